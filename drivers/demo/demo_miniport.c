@@ -1,0 +1,174 @@
+/*
+ * demo_miniport.c - a small miniport driver, written as real KMDF code, that
+ * `unloadfuzz demo` runs through its life: load, a device arriving, its
+ * timer and work item firing, the device leaving, unload.
+ *
+ * It is the shape of an NDIS-style miniport: WdfDriverCreate with
+ * WdfDriverInitNoDispatchOverride (the port owns the dispatch table), one
+ * WdfDeviceMiniportCreate per adapter with a context, a watchdog timer and
+ * a work item parented to the device, a lookaside-style WDFMEMORY and a
+ * collection of per-adapter objects. Its unload routine is guarded by the
+ * driver's own state, which is what makes a second unload harmless; the
+ * variant selected by demo_set_stale_guard(1) guards with WdfGetDriver()
+ * instead, the bug the demo then shows.
+ */
+#include "demo_miniport.h"
+
+typedef struct _ADAPTER_CONTEXT {
+    WDFTIMER Watchdog;
+    WDFWORKITEM ResetWork;
+    WDFMEMORY Scratch;
+    WDFCOLLECTION Filters;
+    ULONG WatchdogTicks;
+    ULONG Resets;
+} ADAPTER_CONTEXT, *PADAPTER_CONTEXT;
+
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(ADAPTER_CONTEXT, AdapterGetContext)
+
+static struct {
+    BOOLEAN Loaded;          /* the driver's own unload guard */
+    BOOLEAN StaleGuard;      /* the buggy variant: guard with WdfGetDriver() */
+    WDFDEVICE Adapter;       /* the one adapter of the demo */
+} g;
+
+void demo_reset(void)
+{
+    BOOLEAN stale = g.StaleGuard;
+
+    RtlZeroMemory(&g, sizeof(g));
+    g.StaleGuard = stale;
+}
+
+void demo_set_stale_guard(int on) { g.StaleGuard = on ? TRUE : FALSE; }
+
+WDFDEVICE demo_adapter(void) { return g.Adapter; }
+
+static EVT_WDF_TIMER AdapterWatchdog;
+static EVT_WDF_WORKITEM AdapterResetWork;
+static EVT_WDF_OBJECT_CONTEXT_CLEANUP AdapterCleanup;
+static EVT_WDF_DRIVER_UNLOAD DemoEvtDriverUnload;
+
+/* The watchdog runs at DISPATCH_LEVEL: it counts and schedules a reset. */
+static VOID AdapterWatchdog(WDFTIMER Timer)
+{
+    PADAPTER_CONTEXT ctx = AdapterGetContext(WdfTimerGetParentObject(Timer));
+
+    ctx->WatchdogTicks++;
+    WdfWorkItemEnqueue(ctx->ResetWork);
+}
+
+/* The reset runs at PASSIVE_LEVEL. */
+static VOID AdapterResetWork(WDFWORKITEM WorkItem)
+{
+    PADAPTER_CONTEXT ctx = AdapterGetContext(WdfWorkItemGetParentObject(WorkItem));
+
+    PAGED_CODE();
+    ctx->Resets++;
+}
+
+/* The adapter's cleanup: stop the watchdog before the framework disposes it. */
+static VOID AdapterCleanup(WDFOBJECT Device)
+{
+    PADAPTER_CONTEXT ctx = AdapterGetContext(Device);
+
+    WdfTimerStop(ctx->Watchdog, FALSE);
+}
+
+static VOID DemoEvtDriverUnload(WDFDRIVER Driver)
+{
+    UNREFERENCED_PARAMETER(Driver);
+}
+
+NTSTATUS demo_driver_entry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    WDF_DRIVER_CONFIG config;
+    NTSTATUS status;
+
+    WDF_DRIVER_CONFIG_INIT(&config, WDF_NO_EVENT_CALLBACK);
+    config.DriverInitFlags |= WdfDriverInitNoDispatchOverride;
+    config.EvtDriverUnload = DemoEvtDriverUnload;
+    status = WdfDriverCreate(DriverObject, RegistryPath, WDF_NO_OBJECT_ATTRIBUTES, &config,
+                             WDF_NO_HANDLE);
+    if (NT_SUCCESS(status))
+        g.Loaded = TRUE;
+    return status;
+}
+
+NTSTATUS demo_device_arrival(PDEVICE_OBJECT DeviceObject)
+{
+    WDF_OBJECT_ATTRIBUTES attributes;
+    WDF_TIMER_CONFIG timerConfig;
+    WDF_WORKITEM_CONFIG workConfig;
+    PADAPTER_CONTEXT ctx;
+    WDFDEVICE device;
+    NTSTATUS status;
+
+    WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&attributes, ADAPTER_CONTEXT);
+    attributes.EvtCleanupCallback = AdapterCleanup;
+    status = WdfDeviceMiniportCreate(WdfGetDriver(), &attributes, DeviceObject, NULL, NULL,
+                                     &device);
+    if (!NT_SUCCESS(status))
+        return status;
+    ctx = AdapterGetContext(device);
+
+    WDF_TIMER_CONFIG_INIT_PERIODIC(&timerConfig, AdapterWatchdog, 1000);
+    WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+    attributes.ParentObject = device;
+    status = WdfTimerCreate(&timerConfig, &attributes, &ctx->Watchdog);
+    if (!NT_SUCCESS(status))
+        goto out_delete_device;
+
+    WDF_WORKITEM_CONFIG_INIT(&workConfig, AdapterResetWork);
+    WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+    attributes.ParentObject = device;
+    status = WdfWorkItemCreate(&workConfig, &attributes, &ctx->ResetWork);
+    if (!NT_SUCCESS(status))
+        goto out_delete_device;
+
+    WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+    attributes.ParentObject = device;
+    status = WdfMemoryCreate(&attributes, NonPagedPoolNx, 0x6F6D6544 /* 'Demo' */, 256, &ctx->Scratch, NULL);
+    if (!NT_SUCCESS(status))
+        goto out_delete_device;
+
+    WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
+    attributes.ParentObject = device;
+    status = WdfCollectionCreate(&attributes, &ctx->Filters);
+    if (!NT_SUCCESS(status))
+        goto out_delete_device;
+    status = WdfCollectionAdd(ctx->Filters, ctx->Scratch);
+    if (!NT_SUCCESS(status))
+        goto out_delete_device;
+
+    WdfTimerStart(ctx->Watchdog, WDF_REL_TIMEOUT_IN_MS(1000));
+    g.Adapter = device;
+    return STATUS_SUCCESS;
+
+out_delete_device:
+    WdfObjectDelete(device);
+    return status;
+}
+
+void demo_device_removal(void)
+{
+    if (g.Adapter) {
+        WdfObjectDelete(g.Adapter);
+        g.Adapter = NULL;
+    }
+}
+
+void demo_unload(PDRIVER_OBJECT DriverObject)
+{
+    UNREFERENCED_PARAMETER(DriverObject);
+    if (g.StaleGuard) {
+        /* The bug: WdfGetDriver() is never NULL once a driver was created,
+         * not even after unload, so this guard does not guard. */
+        if (WdfGetDriver() != NULL)
+            WdfDriverMiniportUnload(WdfGetDriver());
+        return;
+    }
+    if (g.Loaded) {
+        g.Loaded = FALSE;
+        WdfDriverMiniportUnload(WdfGetDriver());
+    }
+}

@@ -1,0 +1,90 @@
+/*
+ * catalogue.c - names and metadata of rules, DDIs, sites, types and states.
+ *
+ * The tables are expanded from rules.def, ddi.def and sites.def, so each fact
+ * is written once; docs/RULES.md and `unloadfuzz rules` read them from here.
+ */
+#include <string.h>
+
+#include "model.h"
+
+static const struct {
+    const char *id;
+    enum model_severity severity;
+    const char *reference;
+    const char *semantics;
+    const char *description;
+} rules[RULE__COUNT] = {
+#define RULE(e, id, sev, ref, sem, desc) {id, SEV_##sev, ref, sem, desc},
+#include "rules.def"
+#undef RULE
+};
+
+static const struct {
+    const char *name;
+    KIRQL max_irql;
+} ddis[DDI__COUNT] = {
+    {"", HIGH_LEVEL},
+#define DDI(name, irql) {#name, irql},
+#include "ddi.def"
+#undef DDI
+};
+
+static const char *const sites[SITE__COUNT] = {
+#define SITE(e, name) name,
+#include "sites.def"
+#undef SITE
+};
+
+static const char *const severities[SEV__COUNT] = {"warning", "break", "ub", "bugcheck"};
+
+static const char *const types[TYPE__COUNT] = {
+    "none", "driver", "device", "object", "memory", "timer",
+    "workitem", "spinlock", "waitlock", "collection",
+};
+
+static const char *const states[STATE__COUNT] = {
+    "created", "disposing", "deferred", "disposed", "freed",
+};
+
+const char *model_rule_id(enum model_rule r) { return rules[r].id; }
+enum model_severity model_rule_severity(enum model_rule r) { return rules[r].severity; }
+const char *model_rule_reference(enum model_rule r) { return rules[r].reference; }
+const char *model_rule_semantics(enum model_rule r) { return rules[r].semantics; }
+const char *model_rule_description(enum model_rule r) { return rules[r].description; }
+const char *model_severity_name(enum model_severity s) { return severities[s]; }
+const char *model_ddi_name(enum model_ddi d) { return ddis[d].name; }
+KIRQL model_ddi_max_irql(enum model_ddi d) { return ddis[d].max_irql; }
+const char *model_site_name(enum model_site s) { return sites[s]; }
+const char *model_type_name(enum model_type t) { return types[t]; }
+const char *model_state_name(enum model_state s) { return states[s]; }
+
+enum model_rule model_rule_lookup(const char *id)
+{
+    int r;
+
+    for (r = 0; r < RULE__COUNT; r++)
+        if (strcmp(rules[r].id, id) == 0)
+            return (enum model_rule)r;
+    return RULE__COUNT;
+}
+
+enum model_severity model_severity_lookup(const char *name)
+{
+    int s;
+
+    for (s = 0; s < SEV__COUNT; s++)
+        if (strcmp(severities[s], name) == 0)
+            return (enum model_severity)s;
+    return SEV__COUNT;
+}
+
+enum model_site model_site_lookup(const char *name)
+{
+    int s;
+
+    for (s = 0; s < SITE__COUNT; s++)
+        if (strcmp(sites[s], name) == 0)
+            return (enum model_site)s;
+    return SITE__COUNT;
+}

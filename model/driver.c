@@ -1,0 +1,271 @@
+/*
+ * driver.c - the framework driver object, the miniport device, and miniport
+ * unload (wdfdriver.h, wdfminiport.h).
+ *
+ * A miniport's port driver owns its WDM driver object; the framework only
+ * keeps a driver object of its own, created by WdfDriverCreate with
+ * WdfDriverInitNoDispatchOverride [M1], and a miniport device per port device
+ * [M3]. Unload is the driver's job: its port-defined unload routine calls
+ * WdfDriverMiniportUnload, which calls EvtDriverUnload [C1] and deletes the
+ * driver object and everything under it [M5]. After that WdfGetDriver() still
+ * returns the old handle, which now dangles [M6].
+ */
+#define WDFMODEL_NO_CALL_SITES
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "internal.h"
+
+#define KNOWN_INIT_FLAGS 0x1Fu
+
+static void driver_unload(struct obj *d);
+
+/* The unload routine the framework installs when it owns the dispatch
+ * table (no WdfDriverInitNoDispatchOverride): FxDriver::Unload. */
+static void framework_unload(PDRIVER_OBJECT DriverObject)
+{
+    struct obj *d = obj_get(M.driver);
+
+    (void)DriverObject;
+    if (d && M.driver_state == DRIVER_CREATED && !M.halted)
+        driver_unload(d);
+}
+
+NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryPath,
+                         PWDF_OBJECT_ATTRIBUTES DriverAttributes,
+                         PWDF_DRIVER_CONFIG DriverConfig, WDFDRIVER *Driver)
+{
+    struct ddi_frame f;
+    struct obj *d, *unused;
+    NTSTATUS st;
+
+    if (!ddi_enter(&f, DDI_WdfDriverCreate, NULL))
+        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!DriverObject || !RegistryPath || !DriverConfig) {
+        violation(RULE_NULL_PARAMETER, NULL, !DriverObject ? "DriverObject is NULL"
+                                             : !RegistryPath ? "RegistryPath is NULL"
+                                                             : "DriverConfig is NULL");
+        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    }
+    if (DriverConfig->Size != sizeof(WDF_DRIVER_CONFIG))
+        return ddi_leave(&f, STATUS_INFO_LENGTH_MISMATCH);
+    if (DriverConfig->DriverInitFlags & ~KNOWN_INIT_FLAGS)
+        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    /* A second WdfDriverCreate [M1]. */
+    if (M.driver_state != DRIVER_NONE)
+        return ddi_leave(&f, STATUS_DRIVER_INTERNAL_ERROR);
+    if (Driver)
+        *Driver = NULL;
+    if ((DriverConfig->DriverInitFlags & WdfDriverInitNonPnpDriver) &&
+        !(DriverConfig->DriverInitFlags & WdfDriverInitNoDispatchOverride) &&
+        DriverConfig->EvtDriverDeviceAdd)
+        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    /* The driver has no parent [O2]. */
+    st = obj_resolve_parent(DriverAttributes, PARENT_NOT_ALLOWED, 1, &unused);
+    if (!NT_SUCCESS(st))
+        return ddi_leave(&f, st);
+    d = obj_new(TYPE_DRIVER, SITE_DRIVER_OBJECT);
+    if (!d)
+        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    if (!alloc_try(SITE_DRIVER_DISPOSE_LIST)) {
+        obj_abort(d);
+        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    }
+    st = obj_apply_attributes(d, DriverAttributes);
+    if (!NT_SUCCESS(st)) {
+        obj_abort(d);
+        return ddi_leave(&f, st);
+    }
+    d->deletable = 0; /* [D5] */
+    /* [C1]: kept whatever the flags, so WdfDriverMiniportUnload can call it. */
+    d->u.driver.unload = DriverConfig->EvtDriverUnload;
+    d->u.driver.init_flags = DriverConfig->DriverInitFlags;
+    d->u.driver.wdm = DriverObject;
+    if (!(DriverConfig->DriverInitFlags & WdfDriverInitNoDispatchOverride))
+        DriverObject->DriverUnload = framework_unload;
+    obj_commit(d, NULL);
+    M.driver = d->id;
+    M.driver_state = DRIVER_CREATED;
+    if (Driver)
+        *Driver = (WDFDRIVER)obj_handle(d);
+    return ddi_leave(&f, STATUS_SUCCESS);
+}
+
+WDFDRIVER WdfGetDriver(VOID)
+{
+    /* A header inline in the real framework: no checks, and never cleared
+     * by unload, so after unload it returns the dangling handle [M6]. */
+    return (WDFDRIVER)obj_handle(obj_get(M.driver));
+}
+
+PDRIVER_OBJECT WdfDriverWdmGetDriverObject(WDFDRIVER Driver)
+{
+    struct ddi_frame f;
+    struct obj *d;
+
+    if (!ddi_enter(&f, DDI_WdfDriverWdmGetDriverObject, Driver)) {
+        ddi_leave(&f, STATUS_SUCCESS);
+        return NULL;
+    }
+    d = obj_lookup(Driver, TYPE_DRIVER);
+    ddi_leave(&f, STATUS_SUCCESS);
+    return d ? d->u.driver.wdm : NULL;
+}
+
+NTSTATUS WdfDeviceMiniportCreate(WDFDRIVER Driver, PWDF_OBJECT_ATTRIBUTES Attributes,
+                                 PDEVICE_OBJECT DeviceObject,
+                                 PDEVICE_OBJECT AttachedDeviceObject, PDEVICE_OBJECT Pdo,
+                                 WDFDEVICE *Device)
+{
+    struct ddi_frame f;
+    struct obj *d, *parent, *dev;
+    NTSTATUS st;
+
+    if (!ddi_enter(&f, DDI_WdfDeviceMiniportCreate, Driver))
+        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    d = obj_lookup(Driver, TYPE_DRIVER);
+    if (!d)
+        return ddi_leave(&f, STATUS_INVALID_HANDLE);
+    if (!DeviceObject) {
+        violation(RULE_NULL_PARAMETER, NULL, "DeviceObject is NULL");
+        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    }
+    if (!AttachedDeviceObject != !Pdo) {
+        violation(RULE_NULL_PARAMETER, NULL,
+                  "AttachedDeviceObject and Pdo must be both given or both NULL");
+        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    }
+    if (Device)
+        *Device = NULL;
+    st = obj_resolve_parent(Attributes, PARENT_OPTIONAL, 0, &parent);
+    if (!NT_SUCCESS(st))
+        return ddi_leave(&f, st);
+    dev = obj_new(TYPE_DEVICE, SITE_DEVICE_OBJECT);
+    if (!dev)
+        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    if (!alloc_try(SITE_DEVICE_DISPOSE_LIST)) {
+        obj_abort(dev);
+        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    }
+    obj_apply_attributes(dev, Attributes);
+    dev->device_base = dev->id; /* a device uses its own dispose list */
+    dev->u.device.wdm = DeviceObject;
+    dev->u.device.attached = AttachedDeviceObject;
+    dev->u.device.pdo = Pdo;
+    DeviceObject->ReferenceCount++; /* held until disposed [M3] */
+    obj_commit(dev, parent);
+    if (Device)
+        *Device = (WDFDEVICE)obj_handle(dev);
+    return ddi_leave(&f, STATUS_SUCCESS);
+}
+
+/* FxMpDevice::Dispose: its own cleanup while the WDM device is still there,
+ * then its children's creation references, then the wait for its dispose
+ * list [X4], then the WDM device reference. Cleanup is done here. */
+int device_dispose(struct obj *o)
+{
+    obj_run_cleanup(o);
+    obj_destroy_children(o);
+    if (M.halted)
+        return 0;
+    if (obj_draining(o->id)) {
+        violation(RULE_DISPOSE_LIST_SELF_WAIT, o,
+                  "device disposed from its own dispose list waits for that list");
+        return 0;
+    }
+    obj_drain(o->id);
+    if (o->u.device.wdm) {
+        o->u.device.wdm->ReferenceCount--;
+        o->u.device.wdm = NULL;
+    }
+    return 0;
+}
+
+/* FxDriver::Dispose: wait for the dispose lists, then cleanup [X4]. */
+int driver_dispose(struct obj *o)
+{
+    (void)o;
+    obj_drain(0);
+    return 1;
+}
+
+/* Appends " tag:count" pairs of `o`'s held tags to buf. */
+static void describe_tags(const struct obj *o, char *buf, size_t n)
+{
+    size_t len = strlen(buf);
+    char name[32];
+    uint32_t i;
+
+    for (i = 0; i < TAGS_INLINE + o->ntag_spill && len + 1 < n; i++) {
+        const struct tag *t = i < TAGS_INLINE ? &o->tags[i] : &o->tag_spill[i - TAGS_INLINE];
+
+        if (t->count > 0)
+            len += (size_t)snprintf(buf + len, n - len, " %s:%d",
+                                    obj_tag_name(t->tag, name, sizeof(name)), t->count);
+    }
+}
+
+/* FxDriver::Unload as WdfDriverMiniportUnload runs it [M5]. */
+static void driver_unload(struct obj *d)
+{
+    char detail[160];
+    uint32_t id;
+
+    M.driver_state = DRIVER_UNLOADING;
+    ev_emit(EV_CALLBACK, d, 0, "EvtDriverUnload");
+    if (d->u.driver.unload)
+        cb_call(CB_UNLOAD, (void (*)(void))d->u.driver.unload, d, M.irql);
+    if (M.halted)
+        return;
+    /* Deleting the driver waits for its dispose list: only at PASSIVE [C2]. */
+    if (M.irql != PASSIVE_LEVEL) {
+        violation(RULE_UNLOAD_IRQL_WAIT, d, "the driver's disposal waits above PASSIVE_LEVEL");
+        return;
+    }
+    for (id = 1; id <= M.nobjs; id++) {
+        struct obj *o = &M.objs[id];
+
+        if (o->state == STATE_FREED)
+            continue;
+        if ((o->type == TYPE_SPINLOCK && o->u.spinlock.held) ||
+            (o->type == TYPE_WAITLOCK && o->u.waitlock.held))
+            violation(RULE_LOCK_HELD_AT_UNLOAD, o, "lock still held when the driver is deleted");
+        else if (o->type == TYPE_DEVICE && o->state == STATE_CREATED && !o->delete_requested)
+            violation(RULE_MINIPORT_DEVICE_NOT_DELETED, o,
+                      "disposed as a child of the driver instead");
+    }
+    obj_delete_internal(d);
+    if (M.halted)
+        return;
+    for (id = 1; id <= M.nobjs; id++) {
+        struct obj *o = &M.objs[id];
+
+        if (o->state == STATE_FREED)
+            continue;
+        snprintf(detail, sizeof(detail), "still alive after unload: refs=%d tags:", o->refs);
+        describe_tags(o, detail, sizeof(detail));
+        violation(RULE_LEAK_AT_UNLOAD, o, detail);
+    }
+    M.driver_state = DRIVER_UNLOADED;
+}
+
+VOID WdfDriverMiniportUnload(WDFDRIVER Driver)
+{
+    struct ddi_frame f;
+    struct obj *d;
+
+    if (!ddi_enter(&f, DDI_WdfDriverMiniportUnload, Driver)) {
+        ddi_leave(&f, STATUS_SUCCESS);
+        return;
+    }
+    if (M.driver_state == DRIVER_UNLOADING) {
+        violation(RULE_DOUBLE_UNLOAD, obj_get(M.driver), "unload called again while unloading");
+        ddi_leave(&f, STATUS_SUCCESS);
+        return;
+    }
+    d = obj_lookup(Driver, TYPE_DRIVER);
+    if (d)
+        driver_unload(d);
+    ddi_leave(&f, STATUS_SUCCESS);
+}

@@ -1,0 +1,260 @@
+/*
+ * internal.h - state shared by the model's modules; never seen by drivers or
+ * by the harness.
+ *
+ * The model is one instance per process (the WDF DDIs carry no context: the
+ * real ones find theirs through hidden driver globals), kept in `M`. Objects
+ * live in a table indexed by their stable id; ids are handed out in creation
+ * order and never reused before a reset, which is what lets the model name a
+ * dangling handle as such without touching freed state.
+ *
+ * Who owns which reference (docs/WDF-SEMANTICS.md [O1], [T2], [O4]):
+ *  - every object starts with one, its creation reference, owned by the parent
+ *    link (the driver object's own is released by unload);
+ *  - the parent takes none on its children, a child none on its parent,
+ *    except timers and work items, which hold one on their parent and one on
+ *    themselves until they are disposed;
+ *  - a collection holds one on each item;
+ *  - drivers take the rest with WdfObjectReference, under a tag.
+ */
+#ifndef UNLOADFUZZ_INTERNAL_H
+#define UNLOADFUZZ_INTERNAL_H
+
+#include <stdint.h>
+
+#include "model.h"
+
+#define TAGS_INLINE 4 /* reference tags tracked without spilling */
+
+struct tag {
+    const void *tag; /* the driver's tag (NULL is a tag too) */
+    int32_t count;   /* references held under it */
+};
+
+struct context {
+    PCWDF_OBJECT_CONTEXT_TYPE_INFO type; /* UniqueType, the type's identity */
+    void *data;                          /* area handed to the driver */
+    size_t size;                         /* its size */
+    PFN_WDF_OBJECT_CONTEXT_CLEANUP cleanup;
+    PFN_WDF_OBJECT_CONTEXT_DESTROY destroy;
+    struct context *next;                /* next context, in allocation order */
+};
+
+struct obj {
+    uint32_t id;                  /* stable name, 1-based, index into M.objs */
+    uint8_t type;                 /* enum model_type */
+    uint8_t state;                /* enum model_state */
+    uint8_t exec;                 /* WDF_EXECUTION_LEVEL as given */
+    uint8_t passive_dispose : 1;  /* must dispose at PASSIVE_LEVEL [X1] */
+    uint8_t deletable : 1;        /* WdfObjectDelete allowed [D5] */
+    uint8_t delete_requested : 1; /* WdfObjectDelete (or unload) asked once */
+    uint8_t cleanup_ran : 1;      /* cleanup slot passed (at most once) */
+    uint8_t destroy_ran : 1;      /* destroy slot passed (exactly once) */
+    uint8_t committed : 1;        /* creation finished: callbacks may run [D3] */
+    uint8_t creation_ref : 1;     /* its creation reference is still held */
+    uint8_t destroy_deferred : 1; /* destroy waits on the driver's list [X3] */
+    int32_t refs;                 /* reference count */
+    uint32_t parent;              /* parent id, 0 when none or detached */
+    uint32_t first_child;         /* children, in insertion order */
+    uint32_t last_child;          /* newest child */
+    uint32_t next_sibling;        /* next child of the same parent */
+    uint32_t prev_sibling;        /* previous child of the same parent */
+    uint32_t device_base;         /* device whose dispose list we use, 0: driver's */
+    uint32_t ref_parent;          /* object we hold a reference on [T2], 0: none */
+    uint8_t queued;               /* on a dispose list now */
+    struct context *contexts;     /* typed context areas, first = creation's */
+    struct tag tags[TAGS_INLINE]; /* held reference tags */
+    struct tag *tag_spill;        /* more tags (arena), NULL when none */
+    uint32_t ntag_spill;          /* slots in tag_spill */
+    union {
+        struct {
+            PFN_WDF_DRIVER_UNLOAD unload; /* EvtDriverUnload */
+            ULONG init_flags;             /* DriverInitFlags */
+            PDRIVER_OBJECT wdm;           /* the WDM driver object */
+        } driver;
+        struct {
+            PDEVICE_OBJECT wdm;           /* referenced until disposed [M3] */
+            PDEVICE_OBJECT attached;
+            PDEVICE_OBJECT pdo;
+        } device;
+        struct {
+            void *buffer;                 /* the driver's buffer */
+            size_t size;
+            uint8_t paged;                /* PagedPool */
+        } memory;
+        struct {
+            PFN_WDF_TIMER fn;
+            ULONG period;                 /* ms; 0 = one-shot */
+            uint8_t queued;               /* started and not yet expired */
+            uint8_t running;              /* callback on the stack */
+            uint8_t holds_refs;           /* self and parent refs held [T2] */
+            uint8_t passive;              /* callback at PASSIVE_LEVEL */
+            uint8_t running_down;         /* disposal began: no more starts */
+        } timer;
+        struct {
+            PFN_WDF_WORKITEM fn;
+            uint8_t queued;               /* enqueued, not yet run */
+            uint32_t running;             /* callbacks on the stack */
+            uint8_t holds_refs;           /* self and parent refs held [T2] */
+            uint8_t running_down;         /* disposal began: enqueue refused [T4] */
+        } workitem;
+        struct {
+            uint8_t held;                 /* acquired */
+            KIRQL saved;                  /* IRQL to restore on release */
+        } spinlock;
+        struct {
+            uint8_t held;                 /* acquired */
+            uint32_t depth;               /* callback depth it was taken at */
+        } waitlock;
+        struct {
+            uint32_t *items;              /* member ids, in add order (arena) */
+            uint32_t count;
+            uint32_t cap;
+        } collection;
+    } u;
+};
+
+/* A dispose-list entry: an object whose disposal (or destroy) waits for
+ * PASSIVE_LEVEL. Entries are kept in a FIFO across all lists; `list` says
+ * whose list (a device id, or the driver's). */
+struct deferred {
+    uint32_t object; /* whose disposal is deferred */
+    uint32_t list;   /* owner of the dispose list */
+    uint8_t destroy; /* 1: only the destroy is deferred [X3] */
+};
+
+struct model {
+    struct obj *objs;          /* objs[id], id 1..nobjs; [0] unused */
+    uint32_t nobjs;            /* highest id handed out */
+    uint32_t cap;              /* slots allocated in objs */
+    uint16_t epoch;            /* changes at each reset: stale handles */
+    uint32_t live;             /* objects not yet freed */
+    uint32_t driver;           /* the driver object's id, 0 before create */
+    enum model_driver_state driver_state;
+    KIRQL irql;                /* current IRQL */
+    uint32_t depth;            /* driver callbacks on the stack */
+    uint32_t waitlocks_held;   /* wait locks held (critical regions) */
+    uint32_t spinlocks_held;   /* spin locks held */
+    struct deferred *dq;       /* dispose lists, FIFO (host heap, kept) */
+    uint32_t dq_head, dq_tail, dq_cap;
+    enum model_ddi ddi;        /* DDI being executed, for events */
+    const char *site_file;     /* driver call site of the current DDI */
+    int site_line;
+    const char *call_file;     /* call site recorded for the next DDI */
+    int call_line;
+    uint32_t draining;         /* owner of the list being drained, 0: none */
+    model_sink_fn sink;        /* event sink, NULL for none */
+    void *sink_arg;
+    uint32_t violations;       /* violations since reset */
+    uint32_t rule_counts[RULE__COUNT];
+    int worst;                 /* worst severity, -1 for none */
+    int halted;                /* a bugcheck stopped the machine [C3] */
+};
+
+extern struct model M;
+
+/* ---- events (event.c) ---- */
+void ev_emit(enum model_event_kind kind, const struct obj *o, uint32_t other,
+             const char *detail);
+void ev_call(enum model_ddi ddi, WDFOBJECT h);
+void ev_return(NTSTATUS status);
+void ev_fault(enum model_site site);
+/* Records rule `r` against object `o` (may be NULL). A bugcheck halts. */
+void violation(enum model_rule r, const struct obj *o, const char *detail);
+
+/* ---- objects (object.c) ---- */
+static inline struct obj *obj_get(uint32_t id) { return id ? &M.objs[id] : NULL; }
+WDFOBJECT obj_handle(const struct obj *o);
+
+/* Decodes handle `h` for the current DDI. Reports handle-invalid for a NULL,
+ * foreign or wrong-type handle (TYPE_NONE accepts any type) and
+ * handle-use-after-free for a freed object; returns NULL after reporting. */
+struct obj *obj_lookup(WDFOBJECT h, enum model_type type);
+
+/* Starts a new object of `type` with its creation reference, not yet linked
+ * or committed. NULL when the allocation at `site` failed (a fault). */
+struct obj *obj_new(enum model_type type, enum model_site site);
+/* Applies the attributes' callbacks, execution level and context (one more
+ * allocation). Returns a status; on failure the caller must obj_abort(). */
+NTSTATUS obj_apply_attributes(struct obj *o, const WDF_OBJECT_ATTRIBUTES *a);
+/* Finishes creation under `parent` (NULL for none): links it, emits the
+ * create event; from now on callbacks run [D3]. */
+void obj_commit(struct obj *o, struct obj *parent);
+/* Undoes a failed creation: no callback ever runs for it [D3]. */
+void obj_abort(struct obj *o);
+
+enum parent_rule { PARENT_OPTIONAL, PARENT_REQUIRED, PARENT_NOT_ALLOWED };
+/* Validates the attributes every create DDI shares and finds the parent:
+ * ParentObject, else the driver [O2]. Returns a status; *parent is set on
+ * success. `exec_allowed` is 0 for objects that take no execution level
+ * [O3]. A bad ParentObject handle is reported by obj_lookup. */
+NTSTATUS obj_resolve_parent(const WDF_OBJECT_ATTRIBUTES *a, enum parent_rule rule,
+                            int exec_allowed, struct obj **parent);
+
+/* Takes one reference under `tag`. */
+void obj_reference(struct obj *o, const void *tag);
+/* Drops one reference under `tag`; the last one destroys the object (at
+ * PASSIVE_LEVEL, or later from the driver's dispose list [X3]). `report`
+ * says whether a tag never acquired is the driver's fault. */
+void obj_release(struct obj *o, const void *tag);
+/* WdfObjectDelete's state machine (FxObject::DeleteObject). */
+void obj_delete(struct obj *o);
+/* The framework deleting `o` itself (FxDriver::Unload deleting the driver):
+ * the same walk without WdfObjectDelete's checks. */
+void obj_delete_internal(struct obj *o);
+/* The identity of a context type: UniqueType when set, else the info. */
+PCWDF_OBJECT_CONTEXT_TYPE_INFO obj_context_type(PCWDF_OBJECT_CONTEXT_TYPE_INFO t);
+/* Phase 2 for `o`: destroy its children, release its creation reference
+ * (FxObject::DeletedAndDisposedWorkerLocked). */
+void obj_deleted_and_disposed(struct obj *o);
+/* Runs the EvtCleanupCallbacks of `o` once (FxObject::CallCleanup). */
+void obj_run_cleanup(struct obj *o);
+/* Releases each child's creation reference (FxObject::DestroyChildren). */
+void obj_destroy_children(struct obj *o);
+/* The nearest device at or above `o`, or NULL. */
+struct obj *obj_device_ancestor(struct obj *o);
+/* Drains the dispose lists at PASSIVE_LEVEL. `owner` 0 drains all lists,
+ * else only that owner's. Returns entries processed. */
+uint32_t obj_drain(uint32_t owner);
+/* Nonzero while the dispose list of `owner` is being drained. */
+int obj_draining(uint32_t owner);
+/* Tags printable in messages: small integers as numbers, framework tags by
+ * name, anything else (an address) as "ptr" so output stays deterministic. */
+const char *obj_tag_name(const void *tag, char *buf, size_t n);
+
+/* Framework-owned reference tags (never equal to a driver's tag). */
+extern const char TAG_TIMER[], TAG_WORKITEM[], TAG_ENQUEUE[], TAG_COLLECTION[];
+
+/* ---- driver callbacks (callback.c) ---- */
+enum cb_kind { CB_CLEANUP, CB_DESTROY, CB_TIMER, CB_WORKITEM, CB_UNLOAD };
+/* Calls driver callback `fn` of `kind` for object `o` at `irql`, then checks
+ * it returned at that IRQL and left no critical region entered [I2]. The
+ * caller's IRQL is restored afterwards. */
+void cb_call(enum cb_kind kind, void (*fn)(void), struct obj *o, KIRQL irql);
+
+/* ---- DDI prologue and epilogue (ddi.c) ---- */
+struct ddi_frame {
+    enum model_ddi prev;   /* DDI this one is nested in */
+    const char *prev_file; /* its call site */
+    int prev_line;
+    int live;              /* events were emitted for this call */
+};
+/* Common entry of every DDI: a halted machine, the driver's existence [M2]
+ * and the IRQL table [I1]. Returns 1 when the DDI may go on; on 0 the caller
+ * returns ddi_leave(f, its failure value) at once. */
+int ddi_enter(struct ddi_frame *f, enum model_ddi ddi, WDFOBJECT subject);
+/* Common exit; returns `status` so a DDI can end with return ddi_leave(). */
+NTSTATUS ddi_leave(struct ddi_frame *f, NTSTATUS status);
+/* Reports irql-too-high for the current DDI when the IRQL exceeds `max`.
+ * Returns 1 when within the limit. */
+int irql_check(KIRQL max);
+
+/* ---- per-type disposal hooks: 1 when generic cleanup should follow ---- */
+int device_dispose(struct obj *o);
+int driver_dispose(struct obj *o);
+int timer_dispose(struct obj *o);
+int workitem_dispose(struct obj *o);
+/* Per-type destructor work after EvtDestroyCallback (~FxCollection). */
+void collection_destruct(struct obj *o);
+
+#endif /* UNLOADFUZZ_INTERNAL_H */

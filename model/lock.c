@@ -1,0 +1,143 @@
+/*
+ * lock.c - WDFSPINLOCK and WDFWAITLOCK (wdfsync.h).
+ *
+ * The model runs one thread, so "held" means held by the caller. A spin lock
+ * raises the IRQL to DISPATCH_LEVEL and its release restores the level it
+ * saved [I2]; acquiring it twice deadlocks, releasing it unheld or away from
+ * DISPATCH_LEVEL is WDF_VIOLATION 0xB. A wait lock enters a critical region:
+ * a callback must not return holding one (0xF), and acquiring it again with
+ * no timeout waits for ever.
+ */
+#define WDFMODEL_NO_CALL_SITES
+#include "alloc.h"
+#include "internal.h"
+
+/* Creates a lock object of `type` (spin locks and wait locks take no
+ * execution level [O3]). */
+static NTSTATUS lock_create(enum model_ddi ddi, enum model_type type, enum model_site site,
+                            PWDF_OBJECT_ATTRIBUTES Attributes, WDFOBJECT *Lock)
+{
+    struct ddi_frame f;
+    struct obj *parent, *l;
+    NTSTATUS st;
+
+    if (!ddi_enter(&f, ddi, NULL))
+        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!Lock) {
+        violation(RULE_NULL_PARAMETER, NULL, "the lock's out parameter is NULL");
+        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    }
+    *Lock = NULL;
+    st = obj_resolve_parent(Attributes, PARENT_OPTIONAL, 0, &parent);
+    if (!NT_SUCCESS(st))
+        return ddi_leave(&f, st);
+    l = obj_new(type, site);
+    if (!l)
+        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    obj_apply_attributes(l, Attributes);
+    obj_commit(l, parent);
+    *Lock = obj_handle(l);
+    return ddi_leave(&f, STATUS_SUCCESS);
+}
+
+NTSTATUS WdfSpinLockCreate(PWDF_OBJECT_ATTRIBUTES SpinLockAttributes, WDFSPINLOCK *SpinLock)
+{
+    return lock_create(DDI_WdfSpinLockCreate, TYPE_SPINLOCK, SITE_SPINLOCK_OBJECT,
+                       SpinLockAttributes, (WDFOBJECT *)SpinLock);
+}
+
+NTSTATUS WdfWaitLockCreate(PWDF_OBJECT_ATTRIBUTES LockAttributes, WDFWAITLOCK *Lock)
+{
+    return lock_create(DDI_WdfWaitLockCreate, TYPE_WAITLOCK, SITE_WAITLOCK_OBJECT,
+                       LockAttributes, (WDFOBJECT *)Lock);
+}
+
+VOID WdfSpinLockAcquire(WDFSPINLOCK SpinLock)
+{
+    struct ddi_frame f;
+    struct obj *l;
+
+    if (!ddi_enter(&f, DDI_WdfSpinLockAcquire, SpinLock)) {
+        ddi_leave(&f, STATUS_SUCCESS);
+        return;
+    }
+    l = obj_lookup(SpinLock, TYPE_SPINLOCK);
+    if (l && l->u.spinlock.held) {
+        violation(RULE_SPINLOCK_RECURSIVE_ACQUIRE, l, "the caller already holds this spin lock");
+    } else if (l) {
+        l->u.spinlock.held = 1;
+        l->u.spinlock.saved = M.irql;
+        M.irql = DISPATCH_LEVEL;
+        M.spinlocks_held++;
+    }
+    ddi_leave(&f, STATUS_SUCCESS);
+}
+
+VOID WdfSpinLockRelease(WDFSPINLOCK SpinLock)
+{
+    struct ddi_frame f;
+    struct obj *l;
+
+    if (!ddi_enter(&f, DDI_WdfSpinLockRelease, SpinLock)) {
+        ddi_leave(&f, STATUS_SUCCESS);
+        return;
+    }
+    l = obj_lookup(SpinLock, TYPE_SPINLOCK);
+    if (l && !l->u.spinlock.held) {
+        violation(RULE_SPINLOCK_RELEASE_NOT_OWNER, l, "released but never acquired");
+    } else if (l && M.irql != DISPATCH_LEVEL) {
+        violation(RULE_SPINLOCK_RELEASE_NOT_OWNER, l, "released away from DISPATCH_LEVEL");
+    } else if (l) {
+        l->u.spinlock.held = 0;
+        M.irql = l->u.spinlock.saved;
+        M.spinlocks_held--;
+    }
+    ddi_leave(&f, STATUS_SUCCESS);
+}
+
+NTSTATUS WdfWaitLockAcquire(WDFWAITLOCK Lock, PLONGLONG Timeout)
+{
+    struct ddi_frame f;
+    struct obj *l;
+    int may_wait = !Timeout || *Timeout != 0;
+
+    if (!ddi_enter(&f, DDI_WdfWaitLockAcquire, Lock))
+        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    /* Only a zero timeout may be asked above PASSIVE_LEVEL [I1]. */
+    if (may_wait && !irql_check(PASSIVE_LEVEL))
+        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    l = obj_lookup(Lock, TYPE_WAITLOCK);
+    if (!l)
+        return ddi_leave(&f, STATUS_INVALID_HANDLE);
+    if (l->u.waitlock.held) {
+        if (!Timeout) {
+            violation(RULE_WAITLOCK_RECURSIVE_ACQUIRE, l,
+                      "the caller already holds this wait lock and waits for ever");
+            return ddi_leave(&f, STATUS_UNSUCCESSFUL);
+        }
+        return ddi_leave(&f, STATUS_TIMEOUT);
+    }
+    l->u.waitlock.held = 1;
+    l->u.waitlock.depth = M.depth;
+    M.waitlocks_held++;
+    return ddi_leave(&f, STATUS_SUCCESS);
+}
+
+VOID WdfWaitLockRelease(WDFWAITLOCK Lock)
+{
+    struct ddi_frame f;
+    struct obj *l;
+
+    if (!ddi_enter(&f, DDI_WdfWaitLockRelease, Lock)) {
+        ddi_leave(&f, STATUS_SUCCESS);
+        return;
+    }
+    l = obj_lookup(Lock, TYPE_WAITLOCK);
+    if (l && !l->u.waitlock.held) {
+        violation(RULE_WAITLOCK_RELEASE_NOT_OWNER, l, "released but not held");
+    } else if (l) {
+        l->u.waitlock.held = 0;
+        M.waitlocks_held--;
+    }
+    ddi_leave(&f, STATUS_SUCCESS);
+}

@@ -1,0 +1,85 @@
+/*
+ * memory.c - WDFMEMORY from pool (wdfmemory.h).
+ *
+ * The buffer is handed to driver code as a raw pointer, so it comes from the
+ * poisoning arena: touching it after the memory object is freed is caught by
+ * ASan. Small non-paged buffers share the object's allocation; paged or
+ * page-sized ones are a second pool allocation (FxMemoryBufferFromPool), and
+ * paged memory must be disposed at PASSIVE_LEVEL [X1].
+ */
+#define WDFMODEL_NO_CALL_SITES
+#include "alloc.h"
+#include "internal.h"
+
+#define PAGE_SIZE 4096u
+
+/* Paged pool types have the low bit set (PagedPool, PagedPoolCacheAligned). */
+static int is_paged(POOL_TYPE p) { return ((unsigned)p & 1u) != 0; }
+
+NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
+                         ULONG PoolTag, size_t BufferSize, WDFMEMORY *Memory, PVOID *Buffer)
+{
+    struct ddi_frame f;
+    struct obj *parent, *m, *device;
+    NTSTATUS st;
+
+    (void)PoolTag;
+    if (!ddi_enter(&f, DDI_WdfMemoryCreate, NULL))
+        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    /* Paged pool can be allocated at APC_LEVEL at most [I1]. */
+    if (is_paged(PoolType) && !irql_check(APC_LEVEL))
+        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!Memory) {
+        violation(RULE_NULL_PARAMETER, NULL, "Memory is NULL");
+        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    }
+    *Memory = NULL;
+    if (Buffer)
+        *Buffer = NULL;
+    if (BufferSize == 0)
+        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    st = obj_resolve_parent(Attributes, PARENT_OPTIONAL, 0, &parent);
+    if (!NT_SUCCESS(st))
+        return ddi_leave(&f, st);
+    m = obj_new(TYPE_MEMORY, SITE_MEMORY_OBJECT);
+    if (!m)
+        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    if ((is_paged(PoolType) || BufferSize >= PAGE_SIZE) && !alloc_try(SITE_MEMORY_BUFFER)) {
+        obj_abort(m);
+        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    }
+    obj_apply_attributes(m, Attributes);
+    if (is_paged(PoolType)) {
+        m->passive_dispose = 1;
+        device = obj_device_ancestor(parent);
+        m->device_base = device ? device->id : 0;
+    }
+    m->u.memory.paged = (uint8_t)is_paged(PoolType);
+    m->u.memory.size = BufferSize;
+    m->u.memory.buffer = alloc_block(BufferSize);
+    obj_commit(m, parent);
+    *Memory = (WDFMEMORY)obj_handle(m);
+    if (Buffer)
+        *Buffer = m->u.memory.buffer;
+    return ddi_leave(&f, STATUS_SUCCESS);
+}
+
+PVOID WdfMemoryGetBuffer(WDFMEMORY Memory, size_t *BufferSize)
+{
+    struct ddi_frame f;
+    struct obj *m;
+
+    if (BufferSize)
+        *BufferSize = 0;
+    if (!ddi_enter(&f, DDI_WdfMemoryGetBuffer, Memory)) {
+        ddi_leave(&f, STATUS_UNSUCCESSFUL);
+        return NULL;
+    }
+    m = obj_lookup(Memory, TYPE_MEMORY);
+    ddi_leave(&f, m ? STATUS_SUCCESS : STATUS_INVALID_HANDLE);
+    if (!m)
+        return NULL;
+    if (BufferSize)
+        *BufferSize = m->u.memory.size;
+    return m->u.memory.buffer;
+}

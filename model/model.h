@@ -1,0 +1,229 @@
+/*
+ * model.h - the harness's side of the framework model.
+ *
+ * Driver code sees only wdf.h. Whoever drives the model (the harness, the
+ * tests, the demo) also needs to reset it between executions, play the
+ * environment (the current IRQL, time passing: timers firing, work items and
+ * deferred disposal running), arm allocation faults, watch what happens (an
+ * event sink) and look inside (introspection by stable object id). That is
+ * this header. Nothing here is reachable from driver code.
+ *
+ * One process holds one model instance; one execution owns it from one
+ * model_reset() to the next. Everything the model reports is named by stable
+ * ids (objects are o1, o2, ... in creation order), never by address, so the
+ * same calls give the same events byte for byte.
+ */
+#ifndef UNLOADFUZZ_MODEL_H
+#define UNLOADFUZZ_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "wdf.h"
+
+/* ---- the rule catalogue (rules.def) ---- */
+enum model_severity {
+    SEV_WARNING,  /* the documentation asks otherwise */
+    SEV_BREAK,    /* a verifier break; the framework carries on */
+    SEV_UB,       /* undefined behaviour in the real framework */
+    SEV_BUGCHECK, /* the machine stops; so does the run */
+    SEV__COUNT
+};
+
+enum model_rule {
+#define RULE(e, id, sev, ref, sem, desc) RULE_##e,
+#include "rules.def"
+#undef RULE
+    RULE__COUNT
+};
+
+/* Catalogue lookups. Each returns a static string; never NULL for a valid rule. */
+const char *model_rule_id(enum model_rule r);
+enum model_severity model_rule_severity(enum model_rule r);
+const char *model_rule_reference(enum model_rule r);
+const char *model_rule_semantics(enum model_rule r); /* "O5 D4", may be "" */
+const char *model_rule_description(enum model_rule r);
+/* The rule whose id is `id`, or RULE__COUNT when there is none. */
+enum model_rule model_rule_lookup(const char *id);
+const char *model_severity_name(enum model_severity s);
+/* The severity named `name`, or SEV__COUNT when there is none. */
+enum model_severity model_severity_lookup(const char *name);
+
+/* ---- DDIs (ddi.def) ---- */
+enum model_ddi {
+    DDI_NONE,
+#define DDI(name, irql) DDI_##name,
+#include "ddi.def"
+#undef DDI
+    DDI__COUNT
+};
+const char *model_ddi_name(enum model_ddi d);   /* "" for DDI_NONE */
+KIRQL model_ddi_max_irql(enum model_ddi d);
+
+/* ---- allocation sites (sites.def) ---- */
+enum model_site {
+#define SITE(e, name) SITE_##e,
+#include "sites.def"
+#undef SITE
+    SITE__COUNT
+};
+const char *model_site_name(enum model_site s);
+/* The site named `name`, or SITE__COUNT when there is none. */
+enum model_site model_site_lookup(const char *name);
+
+/* ---- objects ---- */
+enum model_type {
+    TYPE_NONE,
+    TYPE_DRIVER,
+    TYPE_DEVICE,
+    TYPE_OBJECT,
+    TYPE_MEMORY,
+    TYPE_TIMER,
+    TYPE_WORKITEM,
+    TYPE_SPINLOCK,
+    TYPE_WAITLOCK,
+    TYPE_COLLECTION,
+    TYPE__COUNT
+};
+const char *model_type_name(enum model_type t); /* "driver", "timer", ... */
+
+/* An object's lifetime, in the order it is walked. */
+enum model_state {
+    STATE_CREATED,   /* alive, not being deleted */
+    STATE_DISPOSING, /* phase 1 under way: children, then cleanup */
+    STATE_DEFERRED,  /* phase 1 waits on a dispose list for PASSIVE_LEVEL */
+    STATE_DISPOSED,  /* cleanup done; waits for its last reference */
+    STATE_FREED,     /* destroyed and freed; its handle dangles */
+    STATE__COUNT
+};
+const char *model_state_name(enum model_state s);
+
+struct model_object_info {
+    enum model_type type;
+    enum model_state state;
+    uint32_t parent;       /* parent's id; 0 for none (driver, or detached) */
+    int32_t refs;          /* reference count, creation reference included */
+    uint32_t ntags;        /* distinct reference tags with a held count */
+    int deletable;         /* WdfObjectDelete allowed on it */
+    int passive_dispose;   /* must be disposed at PASSIVE_LEVEL ([X1]) */
+    int cleanup_ran;       /* EvtCleanupCallback (or its slot) passed */
+    int destroy_ran;       /* EvtDestroyCallback (or its slot) passed */
+};
+
+/* Highest object id handed out since the last reset; ids are 1..count. */
+uint32_t model_object_count(void);
+/* Fills *out for object `id`. Returns 0, or -1 when no such id exists. */
+int model_object_info(uint32_t id, struct model_object_info *out);
+/* The held count of tag `tag` on object `id` (0 when none or no object). */
+int32_t model_object_tag_count(uint32_t id, const void *tag);
+/* The stable id behind a handle of this execution, or 0 when it is none. */
+uint32_t model_handle_id(WDFOBJECT h);
+/* The handle of object `id` (NULL for 0): what the DDIs returned for it. */
+WDFOBJECT model_id_handle(uint32_t id);
+/* Number of objects of any type not yet freed. */
+uint32_t model_live_objects(void);
+
+/* ---- the driver's life ---- */
+enum model_driver_state {
+    DRIVER_NONE,     /* WdfDriverCreate has not succeeded */
+    DRIVER_CREATED,
+    DRIVER_UNLOADING,
+    DRIVER_UNLOADED  /* its handle (WdfGetDriver()) now dangles */
+};
+enum model_driver_state model_driver_state(void);
+
+/* ---- environment ---- */
+KIRQL model_irql(void);
+/* Sets the IRQL the next calls are made at (the caller plays the port). */
+void model_set_irql(KIRQL irql);
+/* Drains the dispose lists at PASSIVE_LEVEL, as the framework's work item
+ * does. Returns how many entries it processed. */
+uint32_t model_run_deferred(void);
+/* Expires timer `t` now: its callback runs if the timer is started and not
+ * disposed. Returns 1 when the callback ran, 0 when not. */
+int model_timer_fire(WDFTIMER t);
+/* Runs work item `w`'s callback now at PASSIVE_LEVEL if it is queued.
+ * Returns 1 when the callback ran, 0 when not. */
+int model_workitem_run(WDFWORKITEM w);
+/* Number of entries on dispose lists waiting for PASSIVE_LEVEL. */
+uint32_t model_deferred_pending(void);
+
+/* ---- allocation faults ---- */
+enum model_fault_mode {
+    FAULT_OFF,
+    FAULT_NTH,     /* the n-th allocation after arming fails, once */
+    FAULT_AFTER,   /* n allocations succeed, then every one fails */
+    FAULT_SITE,    /* every allocation at `site` fails */
+    FAULT_PERCENT  /* each fails with probability percent/100 (seeded) */
+};
+struct model_fault_plan {
+    enum model_fault_mode mode;
+    uint32_t n;            /* FAULT_NTH (1-based), FAULT_AFTER */
+    enum model_site site;  /* FAULT_SITE */
+    uint32_t percent;      /* FAULT_PERCENT, 0..100 */
+    uint64_t seed;         /* FAULT_PERCENT */
+};
+/* Arms `plan`, counting from now. A plan of FAULT_OFF disarms. */
+void model_fault_arm(const struct model_fault_plan *plan);
+/* Allocations made since the last arm (or reset), failed ones included. */
+uint32_t model_alloc_count(void);
+/* Allocations failed on purpose since the last arm (or reset). */
+uint32_t model_faults_injected(void);
+/* Called on every injected fault: a place for a breakpoint. */
+void model_fault_hit(enum model_site site);
+
+/* ---- events ---- */
+enum model_event_kind {
+    EV_CALL,      /* a DDI was entered: ddi, object */
+    EV_RETURN,    /* a DDI returned: ddi, status (0 for VOID DDIs) */
+    EV_CREATE,    /* object created: object, type, other = parent */
+    EV_CLEANUP,   /* EvtCleanupCallback slot of object reached */
+    EV_DESTROY,   /* EvtDestroyCallback slot of object reached */
+    EV_FREE,      /* object's memory freed: its handle now dangles */
+    EV_CALLBACK,  /* a driver callback is called: detail names it */
+    EV_DEFER,     /* object's disposal or destroy put on a dispose list */
+    EV_FAULT,     /* an allocation failed on purpose: site */
+    EV_VIOLATION  /* a rule fired: rule, object, detail */
+};
+
+struct model_event {
+    enum model_event_kind kind;
+    enum model_ddi ddi;      /* the DDI being executed; DDI_NONE outside */
+    NTSTATUS status;         /* EV_RETURN */
+    uint32_t object;         /* subject's id, 0 for none */
+    uint32_t other;          /* EV_CREATE: parent id; EV_DEFER: list owner */
+    enum model_type type;    /* subject's type */
+    enum model_rule rule;    /* EV_VIOLATION */
+    enum model_site site;    /* EV_FAULT */
+    uint32_t depth;          /* callback nesting, 0 at the top */
+    const char *file;        /* driver call site (basename), may be NULL */
+    int line;
+    const char *detail;      /* static text, may be NULL */
+};
+
+typedef void (*model_sink_fn)(const struct model_event *ev, void *arg);
+/* Sets the event sink (NULL for none). Events are built only when set. */
+void model_set_sink(model_sink_fn fn, void *arg);
+/* Writes one line (no newline) for `ev` into buf; returns the length it
+ * needed, like snprintf. The text is deterministic. */
+int model_event_format(const struct model_event *ev, char *buf, size_t n);
+/* Writes the name of status `s` (or its hex value) into buf, like snprintf. */
+int model_status_format(NTSTATUS s, char *buf, size_t n);
+
+/* Violations recorded since the reset, all severities. */
+uint32_t model_violation_count(void);
+/* How many times `r` fired since the reset. */
+uint32_t model_rule_count(enum model_rule r);
+/* Highest severity seen since the reset, or SEV__COUNT when none. */
+enum model_severity model_worst_severity(void);
+/* Nonzero once a bugcheck violation stopped the machine ([C3]): every DDI
+ * then returns at once, failing, and nothing more happens until a reset. */
+int model_halted(void);
+
+/* ---- reset ---- */
+/* Returns the model to its state before DriverEntry: no driver, PASSIVE_LEVEL,
+ * faults off, sink kept. Costs time in proportion to what the last execution
+ * used. Handles from before the reset become invalid (handle-invalid). */
+void model_reset(void);
+
+#endif /* UNLOADFUZZ_MODEL_H */

@@ -1,0 +1,730 @@
+/*
+ * object.c - the object tree: handles, references and tags, the two-phase
+ * delete, dispose lists. The heart of the model.
+ *
+ * This follows KMDF's FxObject state machine (object/fxobjectstatemachine.cpp
+ * in the public source), condensed to the states a single-threaded model can
+ * observe; docs/WDF-SEMANTICS.md gives the facts by id. In short:
+ *
+ *  delete  - WdfObjectDelete detaches the object from a live parent and
+ *            starts phase 1. A parent already being deleted keeps the child:
+ *            its own walk will dispose it.
+ *  phase 1 - dispose: children first, in insertion order, each whole subtree
+ *            before the next sibling; then the type's dispose work (a timer
+ *            stops, a work item flushes); then EvtCleanupCallback, once [D1].
+ *            Above PASSIVE_LEVEL an object that must dispose at PASSIVE (or
+ *            whose direct child must) is queued on a dispose list instead;
+ *            a deeper passive child stops the walk part-way, and the object
+ *            the delete started on is queued, its disposed children staying
+ *            disposed [X2].
+ *  phase 2 - each object releases its children's creation references, then
+ *            its own; EvtDestroyCallback runs when the count reaches zero
+ *            [D2], deferred to the driver's dispose list when that happens
+ *            above PASSIVE_LEVEL for a passive object [X3].
+ *
+ * Handles: an object's handle encodes a magic, the reset epoch and its id.
+ * It is never a valid pointer (a driver that dereferences one faults), it
+ * cannot be confused with a handle of an earlier execution, and a freed
+ * object's slot is kept until the reset, so a dangling handle is named as
+ * such without touching freed driver memory [O5].
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "internal.h"
+
+#define HANDLE_MAGIC 0xF1D0ull /* top 16 bits of every handle */
+
+const char TAG_TIMER[] = "timer";
+const char TAG_WORKITEM[] = "workitem";
+const char TAG_ENQUEUE[] = "enqueue";
+const char TAG_COLLECTION[] = "collection";
+
+WDFOBJECT obj_handle(const struct obj *o)
+{
+    uint64_t v;
+
+    if (!o)
+        return NULL;
+    v = (HANDLE_MAGIC << 48) | ((uint64_t)M.epoch << 32) | o->id;
+    return (WDFOBJECT)(uintptr_t)v;
+}
+
+uint32_t model_handle_id(WDFOBJECT h)
+{
+    uint64_t v = (uint64_t)(uintptr_t)h;
+    uint32_t id = (uint32_t)v;
+
+    if ((v >> 48) != HANDLE_MAGIC || ((v >> 32) & 0xFFFF) != M.epoch)
+        return 0;
+    if (id == 0 || id > M.nobjs)
+        return 0;
+    return id;
+}
+
+WDFOBJECT model_id_handle(uint32_t id)
+{
+    return id && id <= M.nobjs ? obj_handle(&M.objs[id]) : NULL;
+}
+
+struct obj *obj_lookup(WDFOBJECT h, enum model_type type)
+{
+    uint32_t id;
+    struct obj *o;
+
+    if (!h) {
+        violation(RULE_HANDLE_INVALID, NULL, "NULL handle");
+        return NULL;
+    }
+    id = model_handle_id(h);
+    if (!id) {
+        violation(RULE_HANDLE_INVALID, NULL, "not a handle of this execution");
+        return NULL;
+    }
+    o = &M.objs[id];
+    if (o->state == STATE_FREED) {
+        violation(RULE_HANDLE_USE_AFTER_FREE, o, "object already freed");
+        return NULL;
+    }
+    if (type != TYPE_NONE && o->type != type) {
+        violation(RULE_HANDLE_INVALID, o, "handle of the wrong type");
+        return NULL;
+    }
+    return o;
+}
+
+/* ---- tags ---- */
+
+const char *obj_tag_name(const void *tag, char *buf, size_t n)
+{
+    uintptr_t v = (uintptr_t)tag;
+
+    if (tag == TAG_TIMER || tag == TAG_WORKITEM || tag == TAG_ENQUEUE ||
+        tag == TAG_COLLECTION)
+        snprintf(buf, n, "%s", (const char *)tag);
+    else if (v < 0x10000)
+        snprintf(buf, n, "%lu", (unsigned long)v);
+    else
+        snprintf(buf, n, "ptr");
+    return buf;
+}
+
+/* The tag slot of `o` for `tag`, or NULL; with `add`, a new slot when
+ * missing (inline first, then the arena). */
+static struct tag *tag_slot(struct obj *o, const void *tag, int add)
+{
+    struct tag *free_slot = NULL;
+    uint32_t i;
+
+    for (i = 0; i < TAGS_INLINE; i++) {
+        if (o->tags[i].count && o->tags[i].tag == tag)
+            return &o->tags[i];
+        if (!o->tags[i].count && !free_slot)
+            free_slot = &o->tags[i];
+    }
+    for (i = 0; i < o->ntag_spill; i++) {
+        if (o->tag_spill[i].count && o->tag_spill[i].tag == tag)
+            return &o->tag_spill[i];
+        if (!o->tag_spill[i].count && !free_slot)
+            free_slot = &o->tag_spill[i];
+    }
+    if (!add)
+        return NULL;
+    if (!free_slot) {
+        uint32_t cap = o->ntag_spill ? o->ntag_spill * 2 : 8;
+        struct tag *t = alloc_block(cap * sizeof(*t));
+
+        if (o->ntag_spill)
+            memcpy(t, o->tag_spill, o->ntag_spill * sizeof(*t));
+        o->tag_spill = t;
+        free_slot = &t[o->ntag_spill];
+        o->ntag_spill = cap;
+    }
+    free_slot->tag = tag;
+    free_slot->count = 0;
+    return free_slot;
+}
+
+/* Number of tags with a held count. */
+static uint32_t tags_held(const struct obj *o)
+{
+    uint32_t i, n = 0;
+
+    for (i = 0; i < TAGS_INLINE; i++)
+        n += o->tags[i].count > 0;
+    for (i = 0; i < o->ntag_spill; i++)
+        n += o->tag_spill[i].count > 0;
+    return n;
+}
+
+/* The name of the first tag of `o` with a held count (for messages). */
+static const char *first_held_tag(const struct obj *o, char *buf, size_t n)
+{
+    uint32_t i;
+
+    for (i = 0; i < TAGS_INLINE; i++)
+        if (o->tags[i].count > 0)
+            return obj_tag_name(o->tags[i].tag, buf, n);
+    for (i = 0; i < o->ntag_spill; i++)
+        if (o->tag_spill[i].count > 0)
+            return obj_tag_name(o->tag_spill[i].tag, buf, n);
+    return "none";
+}
+
+/* ---- creation ---- */
+
+struct obj *obj_new(enum model_type type, enum model_site site)
+{
+    struct obj *o;
+
+    if (!alloc_try(site))
+        return NULL;
+    if (M.nobjs + 1 >= M.cap) {
+        uint32_t cap = M.cap ? M.cap * 2 : 64;
+        struct obj *t = realloc(M.objs, cap * sizeof(*t));
+
+        if (!t) {
+            fprintf(stderr, "unloadfuzz: host out of memory (object table)\n");
+            abort();
+        }
+        M.objs = t;
+        M.cap = cap;
+    }
+    o = &M.objs[++M.nobjs];
+    memset(o, 0, sizeof(*o));
+    o->id = M.nobjs;
+    o->type = (uint8_t)type;
+    o->state = STATE_CREATED;
+    o->exec = WdfExecutionLevelInheritFromParent;
+    o->deletable = 1;
+    o->creation_ref = 1;
+    o->refs = 1;
+    o->tags[0].tag = NULL; /* the creation reference is tag NULL [O7] */
+    o->tags[0].count = 1;
+    o->passive_dispose = type == TYPE_DRIVER || type == TYPE_DEVICE ||
+                         type == TYPE_TIMER || type == TYPE_WORKITEM;
+    M.live++;
+    return o;
+}
+
+/* Adds a context of `type` (may be NULL: callbacks only) of `size` bytes. */
+static struct context *context_add(struct obj *o, PCWDF_OBJECT_CONTEXT_TYPE_INFO type,
+                                   size_t size)
+{
+    struct context *c = alloc_block(sizeof(*c)), **tail = &o->contexts;
+
+    c->type = type;
+    c->size = size;
+    c->data = size ? alloc_block(size) : NULL;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = c;
+    return c;
+}
+
+/* The context area size `a` asks for: ContextSizeOverride when larger than
+ * the type's own size, else the type's size. */
+static size_t context_size(const WDF_OBJECT_ATTRIBUTES *a)
+{
+    size_t size = a->ContextTypeInfo ? a->ContextTypeInfo->ContextSize : 0;
+
+    if (a->ContextTypeInfo && a->ContextSizeOverride > size)
+        size = a->ContextSizeOverride;
+    return size;
+}
+
+PCWDF_OBJECT_CONTEXT_TYPE_INFO obj_context_type(PCWDF_OBJECT_CONTEXT_TYPE_INFO t)
+{
+    return t && t->UniqueType ? t->UniqueType : t;
+}
+
+NTSTATUS obj_apply_attributes(struct obj *o, const WDF_OBJECT_ATTRIBUTES *a)
+{
+    struct context *c;
+
+    if (!a) {
+        context_add(o, NULL, 0);
+        return STATUS_SUCCESS;
+    }
+    if (a->ExecutionLevel == WdfExecutionLevelPassive)
+        o->passive_dispose = 1; /* MarkPassiveCallbacks in FxObject::Commit */
+    o->exec = (uint8_t)a->ExecutionLevel;
+    c = context_add(o, obj_context_type(a->ContextTypeInfo), context_size(a));
+    c->cleanup = a->EvtCleanupCallback;
+    c->destroy = a->EvtDestroyCallback;
+    return STATUS_SUCCESS;
+}
+
+/* Appends `c` to `p`'s children (FxObject::AddChildObjectInternal). */
+static void link_child(struct obj *p, struct obj *c)
+{
+    c->parent = p->id;
+    c->next_sibling = 0;
+    c->prev_sibling = p->last_child;
+    if (p->last_child)
+        M.objs[p->last_child].next_sibling = c->id;
+    else
+        p->first_child = c->id;
+    p->last_child = c->id;
+    if (!c->device_base)
+        c->device_base = p->device_base;
+}
+
+/* Removes `c` from its parent's children; `c` keeps no parent. */
+static void unlink_child(struct obj *c)
+{
+    struct obj *p = obj_get(c->parent);
+
+    if (!p)
+        return;
+    if (c->prev_sibling)
+        M.objs[c->prev_sibling].next_sibling = c->next_sibling;
+    else
+        p->first_child = c->next_sibling;
+    if (c->next_sibling)
+        M.objs[c->next_sibling].prev_sibling = c->prev_sibling;
+    else
+        p->last_child = c->prev_sibling;
+    c->parent = c->next_sibling = c->prev_sibling = 0;
+}
+
+void obj_commit(struct obj *o, struct obj *parent)
+{
+    if (parent)
+        link_child(parent, o);
+    o->committed = 1;
+    ev_emit(EV_CREATE, o, parent ? parent->id : 0, NULL);
+}
+
+void obj_abort(struct obj *o)
+{
+    struct context *c;
+
+    for (c = o->contexts; c; c = c->next)
+        alloc_block_free(c->data, c->size);
+    /* Creation is never reentrant, so the failed object is the newest. */
+    if (o->id != M.nobjs)
+        violation(RULE_INTERNAL_STATE, o, "aborted create is not the newest object");
+    M.nobjs--;
+    M.live--;
+}
+
+NTSTATUS obj_resolve_parent(const WDF_OBJECT_ATTRIBUTES *a, enum parent_rule rule,
+                            int exec_allowed, struct obj **parent)
+{
+    struct obj *p;
+
+    *parent = NULL;
+    if (rule == PARENT_REQUIRED && (!a || !a->ParentObject))
+        return STATUS_WDF_PARENT_NOT_SPECIFIED;
+    if (a) {
+        if (a->Size != sizeof(WDF_OBJECT_ATTRIBUTES))
+            return STATUS_INFO_LENGTH_MISMATCH;
+        if (a->ExecutionLevel < WdfExecutionLevelInheritFromParent ||
+            a->ExecutionLevel > WdfExecutionLevelDispatch ||
+            a->SynchronizationScope < WdfSynchronizationScopeInheritFromParent ||
+            a->SynchronizationScope > WdfSynchronizationScopeNone)
+            return STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
+        if (!exec_allowed && a->ExecutionLevel != WdfExecutionLevelInheritFromParent)
+            return STATUS_WDF_EXECUTION_LEVEL_INVALID;
+        if (a->SynchronizationScope != WdfSynchronizationScopeInheritFromParent &&
+            a->SynchronizationScope != WdfSynchronizationScopeNone)
+            return STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID;
+        if (rule == PARENT_NOT_ALLOWED && a->ParentObject)
+            return STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
+    }
+    if (rule == PARENT_NOT_ALLOWED)
+        return STATUS_SUCCESS;
+    if (a && a->ParentObject) {
+        p = obj_lookup(a->ParentObject, TYPE_NONE);
+        if (!p)
+            return STATUS_INVALID_HANDLE;
+    } else {
+        p = obj_get(M.driver);
+    }
+    /* A parent being deleted refuses new children [O2]. */
+    if (!p || p->state != STATE_CREATED)
+        return STATUS_DELETE_PENDING;
+    *parent = p;
+    return STATUS_SUCCESS;
+}
+
+struct obj *obj_device_ancestor(struct obj *o)
+{
+    while (o && o->type != TYPE_DEVICE)
+        o = obj_get(o->parent);
+    return o;
+}
+
+/* ---- references ---- */
+
+void obj_reference(struct obj *o, const void *tag)
+{
+    tag_slot(o, tag, 1)->count++;
+    o->refs++;
+}
+
+/* Destroys `o` now (FxObject::ProcessDestroy): leftover cleanup, then
+ * EvtDestroyCallback, then the type's destructor, then the link check that
+ * makes a dereference-to-zero a bugcheck [D6], then the free. */
+static void process_destroy(struct obj *o)
+{
+    struct context *c;
+    char buf[32];
+
+    if (tags_held(o))
+        violation(RULE_TAG_HELD_AT_DESTROY, o, first_held_tag(o, buf, sizeof(buf)));
+    if (o->destroy_ran) {
+        violation(RULE_INTERNAL_EVENT_ORDER, o, "destroyed twice");
+        return;
+    }
+    o->destroy_deferred = 0;
+    if (o->committed) {
+        if (!o->cleanup_ran) {
+            o->cleanup_ran = 1;
+            ev_emit(EV_CLEANUP, o, 0, NULL);
+            for (c = o->contexts; c && !M.halted; c = c->next) {
+                PFN_WDF_OBJECT_CONTEXT_CLEANUP fn = c->cleanup;
+
+                c->cleanup = NULL;
+                if (fn)
+                    cb_call(CB_CLEANUP, (void (*)(void))fn, o, M.irql);
+            }
+        }
+        o->destroy_ran = 1;
+        ev_emit(EV_DESTROY, o, 0, NULL);
+        for (c = o->contexts; c && !M.halted; c = c->next) {
+            PFN_WDF_OBJECT_CONTEXT_DESTROY fn = c->destroy;
+
+            c->destroy = NULL;
+            if (fn)
+                cb_call(CB_DESTROY, (void (*)(void))fn, o, M.irql);
+        }
+    }
+    if (M.halted)
+        return;
+    if (o->type == TYPE_COLLECTION)
+        collection_destruct(o);
+    if (o->parent || o->first_child) {
+        violation(RULE_DEREF_TO_ZERO, o,
+                  "reference count reached zero on an object that was never deleted");
+        return;
+    }
+    for (c = o->contexts; c; c = c->next)
+        alloc_block_free(c->data, c->size);
+    if (o->type == TYPE_MEMORY)
+        alloc_block_free(o->u.memory.buffer, o->u.memory.size);
+    o->state = STATE_FREED;
+    M.live--;
+    ev_emit(EV_FREE, o, 0, NULL);
+}
+
+/* Puts `o` on the dispose list of `owner` (FxDisposeList::Add). */
+static void enqueue(struct obj *o, uint32_t owner, int destroy)
+{
+    if (M.dq_tail == M.dq_cap) {
+        /* Grow only: obj_drain walks the entries by index while callbacks
+         * may add more; a reset empties the queue. */
+        uint32_t cap = M.dq_cap ? M.dq_cap * 2 : 32;
+        struct deferred *t = realloc(M.dq, cap * sizeof(*t));
+
+        if (!t) {
+            fprintf(stderr, "unloadfuzz: host out of memory (dispose list)\n");
+            abort();
+        }
+        M.dq = t;
+        M.dq_cap = cap;
+    }
+    M.dq[M.dq_tail].object = o->id;
+    M.dq[M.dq_tail].list = owner;
+    M.dq[M.dq_tail].destroy = (uint8_t)destroy;
+    M.dq_tail++;
+    o->queued = 1;
+    ev_emit(EV_DEFER, o, owner, destroy ? "destroy" : "dispose");
+}
+
+/* The last reference is gone (FxObject::FinalRelease). */
+static void final_release(struct obj *o)
+{
+    if (o->passive_dispose && M.irql != PASSIVE_LEVEL && M.driver) {
+        o->destroy_deferred = 1;
+        enqueue(o, M.driver, 1); /* always the driver's list [X3] */
+        return;
+    }
+    process_destroy(o);
+}
+
+void obj_release(struct obj *o, const void *tag)
+{
+    struct tag *t = tag_slot(o, tag, 0);
+
+    if (t)
+        t->count--;
+    o->refs--;
+    if (o->refs == 0)
+        final_release(o);
+    else if (o->refs < 0)
+        violation(RULE_INTERNAL_STATE, o, "negative reference count");
+}
+
+/* ---- phase 1: dispose ---- */
+
+static int dispose_children(struct obj *o, int can_defer);
+
+/* Phase 1 stops for PASSIVE_LEVEL: `o` waits, queued on its list when
+ * `can_defer`, else resumed by the ancestor that is queued. */
+static void defer(struct obj *o, int can_defer)
+{
+    o->state = STATE_DEFERRED;
+    if (can_defer)
+        enqueue(o, o->device_base ? o->device_base : M.driver, 0);
+}
+
+/* A parent disposing child `c` (FxObject::PerformEarlyDispose). Returns 0
+ * when `c`'s subtree had to stop for PASSIVE_LEVEL. */
+static int early_dispose(struct obj *c)
+{
+    if (c->state != STATE_CREATED && !(c->state == STATE_DEFERRED && !c->queued))
+        return 1; /* already disposed or on its way */
+    c->state = STATE_DISPOSING;
+    if (!dispose_children(c, 0))
+        return 0;
+    c->state = STATE_DISPOSED;
+    return 1;
+}
+
+/* Type-specific dispose (the FxObject::Dispose overrides). Returns 1 when
+ * the generic cleanup should run after it. */
+static int type_dispose(struct obj *o)
+{
+    switch (o->type) {
+    case TYPE_DRIVER:
+        return driver_dispose(o);
+    case TYPE_DEVICE:
+        return device_dispose(o);
+    case TYPE_TIMER:
+        return timer_dispose(o);
+    case TYPE_WORKITEM:
+        return workitem_dispose(o);
+    default:
+        return 1;
+    }
+}
+
+/* FxObject::DisposeChildrenWorker: children, then own dispose and cleanup.
+ * Returns 1 when `o` is disposed, 0 when it stopped for PASSIVE_LEVEL. */
+static int dispose_children(struct obj *o, int can_defer)
+{
+    uint32_t id;
+
+    if (M.irql != PASSIVE_LEVEL) {
+        for (id = o->first_child; id; id = M.objs[id].next_sibling)
+            if (M.objs[id].passive_dispose) {
+                defer(o, can_defer);
+                return 0;
+            }
+    }
+    for (id = o->first_child; id; id = M.objs[id].next_sibling) {
+        if (!early_dispose(&M.objs[id])) {
+            defer(o, can_defer);
+            return 0;
+        }
+        if (M.halted)
+            return 0;
+    }
+    if (type_dispose(o) && !M.halted)
+        obj_run_cleanup(o);
+    return 1;
+}
+
+void obj_run_cleanup(struct obj *o)
+{
+    struct context *c;
+
+    if (o->cleanup_ran) {
+        violation(RULE_INTERNAL_EVENT_ORDER, o, "cleanup reached twice");
+        return;
+    }
+    o->cleanup_ran = 1;
+    if (!o->committed)
+        return;
+    ev_emit(EV_CLEANUP, o, 0, NULL);
+    for (c = o->contexts; c && !M.halted; c = c->next) {
+        PFN_WDF_OBJECT_CONTEXT_CLEANUP fn = c->cleanup;
+
+        c->cleanup = NULL;
+        if (fn)
+            cb_call(CB_CLEANUP, (void (*)(void))fn, o, M.irql);
+    }
+}
+
+/* ---- phase 2 ---- */
+
+/* A parent destroying child `c` (FxObject::ParentDeleteEvent). */
+static void parent_delete_event(struct obj *c)
+{
+    if (c->state == STATE_DISPOSED && c->creation_ref)
+        obj_deleted_and_disposed(c);
+}
+
+void obj_destroy_children(struct obj *o)
+{
+    struct obj *c;
+
+    while (o->first_child && !M.halted) {
+        c = &M.objs[o->first_child];
+        unlink_child(c);
+        parent_delete_event(c);
+    }
+}
+
+void obj_deleted_and_disposed(struct obj *o)
+{
+    o->state = STATE_DISPOSED;
+    obj_destroy_children(o);
+    if (M.halted || !o->creation_ref)
+        return;
+    o->creation_ref = 0;
+    obj_release(o, NULL);
+}
+
+/* FxObject::DeleteWorkerAndUnlock. */
+static void delete_worker(struct obj *o)
+{
+    if (o->passive_dispose && M.irql != PASSIVE_LEVEL) {
+        defer(o, 1);
+        return;
+    }
+    o->state = STATE_DISPOSING;
+    if (dispose_children(o, 1) && !M.halted)
+        obj_deleted_and_disposed(o);
+}
+
+void obj_delete(struct obj *o)
+{
+    struct obj *p;
+
+    if (o->delete_requested) {
+        violation(RULE_DOUBLE_DELETE, o, "object is already being deleted; the delete is dropped");
+        return;
+    }
+    o->delete_requested = 1;
+    p = obj_get(o->parent);
+    if (o->state == STATE_CREATED) {
+        if (p && p->state != STATE_CREATED)
+            return; /* the parent's own walk disposes it */
+        unlink_child(o);
+        delete_worker(o);
+    } else if (o->state == STATE_DISPOSED && o->creation_ref) {
+        if (p && p->state != STATE_CREATED)
+            return; /* the parent's phase 2 finishes it */
+        unlink_child(o);
+        obj_deleted_and_disposed(o);
+    }
+    /* Any other state: already on its way out; the event is dropped. */
+}
+
+void obj_delete_internal(struct obj *o)
+{
+    o->delete_requested = 1;
+    delete_worker(o);
+}
+
+/* ---- dispose lists ---- */
+
+/* FxObject::DeferredDisposeWorkItem, at PASSIVE_LEVEL. */
+static void deferred_work(const struct deferred *d)
+{
+    struct obj *o = &M.objs[d->object];
+
+    o->queued = 0;
+    if (d->destroy) {
+        process_destroy(o);
+        return;
+    }
+    if (o->state != STATE_DEFERRED || !o->delete_requested) {
+        violation(RULE_INTERNAL_STATE, o, "dispose list entry in an unexpected state");
+        return;
+    }
+    o->state = STATE_DISPOSING;
+    if (!dispose_children(o, 0)) {
+        violation(RULE_INTERNAL_STATE, o, "deferred dispose stopped at PASSIVE_LEVEL");
+        return;
+    }
+    if (!M.halted)
+        obj_deleted_and_disposed(o);
+}
+
+uint32_t obj_drain(uint32_t owner)
+{
+    KIRQL saved = M.irql;
+    uint32_t prev = M.draining, done = 0, i;
+
+    M.irql = PASSIVE_LEVEL;
+    for (i = M.dq_head; i < M.dq_tail && !M.halted; i++) {
+        struct deferred d = M.dq[i];
+
+        if (d.object == 0 || (owner && d.list != owner))
+            continue;
+        M.dq[i].object = 0; /* taken */
+        if (i == M.dq_head)
+            M.dq_head++;
+        M.draining = d.list;
+        deferred_work(&d);
+        done++;
+    }
+    while (M.dq_head < M.dq_tail && M.dq[M.dq_head].object == 0)
+        M.dq_head++;
+    if (M.dq_head == M.dq_tail)
+        M.dq_head = M.dq_tail = 0;
+    M.draining = prev;
+    M.irql = saved;
+    return done;
+}
+
+int obj_draining(uint32_t owner) { return owner && M.draining == owner; }
+
+uint32_t model_deferred_pending(void)
+{
+    uint32_t i, n = 0;
+
+    for (i = M.dq_head; i < M.dq_tail; i++)
+        n += M.dq[i].object != 0;
+    return n;
+}
+
+/* ---- introspection ---- */
+
+uint32_t model_object_count(void) { return M.nobjs; }
+uint32_t model_live_objects(void) { return M.live; }
+
+int model_object_info(uint32_t id, struct model_object_info *out)
+{
+    const struct obj *o;
+
+    if (id == 0 || id > M.nobjs)
+        return -1;
+    o = &M.objs[id];
+    out->type = (enum model_type)o->type;
+    out->state = (enum model_state)o->state;
+    out->parent = o->parent;
+    out->refs = o->refs;
+    out->ntags = tags_held(o);
+    out->deletable = o->deletable;
+    out->passive_dispose = o->passive_dispose;
+    out->cleanup_ran = o->cleanup_ran;
+    out->destroy_ran = o->destroy_ran;
+    return 0;
+}
+
+int32_t model_object_tag_count(uint32_t id, const void *tag)
+{
+    struct tag *t;
+
+    if (id == 0 || id > M.nobjs)
+        return 0;
+    t = tag_slot(&M.objs[id], tag, 0);
+    return t ? t->count : 0;
+}

@@ -1,0 +1,213 @@
+/*
+ * objectapi.c - the generic object DDIs (wdfobject.h): create, delete,
+ * reference and dereference with tags, contexts.
+ *
+ * Each DDI validates its arguments the way the framework does (a NULL where
+ * a pointer is required is WDF_VIOLATION 0x4, a bad handle 0x5), then hands
+ * the lifetime work to object.c.
+ */
+#define WDFMODEL_NO_CALL_SITES
+#include "alloc.h"
+#include "internal.h"
+
+NTSTATUS WdfObjectCreate(PWDF_OBJECT_ATTRIBUTES Attributes, WDFOBJECT *Object)
+{
+    struct ddi_frame f;
+    struct obj *parent, *o;
+    NTSTATUS st;
+
+    if (!ddi_enter(&f, DDI_WdfObjectCreate, NULL))
+        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!Object) {
+        violation(RULE_NULL_PARAMETER, NULL, "Object is NULL");
+        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    }
+    *Object = NULL;
+    st = obj_resolve_parent(Attributes, PARENT_OPTIONAL, 1, &parent);
+    if (!NT_SUCCESS(st))
+        return ddi_leave(&f, st);
+    o = obj_new(TYPE_OBJECT, SITE_GENERIC_OBJECT);
+    if (!o)
+        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    st = obj_apply_attributes(o, Attributes);
+    if (!NT_SUCCESS(st)) {
+        obj_abort(o);
+        return ddi_leave(&f, st);
+    }
+    obj_commit(o, parent);
+    *Object = obj_handle(o);
+    return ddi_leave(&f, STATUS_SUCCESS);
+}
+
+VOID WdfObjectDelete(WDFOBJECT Object)
+{
+    struct ddi_frame f;
+    struct obj *o;
+
+    if (!ddi_enter(&f, DDI_WdfObjectDelete, Object)) {
+        ddi_leave(&f, STATUS_SUCCESS);
+        return;
+    }
+    o = obj_lookup(Object, TYPE_NONE);
+    if (o && !o->deletable)
+        violation(RULE_DELETE_NOT_ALLOWED, o, "this object may not be deleted by the driver");
+    else if (o)
+        obj_delete(o);
+    ddi_leave(&f, STATUS_SUCCESS);
+}
+
+/* Shared lookup of Reference and Dereference: a NULL handle is 0x4 there
+ * (FxPointerNotNull), and an object already on its way to destruction (its
+ * count reached zero) is as good as freed. */
+static struct obj *ref_lookup(WDFOBJECT Handle)
+{
+    struct obj *o;
+
+    if (!Handle) {
+        violation(RULE_NULL_PARAMETER, NULL, "Handle is NULL");
+        return NULL;
+    }
+    o = obj_lookup(Handle, TYPE_NONE);
+    if (o && o->refs <= 0) {
+        violation(RULE_HANDLE_USE_AFTER_FREE, o, "object is being destroyed");
+        return NULL;
+    }
+    return o;
+}
+
+VOID WdfObjectReferenceActual(WDFOBJECT Handle, PVOID Tag, LONG Line, PCCH File)
+{
+    struct ddi_frame f;
+    struct obj *o;
+
+    WdfModelCallSite(File, Line);
+    if (!ddi_enter(&f, DDI_WdfObjectReferenceActual, Handle)) {
+        ddi_leave(&f, STATUS_SUCCESS);
+        return;
+    }
+    o = ref_lookup(Handle);
+    if (o)
+        obj_reference(o, Tag);
+    ddi_leave(&f, STATUS_SUCCESS);
+}
+
+VOID WdfObjectDereferenceActual(WDFOBJECT Handle, PVOID Tag, LONG Line, PCCH File)
+{
+    struct ddi_frame f;
+    struct obj *o;
+    char name[32];
+
+    WdfModelCallSite(File, Line);
+    if (!ddi_enter(&f, DDI_WdfObjectDereferenceActual, Handle)) {
+        ddi_leave(&f, STATUS_SUCCESS);
+        return;
+    }
+    o = ref_lookup(Handle);
+    if (o) {
+        if (model_object_tag_count(o->id, Tag) <= 0)
+            violation(RULE_DEREFERENCE_UNBALANCED, o, obj_tag_name(Tag, name, sizeof(name)));
+        obj_release(o, Tag); /* the count drops all the same */
+    }
+    ddi_leave(&f, STATUS_SUCCESS);
+}
+
+/* The context of `o` of type `t`, or NULL. */
+static struct context *context_find(struct obj *o, PCWDF_OBJECT_CONTEXT_TYPE_INFO t)
+{
+    struct context *c;
+
+    t = obj_context_type(t);
+    for (c = o->contexts; c; c = c->next)
+        if (c->type && c->type == t)
+            return c;
+    return NULL;
+}
+
+NTSTATUS WdfObjectAllocateContext(WDFOBJECT Handle, PWDF_OBJECT_ATTRIBUTES ContextAttributes,
+                                  PVOID *Context)
+{
+    struct ddi_frame f;
+    struct obj *o;
+    struct context *c, **tail;
+    size_t size;
+
+    if (!ddi_enter(&f, DDI_WdfObjectAllocateContext, Handle))
+        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (Context)
+        *Context = NULL;
+    o = obj_lookup(Handle, TYPE_NONE);
+    if (!o)
+        return ddi_leave(&f, STATUS_INVALID_HANDLE);
+    if (!ContextAttributes) {
+        violation(RULE_NULL_PARAMETER, o, "ContextAttributes is NULL");
+        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    }
+    if (!ContextAttributes->ContextTypeInfo || ContextAttributes->ParentObject)
+        return ddi_leave(&f, STATUS_OBJECT_NAME_INVALID);
+    /* An object being deleted takes no new context [O6]. */
+    if (o->state != STATE_CREATED)
+        return ddi_leave(&f, STATUS_DELETE_PENDING);
+    c = context_find(o, ContextAttributes->ContextTypeInfo);
+    if (c) {
+        if (Context)
+            *Context = c->data;
+        return ddi_leave(&f, STATUS_OBJECT_NAME_EXISTS);
+    }
+    if (!alloc_try(SITE_CONTEXT))
+        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    size = ContextAttributes->ContextTypeInfo->ContextSize;
+    if (ContextAttributes->ContextSizeOverride > size)
+        size = ContextAttributes->ContextSizeOverride;
+    c = alloc_block(sizeof(*c));
+    c->type = obj_context_type(ContextAttributes->ContextTypeInfo);
+    c->size = size;
+    c->data = alloc_block(size ? size : 1);
+    c->cleanup = ContextAttributes->EvtCleanupCallback;
+    c->destroy = ContextAttributes->EvtDestroyCallback;
+    for (tail = &o->contexts; *tail; tail = &(*tail)->next)
+        ;
+    *tail = c;
+    if (Context)
+        *Context = c->data;
+    return ddi_leave(&f, STATUS_SUCCESS);
+}
+
+PVOID WdfObjectGetTypedContextWorker(WDFOBJECT Handle, PCWDF_OBJECT_CONTEXT_TYPE_INFO TypeInfo)
+{
+    struct ddi_frame f;
+    struct obj *o;
+    struct context *c;
+
+    if (!ddi_enter(&f, DDI_WdfObjectGetTypedContextWorker, Handle)) {
+        ddi_leave(&f, STATUS_SUCCESS);
+        return NULL;
+    }
+    o = obj_lookup(Handle, TYPE_NONE);
+    c = o && TypeInfo ? context_find(o, TypeInfo) : NULL;
+    ddi_leave(&f, c ? STATUS_SUCCESS : STATUS_NOT_FOUND);
+    return c ? c->data : NULL;
+}
+
+WDFOBJECT WdfObjectContextGetObject(PVOID ContextPointer)
+{
+    struct ddi_frame f;
+    struct context *c;
+    uint32_t id;
+
+    if (!ddi_enter(&f, DDI_WdfObjectContextGetObject, NULL)) {
+        ddi_leave(&f, STATUS_SUCCESS);
+        return NULL;
+    }
+    for (id = 1; id <= M.nobjs; id++) {
+        if (M.objs[id].state == STATE_FREED)
+            continue;
+        for (c = M.objs[id].contexts; c; c = c->next)
+            if (c->data && c->data == ContextPointer) {
+                ddi_leave(&f, STATUS_SUCCESS);
+                return obj_handle(&M.objs[id]);
+            }
+    }
+    violation(RULE_HANDLE_INVALID, NULL, "not a context pointer of a live object");
+    ddi_leave(&f, STATUS_NOT_FOUND);
+    return NULL;
+}

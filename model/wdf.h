@@ -1,0 +1,582 @@
+/*
+ * wdf.h - the WDF-shaped face of the framework model.
+ *
+ * A miniport driver's unload code is written against Microsoft's wdf.h. This
+ * header gives the same names, parameter order, structure members and macros
+ * for everything in the model's scope, so such code compiles here with no edit
+ * beyond its includes. The DDIs are plain C functions implemented by model/
+ * (the real ones are inline thunks into the framework's function table; a
+ * driver cannot tell the difference).
+ *
+ * Two things differ from the real header, both invisible to driver code:
+ *  - handles are opaque values the model decodes (see model/object.c); they
+ *    are never valid pointers, so code that dereferences one crashes at once;
+ *  - each DDI call records the caller's file and line first (macros at the
+ *    end), so violations can name the driver source line. Define
+ *    WDFMODEL_NO_CALL_SITES before including to turn that off.
+ *
+ * Facts behind each DDI's behaviour: docs/WDF-SEMANTICS.md.
+ */
+#ifndef UNLOADFUZZ_WDF_H
+#define UNLOADFUZZ_WDF_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <wchar.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- SAL annotations and calling conventions: accepted and ignored ---- */
+#define _In_
+#define _In_opt_
+#define _In_z_
+#define _In_reads_(n)
+#define _In_reads_bytes_(n)
+#define _Out_
+#define _Out_opt_
+#define _Outptr_
+#define _Outptr_opt_
+#define _Outptr_result_maybenull_
+#define _Out_writes_bytes_(n)
+#define _Inout_
+#define _Inout_opt_
+#define _Inout_updates_bytes_(n)
+#define _Pre_notnull_
+#define _Pre_writable_byte_size_(n)
+#define _Post_invalid_
+#define _Must_inspect_result_
+#define _Check_return_
+#define _Success_(x)
+#define _When_(c, a)
+#define _Use_decl_annotations_
+#define _Function_class_(x)
+#define _Strict_type_match_
+#define _IRQL_requires_(x)
+#define _IRQL_requires_max_(x)
+#define _IRQL_requires_min_(x)
+#define _IRQL_requires_same_
+#define _IRQL_saves_
+#define _IRQL_restores_
+#define _IRQL_raises_(x)
+#define _IRQL_saves_global_(k, v)
+#define _IRQL_restores_global_(k, v)
+#define _Requires_lock_held_(x)
+#define _Requires_lock_not_held_(x)
+#define _Acquires_lock_(x)
+#define _Releases_lock_(x)
+#define _Dispatch_type_(x)
+#define __in
+#define __in_opt
+#define __out
+#define __out_opt
+#define __inout
+#define __inout_opt
+#define __drv_aliasesMem
+#define __drv_allocatesMem(x)
+#define __drv_freesMem(x)
+#define __drv_requiresIRQL(x)
+#define __drv_maxIRQL(x)
+#define __drv_reportError(x)
+#define __drv_dispatchType(x)
+#define NTAPI
+#define FASTCALL
+#define WDFAPI
+#define DECLSPEC_ALIGN(x)
+#define FORCEINLINE static inline
+#define WDF_EXTERN_C
+#define WDF_EXTERN_C_START
+#define WDF_EXTERN_C_END
+
+/* ---- basic types ---- */
+#define VOID void
+typedef void *PVOID;
+typedef char CHAR;
+typedef unsigned char UCHAR, *PUCHAR;
+typedef short SHORT, CSHORT;
+typedef unsigned short USHORT, *PUSHORT;
+typedef int32_t LONG, *PLONG;
+typedef uint32_t ULONG, *PULONG;
+typedef int64_t LONGLONG, *PLONGLONG;
+typedef uint64_t ULONGLONG, *PULONGLONG;
+typedef uintptr_t ULONG_PTR, *PULONG_PTR;
+typedef intptr_t LONG_PTR;
+typedef size_t SIZE_T;
+typedef unsigned char BOOLEAN, *PBOOLEAN;
+typedef wchar_t WCHAR, *PWCHAR, *PWSTR;
+typedef const wchar_t *PCWSTR;
+typedef const char *LPCSTR, *PCSTR, *PCCH;
+typedef char *PSTR, *PCHAR;
+typedef ULONG ACCESS_MASK;
+typedef void *HANDLE;
+
+#ifndef TRUE
+#define TRUE  1
+#define FALSE 0
+#endif
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
+
+#define UNREFERENCED_PARAMETER(p) ((void)(p))
+#define RtlZeroMemory(d, n)       memset((d), 0, (n))
+#define RtlFillMemory(d, n, v)    memset((d), (v), (n))
+#define RtlCopyMemory(d, s, n)    memcpy((d), (s), (n))
+#define RtlMoveMemory(d, s, n)    memmove((d), (s), (n))
+
+/* ---- status codes ---- */
+typedef LONG NTSTATUS;
+#define NT_SUCCESS(s) (((NTSTATUS)(s)) >= 0)
+
+#define STATUS_SUCCESS                       ((NTSTATUS)0x00000000L)
+#define STATUS_TIMEOUT                       ((NTSTATUS)0x00000102L)
+#define STATUS_PENDING                       ((NTSTATUS)0x00000103L)
+#define STATUS_OBJECT_NAME_EXISTS            ((NTSTATUS)0x40000000L)
+#define STATUS_UNSUCCESSFUL                  ((NTSTATUS)0xC0000001L)
+#define STATUS_NOT_IMPLEMENTED               ((NTSTATUS)0xC0000002L)
+#define STATUS_INVALID_HANDLE                ((NTSTATUS)0xC0000008L)
+#define STATUS_INFO_LENGTH_MISMATCH          ((NTSTATUS)0xC0000004L)
+#define STATUS_OBJECT_NAME_INVALID           ((NTSTATUS)0xC0000033L)
+#define STATUS_NOT_FOUND                     ((NTSTATUS)0xC0000225L)
+#define STATUS_CANNOT_DELETE                 ((NTSTATUS)0xC0000121L)
+#define STATUS_INVALID_PARAMETER             ((NTSTATUS)0xC000000DL)
+#define STATUS_INVALID_DEVICE_REQUEST        ((NTSTATUS)0xC0000010L)
+#define STATUS_ACCESS_DENIED                 ((NTSTATUS)0xC0000022L)
+#define STATUS_BUFFER_TOO_SMALL              ((NTSTATUS)0xC0000023L)
+#define STATUS_OBJECT_TYPE_MISMATCH          ((NTSTATUS)0xC0000024L)
+#define STATUS_INSUFFICIENT_RESOURCES        ((NTSTATUS)0xC000009AL)
+#define STATUS_NOT_SUPPORTED                 ((NTSTATUS)0xC00000BBL)
+#define STATUS_INTERNAL_ERROR                ((NTSTATUS)0xC00000E5L)
+#define STATUS_DRIVER_INTERNAL_ERROR         ((NTSTATUS)0xC0000183L)
+#define STATUS_DELETE_PENDING                ((NTSTATUS)0xC0000056L)
+#define STATUS_INVALID_DEVICE_STATE          ((NTSTATUS)0xC0000184L)
+#define STATUS_WDF_OBJECT_ATTRIBUTES_INVALID     ((NTSTATUS)0xC0200209L)
+#define STATUS_WDF_NO_CALLBACK                   ((NTSTATUS)0xC020020BL)
+#define STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL  ((NTSTATUS)0xC020020CL)
+#define STATUS_WDF_PARENT_ALREADY_ASSIGNED       ((NTSTATUS)0xC020020DL)
+#define STATUS_WDF_PARENT_IS_SELF                ((NTSTATUS)0xC020020EL)
+#define STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED ((NTSTATUS)0xC020020FL)
+#define STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID ((NTSTATUS)0xC0200210L)
+#define STATUS_WDF_EXECUTION_LEVEL_INVALID       ((NTSTATUS)0xC0200211L)
+#define STATUS_WDF_PARENT_NOT_SPECIFIED          ((NTSTATUS)0xC0200212L)
+
+/* ---- IRQL ---- */
+typedef UCHAR KIRQL, *PKIRQL;
+#define PASSIVE_LEVEL  0
+#define LOW_LEVEL      0
+#define APC_LEVEL      1
+#define DISPATCH_LEVEL 2
+#define HIGH_LEVEL     15
+
+/* Checked builds assert that pageable code runs at or below APC_LEVEL; the
+ * model reports irql-too-high when it does not. */
+void WdfModelPagedCode(const char *File, int Line);
+#define PAGED_CODE() WdfModelPagedCode(__FILE__, __LINE__)
+KIRQL KeGetCurrentIrql(void);
+
+/* ---- pool ---- */
+typedef enum _POOL_TYPE {
+    NonPagedPool = 0,
+    NonPagedPoolExecute = NonPagedPool,
+    PagedPool = 1,
+    NonPagedPoolMustSucceed = 2,
+    NonPagedPoolCacheAligned = 4,
+    PagedPoolCacheAligned = 5,
+    NonPagedPoolNx = 512,
+} POOL_TYPE;
+
+/* ---- WDM stand-ins: only what miniport unload code touches ---- */
+typedef struct _UNICODE_STRING {
+    USHORT Length;
+    USHORT MaximumLength;
+    PWSTR Buffer;
+} UNICODE_STRING, *PUNICODE_STRING;
+typedef const UNICODE_STRING *PCUNICODE_STRING;
+#define RTL_CONSTANT_STRING(s) \
+    { (USHORT)(sizeof(s) - sizeof((s)[0])), (USHORT)sizeof(s), (PWSTR)(s) }
+
+struct _DRIVER_OBJECT;
+struct _DEVICE_OBJECT;
+struct _IRP;
+typedef struct _IRP IRP, *PIRP;
+
+typedef NTSTATUS DRIVER_INITIALIZE(struct _DRIVER_OBJECT *DriverObject,
+                                   PUNICODE_STRING RegistryPath);
+typedef DRIVER_INITIALIZE *PDRIVER_INITIALIZE;
+typedef VOID DRIVER_UNLOAD(struct _DRIVER_OBJECT *DriverObject);
+typedef DRIVER_UNLOAD *PDRIVER_UNLOAD;
+typedef NTSTATUS DRIVER_ADD_DEVICE(struct _DRIVER_OBJECT *DriverObject,
+                                   struct _DEVICE_OBJECT *PhysicalDeviceObject);
+typedef DRIVER_ADD_DEVICE *PDRIVER_ADD_DEVICE;
+typedef NTSTATUS DRIVER_DISPATCH(struct _DEVICE_OBJECT *DeviceObject, PIRP Irp);
+typedef DRIVER_DISPATCH *PDRIVER_DISPATCH;
+
+#define IRP_MJ_MAXIMUM_FUNCTION 0x1b
+
+typedef struct _DRIVER_EXTENSION {
+    struct _DRIVER_OBJECT *DriverObject;
+    PDRIVER_ADD_DEVICE AddDevice;
+} DRIVER_EXTENSION, *PDRIVER_EXTENSION;
+
+typedef struct _DEVICE_OBJECT {
+    CSHORT Type;
+    USHORT Size;
+    LONG ReferenceCount;               /* the model's ObReferenceObject count */
+    struct _DRIVER_OBJECT *DriverObject;
+    struct _DEVICE_OBJECT *NextDevice;
+    struct _DEVICE_OBJECT *AttachedDevice;
+    ULONG Flags;
+    PVOID DeviceExtension;
+} DEVICE_OBJECT, *PDEVICE_OBJECT;
+
+typedef struct _DRIVER_OBJECT {
+    CSHORT Type;
+    CSHORT Size;
+    PDEVICE_OBJECT DeviceObject;
+    ULONG Flags;
+    PDRIVER_EXTENSION DriverExtension;
+    UNICODE_STRING DriverName;
+    PDRIVER_UNLOAD DriverUnload;
+    PDRIVER_DISPATCH MajorFunction[IRP_MJ_MAXIMUM_FUNCTION + 1];
+} DRIVER_OBJECT, *PDRIVER_OBJECT;
+
+/* ---- handles ---- */
+#define DECLARE_HANDLE(n) typedef struct n##__ *n
+typedef HANDLE WDFOBJECT, *PWDFOBJECT;
+DECLARE_HANDLE(WDFDRIVER);
+DECLARE_HANDLE(WDFDEVICE);
+DECLARE_HANDLE(WDFTIMER);
+DECLARE_HANDLE(WDFWORKITEM);
+DECLARE_HANDLE(WDFWAITLOCK);
+DECLARE_HANDLE(WDFSPINLOCK);
+DECLARE_HANDLE(WDFMEMORY);
+DECLARE_HANDLE(WDFCOLLECTION);
+DECLARE_HANDLE(WDFKEY);
+typedef struct WDFDEVICE_INIT *PWDFDEVICE_INIT;
+
+#define WDF_NO_OBJECT_ATTRIBUTES NULL
+#define WDF_NO_EVENT_CALLBACK    NULL
+#define WDF_NO_HANDLE            NULL
+#define WDF_NO_CONTEXT           NULL
+#define WDF_STRUCTURE_SIZE(s)    ((ULONG)sizeof(s))
+
+/* ---- object attributes and contexts (wdfobject.h) ---- */
+typedef enum _WDF_EXECUTION_LEVEL {
+    WdfExecutionLevelInvalid = 0x00,
+    WdfExecutionLevelInheritFromParent,
+    WdfExecutionLevelPassive,
+    WdfExecutionLevelDispatch,
+} WDF_EXECUTION_LEVEL;
+
+typedef enum _WDF_SYNCHRONIZATION_SCOPE {
+    WdfSynchronizationScopeInvalid = 0x00,
+    WdfSynchronizationScopeInheritFromParent,
+    WdfSynchronizationScopeDevice,
+    WdfSynchronizationScopeQueue,
+    WdfSynchronizationScopeNone,
+} WDF_SYNCHRONIZATION_SCOPE;
+
+typedef VOID EVT_WDF_OBJECT_CONTEXT_CLEANUP(_In_ WDFOBJECT Object);
+typedef EVT_WDF_OBJECT_CONTEXT_CLEANUP *PFN_WDF_OBJECT_CONTEXT_CLEANUP;
+typedef VOID EVT_WDF_OBJECT_CONTEXT_DESTROY(_In_ WDFOBJECT Object);
+typedef EVT_WDF_OBJECT_CONTEXT_DESTROY *PFN_WDF_OBJECT_CONTEXT_DESTROY;
+
+typedef const struct _WDF_OBJECT_CONTEXT_TYPE_INFO *PCWDF_OBJECT_CONTEXT_TYPE_INFO;
+
+typedef struct _WDF_OBJECT_ATTRIBUTES {
+    ULONG Size;
+    PFN_WDF_OBJECT_CONTEXT_CLEANUP EvtCleanupCallback;
+    PFN_WDF_OBJECT_CONTEXT_DESTROY EvtDestroyCallback;
+    WDF_EXECUTION_LEVEL ExecutionLevel;
+    WDF_SYNCHRONIZATION_SCOPE SynchronizationScope;
+    WDFOBJECT ParentObject;
+    size_t ContextSizeOverride;
+    PCWDF_OBJECT_CONTEXT_TYPE_INFO ContextTypeInfo;
+} WDF_OBJECT_ATTRIBUTES, *PWDF_OBJECT_ATTRIBUTES;
+
+FORCEINLINE VOID WDF_OBJECT_ATTRIBUTES_INIT(_Out_ PWDF_OBJECT_ATTRIBUTES Attributes)
+{
+    RtlZeroMemory(Attributes, sizeof(WDF_OBJECT_ATTRIBUTES));
+    Attributes->Size = WDF_STRUCTURE_SIZE(WDF_OBJECT_ATTRIBUTES);
+    Attributes->ExecutionLevel = WdfExecutionLevelInheritFromParent;
+    Attributes->SynchronizationScope = WdfSynchronizationScopeInheritFromParent;
+}
+
+typedef PCWDF_OBJECT_CONTEXT_TYPE_INFO (*PFN_GET_UNIQUE_CONTEXT_TYPE)(VOID);
+
+typedef struct _WDF_OBJECT_CONTEXT_TYPE_INFO {
+    ULONG Size;
+    LPCSTR ContextName;
+    size_t ContextSize;
+    PCWDF_OBJECT_CONTEXT_TYPE_INFO UniqueType;
+    PFN_GET_UNIQUE_CONTEXT_TYPE EvtDriverGetUniqueContextType;
+} WDF_OBJECT_CONTEXT_TYPE_INFO, *PWDF_OBJECT_CONTEXT_TYPE_INFO;
+
+#define WDF_TYPE_NAME_TO_TYPE_INFO(_contexttype) _WDF_##_contexttype##_TYPE_INFO
+#define WDF_GET_CONTEXT_TYPE_INFO(_contexttype) (&WDF_TYPE_NAME_TO_TYPE_INFO(_contexttype))
+#define WDF_TYPE_NAME_POINTER_TYPE(_contexttype) WDF_POINTER_TYPE_##_contexttype
+
+#define WDF_OBJECT_ATTRIBUTES_SET_CONTEXT_TYPE(_attributes, _contexttype) \
+    (_attributes)->ContextTypeInfo = WDF_GET_CONTEXT_TYPE_INFO(_contexttype)->UniqueType
+
+#define WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(_attributes, _contexttype) \
+    WDF_OBJECT_ATTRIBUTES_INIT(_attributes);                                \
+    WDF_OBJECT_ATTRIBUTES_SET_CONTEXT_TYPE(_attributes, _contexttype)
+
+/*
+ * The real header gives the type info __declspec(selectany) so a context type
+ * declared in a header is one object in the whole driver; a weak definition is
+ * the ELF equivalent. The type's identity is the address of that object.
+ */
+#define WDF_DECLARE_TYPE_AND_GLOBALS(_contexttype, _UniqueType, _GetUniqueType) \
+    typedef _contexttype *WDF_TYPE_NAME_POINTER_TYPE(_contexttype);              \
+    __attribute__((weak)) extern const WDF_OBJECT_CONTEXT_TYPE_INFO            \
+        WDF_TYPE_NAME_TO_TYPE_INFO(_contexttype);                              \
+    __attribute__((weak)) const WDF_OBJECT_CONTEXT_TYPE_INFO                   \
+        WDF_TYPE_NAME_TO_TYPE_INFO(_contexttype) = {                           \
+            sizeof(WDF_OBJECT_CONTEXT_TYPE_INFO), #_contexttype,               \
+            sizeof(_contexttype), _UniqueType, _GetUniqueType,                 \
+    };
+
+#define WDF_DECLARE_CASTING_FUNCTION(_contexttype, _castingfunction)            \
+    static inline __attribute__((unused)) WDF_TYPE_NAME_POINTER_TYPE(_contexttype) \
+    _castingfunction(_In_ WDFOBJECT Handle)                                     \
+    {                                                                           \
+        return (WDF_TYPE_NAME_POINTER_TYPE(_contexttype))                       \
+            WdfObjectGetTypedContextWorker(                                     \
+                Handle, WDF_GET_CONTEXT_TYPE_INFO(_contexttype)->UniqueType);   \
+    }
+
+#define WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(_contexttype, _castingfunction)  \
+    WDF_DECLARE_TYPE_AND_GLOBALS(_contexttype,                               \
+                                 WDF_GET_CONTEXT_TYPE_INFO(_contexttype), NULL) \
+    WDF_DECLARE_CASTING_FUNCTION(_contexttype, _castingfunction)
+
+#define WDF_DECLARE_CONTEXT_TYPE(_contexttype) \
+    WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(_contexttype, WdfObjectGet_##_contexttype)
+
+#define WdfObjectGetTypedContext(handle, type) \
+    (type *)WdfObjectGetTypedContextWorker(    \
+        (WDFOBJECT)(handle), WDF_GET_CONTEXT_TYPE_INFO(type)->UniqueType)
+
+PVOID WdfObjectGetTypedContextWorker(_In_ WDFOBJECT Handle,
+                                     _In_ PCWDF_OBJECT_CONTEXT_TYPE_INFO TypeInfo);
+NTSTATUS WdfObjectAllocateContext(_In_ WDFOBJECT Handle,
+                                  _In_ PWDF_OBJECT_ATTRIBUTES ContextAttributes,
+                                  _Outptr_opt_ PVOID *Context);
+WDFOBJECT WdfObjectContextGetObject(_In_ PVOID ContextPointer);
+VOID WdfObjectReferenceActual(_In_ WDFOBJECT Handle, _In_opt_ PVOID Tag,
+                              _In_ LONG Line, _In_z_ PCCH File);
+VOID WdfObjectDereferenceActual(_In_ WDFOBJECT Handle, _In_opt_ PVOID Tag,
+                                _In_ LONG Line, _In_z_ PCCH File);
+NTSTATUS WdfObjectCreate(_In_opt_ PWDF_OBJECT_ATTRIBUTES Attributes,
+                         _Out_ WDFOBJECT *Object);
+VOID WdfObjectDelete(_In_ WDFOBJECT Object);
+
+#define WdfObjectReference(Handle) WdfObjectReferenceWithTag(Handle, NULL)
+#define WdfObjectReferenceWithTag(Handle, Tag) \
+    WdfObjectReferenceActual(Handle, Tag, __LINE__, __FILE__)
+#define WdfObjectDereference(Handle) WdfObjectDereferenceWithTag(Handle, NULL)
+#define WdfObjectDereferenceWithTag(Handle, Tag) \
+    WdfObjectDereferenceActual(Handle, Tag, __LINE__, __FILE__)
+
+/* ---- driver (wdfdriver.h, wdfminiport.h) ---- */
+typedef enum _WDF_DRIVER_INIT_FLAGS {
+    WdfDriverInitNonPnpDriver = 0x00000001,
+    WdfDriverInitNoDispatchOverride = 0x00000002,
+    WdfVerifyOn = 0x00000004,
+    WdfVerifierOn = 0x00000008,
+    WdfDriverInitCompanion = 0x00000010,
+} WDF_DRIVER_INIT_FLAGS;
+
+typedef NTSTATUS EVT_WDF_DRIVER_DEVICE_ADD(_In_ WDFDRIVER Driver,
+                                           _Inout_ PWDFDEVICE_INIT DeviceInit);
+typedef EVT_WDF_DRIVER_DEVICE_ADD *PFN_WDF_DRIVER_DEVICE_ADD;
+typedef VOID EVT_WDF_DRIVER_UNLOAD(_In_ WDFDRIVER Driver);
+typedef EVT_WDF_DRIVER_UNLOAD *PFN_WDF_DRIVER_UNLOAD;
+
+typedef struct _WDF_DRIVER_CONFIG {
+    ULONG Size;
+    PFN_WDF_DRIVER_DEVICE_ADD EvtDriverDeviceAdd;
+    PFN_WDF_DRIVER_UNLOAD EvtDriverUnload;
+    ULONG DriverInitFlags;
+    ULONG DriverPoolTag;
+} WDF_DRIVER_CONFIG, *PWDF_DRIVER_CONFIG;
+
+FORCEINLINE VOID WDF_DRIVER_CONFIG_INIT(_Out_ PWDF_DRIVER_CONFIG Config,
+                                        _In_opt_ PFN_WDF_DRIVER_DEVICE_ADD EvtDriverDeviceAdd)
+{
+    RtlZeroMemory(Config, sizeof(WDF_DRIVER_CONFIG));
+    Config->Size = WDF_STRUCTURE_SIZE(WDF_DRIVER_CONFIG);
+    Config->EvtDriverDeviceAdd = EvtDriverDeviceAdd;
+}
+
+NTSTATUS WdfDriverCreate(_In_ PDRIVER_OBJECT DriverObject,
+                         _In_ PCUNICODE_STRING RegistryPath,
+                         _In_opt_ PWDF_OBJECT_ATTRIBUTES DriverAttributes,
+                         _In_ PWDF_DRIVER_CONFIG DriverConfig,
+                         _Out_opt_ WDFDRIVER *Driver);
+WDFDRIVER WdfGetDriver(VOID);
+PDRIVER_OBJECT WdfDriverWdmGetDriverObject(_In_ WDFDRIVER Driver);
+NTSTATUS WdfDeviceMiniportCreate(_In_ WDFDRIVER Driver,
+                                 _In_opt_ PWDF_OBJECT_ATTRIBUTES Attributes,
+                                 _In_ PDEVICE_OBJECT DeviceObject,
+                                 _In_opt_ PDEVICE_OBJECT AttachedDeviceObject,
+                                 _In_opt_ PDEVICE_OBJECT Pdo,
+                                 _Out_ WDFDEVICE *Device);
+VOID WdfDriverMiniportUnload(_In_ WDFDRIVER Driver);
+
+/* ---- time (wdfcore.h) ---- */
+#define WDF_TIMEOUT_TO_SEC ((LONGLONG)1 * 10 * 1000 * 1000)
+#define WDF_TIMEOUT_TO_MS  ((LONGLONG)1 * 10 * 1000)
+#define WDF_TIMEOUT_TO_US  ((LONGLONG)1 * 10)
+FORCEINLINE LONGLONG WDF_REL_TIMEOUT_IN_SEC(_In_ ULONGLONG Time) { return (LONGLONG)Time * -1 * WDF_TIMEOUT_TO_SEC; }
+FORCEINLINE LONGLONG WDF_ABS_TIMEOUT_IN_SEC(_In_ ULONGLONG Time) { return (LONGLONG)Time * 1 * WDF_TIMEOUT_TO_SEC; }
+FORCEINLINE LONGLONG WDF_REL_TIMEOUT_IN_MS(_In_ ULONGLONG Time) { return (LONGLONG)Time * -1 * WDF_TIMEOUT_TO_MS; }
+FORCEINLINE LONGLONG WDF_ABS_TIMEOUT_IN_MS(_In_ ULONGLONG Time) { return (LONGLONG)Time * 1 * WDF_TIMEOUT_TO_MS; }
+FORCEINLINE LONGLONG WDF_REL_TIMEOUT_IN_US(_In_ ULONGLONG Time) { return (LONGLONG)Time * -1 * WDF_TIMEOUT_TO_US; }
+FORCEINLINE LONGLONG WDF_ABS_TIMEOUT_IN_US(_In_ ULONGLONG Time) { return (LONGLONG)Time * 1 * WDF_TIMEOUT_TO_US; }
+
+/* ---- timers (wdftimer.h) ---- */
+#define TolerableDelayUnlimited ((ULONG)-1)
+typedef VOID EVT_WDF_TIMER(_In_ WDFTIMER Timer);
+typedef EVT_WDF_TIMER *PFN_WDF_TIMER;
+
+typedef struct _WDF_TIMER_CONFIG {
+    ULONG Size;
+    PFN_WDF_TIMER EvtTimerFunc;
+    ULONG Period;
+    BOOLEAN AutomaticSerialization;
+    ULONG TolerableDelay;
+    BOOLEAN UseHighResolutionTimer;
+} WDF_TIMER_CONFIG, *PWDF_TIMER_CONFIG;
+
+FORCEINLINE VOID WDF_TIMER_CONFIG_INIT(_Out_ PWDF_TIMER_CONFIG Config,
+                                       _In_ PFN_WDF_TIMER EvtTimerFunc)
+{
+    RtlZeroMemory(Config, sizeof(WDF_TIMER_CONFIG));
+    Config->Size = WDF_STRUCTURE_SIZE(WDF_TIMER_CONFIG);
+    Config->EvtTimerFunc = EvtTimerFunc;
+    Config->Period = 0;
+    Config->AutomaticSerialization = TRUE;
+    Config->TolerableDelay = 0;
+}
+
+FORCEINLINE VOID WDF_TIMER_CONFIG_INIT_PERIODIC(_Out_ PWDF_TIMER_CONFIG Config,
+                                                _In_ PFN_WDF_TIMER EvtTimerFunc,
+                                                _In_ LONG Period)
+{
+    RtlZeroMemory(Config, sizeof(WDF_TIMER_CONFIG));
+    Config->Size = WDF_STRUCTURE_SIZE(WDF_TIMER_CONFIG);
+    Config->EvtTimerFunc = EvtTimerFunc;
+    Config->Period = (ULONG)Period;
+    Config->AutomaticSerialization = TRUE;
+    Config->TolerableDelay = 0;
+}
+
+NTSTATUS WdfTimerCreate(_In_ PWDF_TIMER_CONFIG Config,
+                        _In_ PWDF_OBJECT_ATTRIBUTES Attributes,
+                        _Out_ WDFTIMER *Timer);
+BOOLEAN WdfTimerStart(_In_ WDFTIMER Timer, _In_ LONGLONG DueTime);
+BOOLEAN WdfTimerStop(_In_ WDFTIMER Timer, _In_ BOOLEAN Wait);
+WDFOBJECT WdfTimerGetParentObject(_In_ WDFTIMER Timer);
+
+/* ---- work items (wdfworkitem.h) ---- */
+typedef VOID EVT_WDF_WORKITEM(_In_ WDFWORKITEM WorkItem);
+typedef EVT_WDF_WORKITEM *PFN_WDF_WORKITEM;
+
+typedef struct _WDF_WORKITEM_CONFIG {
+    ULONG Size;
+    PFN_WDF_WORKITEM EvtWorkItemFunc;
+    BOOLEAN AutomaticSerialization;
+} WDF_WORKITEM_CONFIG, *PWDF_WORKITEM_CONFIG;
+
+FORCEINLINE VOID WDF_WORKITEM_CONFIG_INIT(_Out_ PWDF_WORKITEM_CONFIG Config,
+                                          _In_ PFN_WDF_WORKITEM EvtWorkItemFunc)
+{
+    RtlZeroMemory(Config, sizeof(WDF_WORKITEM_CONFIG));
+    Config->Size = WDF_STRUCTURE_SIZE(WDF_WORKITEM_CONFIG);
+    Config->EvtWorkItemFunc = EvtWorkItemFunc;
+    Config->AutomaticSerialization = TRUE;
+}
+
+NTSTATUS WdfWorkItemCreate(_In_ PWDF_WORKITEM_CONFIG Config,
+                           _In_ PWDF_OBJECT_ATTRIBUTES Attributes,
+                           _Out_ WDFWORKITEM *WorkItem);
+VOID WdfWorkItemEnqueue(_In_ WDFWORKITEM WorkItem);
+WDFOBJECT WdfWorkItemGetParentObject(_In_ WDFWORKITEM WorkItem);
+VOID WdfWorkItemFlush(_In_ WDFWORKITEM WorkItem);
+
+/* ---- memory (wdfmemory.h) ---- */
+NTSTATUS WdfMemoryCreate(_In_opt_ PWDF_OBJECT_ATTRIBUTES Attributes,
+                         _In_ POOL_TYPE PoolType, _In_opt_ ULONG PoolTag,
+                         _In_ size_t BufferSize, _Out_ WDFMEMORY *Memory,
+                         _Outptr_opt_ PVOID *Buffer);
+PVOID WdfMemoryGetBuffer(_In_ WDFMEMORY Memory, _Out_opt_ size_t *BufferSize);
+
+/* ---- locks (wdfsync.h) ---- */
+NTSTATUS WdfSpinLockCreate(_In_opt_ PWDF_OBJECT_ATTRIBUTES SpinLockAttributes,
+                           _Out_ WDFSPINLOCK *SpinLock);
+VOID WdfSpinLockAcquire(_In_ WDFSPINLOCK SpinLock);
+VOID WdfSpinLockRelease(_In_ WDFSPINLOCK SpinLock);
+NTSTATUS WdfWaitLockCreate(_In_opt_ PWDF_OBJECT_ATTRIBUTES LockAttributes,
+                           _Out_ WDFWAITLOCK *Lock);
+NTSTATUS WdfWaitLockAcquire(_In_ WDFWAITLOCK Lock, _In_opt_ PLONGLONG Timeout);
+VOID WdfWaitLockRelease(_In_ WDFWAITLOCK Lock);
+
+/* ---- collections (wdfcollection.h) ---- */
+NTSTATUS WdfCollectionCreate(_In_opt_ PWDF_OBJECT_ATTRIBUTES CollectionAttributes,
+                             _Out_ WDFCOLLECTION *Collection);
+ULONG WdfCollectionGetCount(_In_ WDFCOLLECTION Collection);
+NTSTATUS WdfCollectionAdd(_In_ WDFCOLLECTION Collection, _In_ WDFOBJECT Object);
+VOID WdfCollectionRemove(_In_ WDFCOLLECTION Collection, _In_ WDFOBJECT Item);
+VOID WdfCollectionRemoveItem(_In_ WDFCOLLECTION Collection, _In_ ULONG Index);
+WDFOBJECT WdfCollectionGetItem(_In_ WDFCOLLECTION Collection, _In_ ULONG Index);
+WDFOBJECT WdfCollectionGetFirstItem(_In_ WDFCOLLECTION Collection);
+WDFOBJECT WdfCollectionGetLastItem(_In_ WDFCOLLECTION Collection);
+
+/* ---- call sites: the driver line of each DDI call ---- */
+void WdfModelCallSite(const char *File, int Line);
+
+#ifndef WDFMODEL_NO_CALL_SITES
+#define WDFMODEL_AT_(call) (WdfModelCallSite(__FILE__, __LINE__), call)
+#define WdfObjectGetTypedContextWorker(h, t) WDFMODEL_AT_(WdfObjectGetTypedContextWorker(h, t))
+#define WdfObjectAllocateContext(h, a, c)  WDFMODEL_AT_(WdfObjectAllocateContext(h, a, c))
+#define WdfObjectCreate(a, o)              WDFMODEL_AT_(WdfObjectCreate(a, o))
+#define WdfObjectDelete(o)                 WDFMODEL_AT_(WdfObjectDelete(o))
+#define WdfDriverCreate(d, r, a, c, o)     WDFMODEL_AT_(WdfDriverCreate(d, r, a, c, o))
+#define WdfDeviceMiniportCreate(d, a, o, t, p, v) WDFMODEL_AT_(WdfDeviceMiniportCreate(d, a, o, t, p, v))
+#define WdfDriverMiniportUnload(d)         WDFMODEL_AT_(WdfDriverMiniportUnload(d))
+#define WdfTimerCreate(c, a, t)            WDFMODEL_AT_(WdfTimerCreate(c, a, t))
+#define WdfTimerStart(t, d)                WDFMODEL_AT_(WdfTimerStart(t, d))
+#define WdfTimerStop(t, w)                 WDFMODEL_AT_(WdfTimerStop(t, w))
+#define WdfTimerGetParentObject(t)         WDFMODEL_AT_(WdfTimerGetParentObject(t))
+#define WdfWorkItemCreate(c, a, w)         WDFMODEL_AT_(WdfWorkItemCreate(c, a, w))
+#define WdfWorkItemEnqueue(w)              WDFMODEL_AT_(WdfWorkItemEnqueue(w))
+#define WdfWorkItemFlush(w)                WDFMODEL_AT_(WdfWorkItemFlush(w))
+#define WdfWorkItemGetParentObject(w)      WDFMODEL_AT_(WdfWorkItemGetParentObject(w))
+#define WdfMemoryCreate(a, p, t, s, m, b)  WDFMODEL_AT_(WdfMemoryCreate(a, p, t, s, m, b))
+#define WdfMemoryGetBuffer(m, s)           WDFMODEL_AT_(WdfMemoryGetBuffer(m, s))
+#define WdfSpinLockCreate(a, l)            WDFMODEL_AT_(WdfSpinLockCreate(a, l))
+#define WdfSpinLockAcquire(l)              WDFMODEL_AT_(WdfSpinLockAcquire(l))
+#define WdfSpinLockRelease(l)              WDFMODEL_AT_(WdfSpinLockRelease(l))
+#define WdfWaitLockCreate(a, l)            WDFMODEL_AT_(WdfWaitLockCreate(a, l))
+#define WdfWaitLockAcquire(l, t)           WDFMODEL_AT_(WdfWaitLockAcquire(l, t))
+#define WdfWaitLockRelease(l)              WDFMODEL_AT_(WdfWaitLockRelease(l))
+#define WdfCollectionCreate(a, c)          WDFMODEL_AT_(WdfCollectionCreate(a, c))
+#define WdfCollectionGetCount(c)           WDFMODEL_AT_(WdfCollectionGetCount(c))
+#define WdfCollectionAdd(c, o)             WDFMODEL_AT_(WdfCollectionAdd(c, o))
+#define WdfCollectionRemove(c, o)          WDFMODEL_AT_(WdfCollectionRemove(c, o))
+#define WdfCollectionRemoveItem(c, i)      WDFMODEL_AT_(WdfCollectionRemoveItem(c, i))
+#define WdfCollectionGetItem(c, i)         WDFMODEL_AT_(WdfCollectionGetItem(c, i))
+#define WdfCollectionGetFirstItem(c)       WDFMODEL_AT_(WdfCollectionGetFirstItem(c))
+#define WdfCollectionGetLastItem(c)        WDFMODEL_AT_(WdfCollectionGetLastItem(c))
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* UNLOADFUZZ_WDF_H */

@@ -1,0 +1,159 @@
+/*
+ * workitem.c - WDFWORKITEM (wdfworkitem.h) and the harness's "the system
+ * worker runs a queued item now".
+ *
+ * A work item needs a parent with a device among its ancestors and a
+ * callback [T1]; while alive it holds a reference on itself and on its
+ * parent [T2], and each enqueue holds one more until its callback returns.
+ * Disposal refuses new enqueues [T4] and waits for a queued or running
+ * callback: a queued item still runs, inside the disposal [T3]. Flushing
+ * from its own callback waits for itself [T5]. Deleting it from its own
+ * callback does not: the framework skips the wait on the callback's thread
+ * and the enqueue reference keeps the object alive until the callback
+ * returns (docs/WDF-SEMANTICS.md [C4]).
+ */
+#define WDFMODEL_NO_CALL_SITES
+#include "alloc.h"
+#include "internal.h"
+
+NTSTATUS WdfWorkItemCreate(PWDF_WORKITEM_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attributes,
+                           WDFWORKITEM *WorkItem)
+{
+    struct ddi_frame f;
+    struct obj *parent, *device, *w;
+    NTSTATUS st;
+
+    if (!ddi_enter(&f, DDI_WdfWorkItemCreate, NULL))
+        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!Attributes || !Attributes->ParentObject)
+        return ddi_leave(&f, STATUS_WDF_PARENT_NOT_SPECIFIED);
+    if (!Config || !WorkItem) {
+        violation(RULE_NULL_PARAMETER, NULL, !Config ? "Config is NULL" : "WorkItem is NULL");
+        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    }
+    *WorkItem = NULL;
+    if (Config->Size != sizeof(WDF_WORKITEM_CONFIG))
+        return ddi_leave(&f, STATUS_INFO_LENGTH_MISMATCH);
+    if (!Config->EvtWorkItemFunc)
+        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    st = obj_resolve_parent(Attributes, PARENT_REQUIRED, 0, &parent);
+    if (!NT_SUCCESS(st))
+        return ddi_leave(&f, st);
+    w = obj_new(TYPE_WORKITEM, SITE_WORKITEM_OBJECT);
+    if (!w)
+        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    device = obj_device_ancestor(parent);
+    if (!device) {
+        obj_abort(w);
+        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    }
+    if (!alloc_try(SITE_WORKITEM_SYSTEM)) { /* IoAllocateWorkItem */
+        obj_abort(w);
+        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    }
+    obj_apply_attributes(w, Attributes);
+    w->device_base = device->id;
+    w->u.workitem.fn = Config->EvtWorkItemFunc;
+    obj_reference(w, TAG_WORKITEM);
+    obj_reference(parent, TAG_WORKITEM);
+    w->ref_parent = parent->id;
+    w->u.workitem.holds_refs = 1;
+    obj_commit(w, parent);
+    *WorkItem = (WDFWORKITEM)obj_handle(w);
+    return ddi_leave(&f, STATUS_SUCCESS);
+}
+
+/* Runs the queued callback of `w` now, at PASSIVE_LEVEL (WorkItemThunk):
+ * the queued flag clears first, so the callback may enqueue again; the
+ * enqueue's reference goes when it returns. */
+static void workitem_run(struct obj *w)
+{
+    w->u.workitem.queued = 0;
+    ev_emit(EV_CALLBACK, w, 0, "EvtWorkItemFunc");
+    w->u.workitem.running++;
+    cb_call(CB_WORKITEM, (void (*)(void))w->u.workitem.fn, w, PASSIVE_LEVEL);
+    w->u.workitem.running--;
+    if (!M.halted)
+        obj_release(w, TAG_ENQUEUE);
+}
+
+VOID WdfWorkItemEnqueue(WDFWORKITEM WorkItem)
+{
+    struct ddi_frame f;
+    struct obj *w;
+
+    if (!ddi_enter(&f, DDI_WdfWorkItemEnqueue, WorkItem)) {
+        ddi_leave(&f, STATUS_SUCCESS);
+        return;
+    }
+    w = obj_lookup(WorkItem, TYPE_WORKITEM);
+    if (w && w->u.workitem.running_down)
+        violation(RULE_WORKITEM_ENQUEUE_DISPOSING, w, "the work item is being disposed; not queued");
+    else if (w && !w->u.workitem.queued) {
+        w->u.workitem.queued = 1;
+        obj_reference(w, TAG_ENQUEUE);
+    }
+    ddi_leave(&f, STATUS_SUCCESS);
+}
+
+VOID WdfWorkItemFlush(WDFWORKITEM WorkItem)
+{
+    struct ddi_frame f;
+    struct obj *w;
+
+    if (!ddi_enter(&f, DDI_WdfWorkItemFlush, WorkItem)) {
+        ddi_leave(&f, STATUS_SUCCESS);
+        return;
+    }
+    w = obj_lookup(WorkItem, TYPE_WORKITEM);
+    if (w && w->u.workitem.running)
+        violation(RULE_CALLBACK_SELF_WAIT, w, "WdfWorkItemFlush from the item's own callback");
+    else if (w && w->u.workitem.queued)
+        workitem_run(w);
+    ddi_leave(&f, STATUS_SUCCESS);
+}
+
+WDFOBJECT WdfWorkItemGetParentObject(WDFWORKITEM WorkItem)
+{
+    struct ddi_frame f;
+    struct obj *w;
+
+    if (!ddi_enter(&f, DDI_WdfWorkItemGetParentObject, WorkItem)) {
+        ddi_leave(&f, STATUS_UNSUCCESSFUL);
+        return NULL;
+    }
+    w = obj_lookup(WorkItem, TYPE_WORKITEM);
+    ddi_leave(&f, STATUS_SUCCESS);
+    return w ? obj_handle(obj_get(w->ref_parent)) : NULL;
+}
+
+/* FxWorkItem::Dispose: refuse enqueues, let a queued callback run and wait
+ * for it (not when disposing from inside it), drop the references [T2][T3]. */
+int workitem_dispose(struct obj *w)
+{
+    w->u.workitem.running_down = 1;
+    if (!w->u.workitem.running && w->u.workitem.queued)
+        workitem_run(w);
+    if (M.halted)
+        return 0;
+    if (w->u.workitem.holds_refs) {
+        w->u.workitem.holds_refs = 0;
+        obj_release(obj_get(w->ref_parent), TAG_WORKITEM);
+        obj_release(w, TAG_WORKITEM);
+    }
+    return !M.halted;
+}
+
+int model_workitem_run(WDFWORKITEM WorkItem)
+{
+    uint32_t id = model_handle_id(WorkItem);
+    struct obj *w;
+
+    if (!id || M.halted)
+        return 0;
+    w = &M.objs[id];
+    if (w->type != TYPE_WORKITEM || !w->u.workitem.queued)
+        return 0;
+    workitem_run(w);
+    return 1;
+}
