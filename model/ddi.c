@@ -143,16 +143,16 @@ void model_reset(void)
 {
     model_sink_fn sink = M.sink;
     void *sink_arg = M.sink_arg;
-    struct obj *objs = M.objs;
-    uint32_t cap = M.cap;
+    struct obj **chunks = M.chunks;
+    uint32_t nchunks = M.nchunks;
     struct deferred *dq = M.dq;
     uint32_t dq_cap = M.dq_cap;
     uint16_t epoch = (uint16_t)(M.epoch + 1);
 
     alloc_reset();
     memset(&M, 0, sizeof(M));
-    M.objs = objs;
-    M.cap = cap;
+    M.chunks = chunks;
+    M.nchunks = nchunks;
     M.dq = dq;
     M.dq_cap = dq_cap;
     M.epoch = epoch;
@@ -164,9 +164,13 @@ void model_reset(void)
 /* Gives the tables back to the host at exit, so leak checkers see none. */
 __attribute__((destructor)) static void model_release(void)
 {
-    free(M.objs);
+    uint32_t i;
+
+    for (i = 0; i < M.nchunks; i++)
+        free(M.chunks[i]);
+    free(M.chunks);
     free(M.dq);
-    M.objs = NULL;
+    M.chunks = NULL;
     M.dq = NULL;
-    M.cap = M.dq_cap = 0;
+    M.nchunks = M.dq_cap = 0;
 }

@@ -224,7 +224,7 @@ static void driver_unload(struct obj *d)
         return;
     }
     for (id = 1; id <= M.nobjs; id++) {
-        struct obj *o = &M.objs[id];
+        struct obj *o = obj_get(id);
 
         if (o->state == STATE_FREED)
             continue;
@@ -239,7 +239,7 @@ static void driver_unload(struct obj *d)
     if (M.halted)
         return;
     for (id = 1; id <= M.nobjs; id++) {
-        struct obj *o = &M.objs[id];
+        struct obj *o = obj_get(id);
 
         if (o->state == STATE_FREED)
             continue;

@@ -64,7 +64,7 @@ void ev_call(enum model_ddi ddi, WDFOBJECT h)
     id = model_handle_id(h);
     if (id) {
         ev.object = id;
-        ev.type = (enum model_type)M.objs[id].type;
+        ev.type = (enum model_type)obj_get(id)->type;
     }
     M.sink(&ev, M.sink_arg);
 }

@@ -41,7 +41,7 @@ struct context {
 };
 
 struct obj {
-    uint32_t id;                  /* stable name, 1-based, index into M.objs */
+    uint32_t id;                  /* stable name, 1-based, its place in the table */
     uint8_t type;                 /* enum model_type */
     uint8_t state;                /* enum model_state */
     uint8_t exec;                 /* WDF_EXECUTION_LEVEL as given */
@@ -123,10 +123,12 @@ struct deferred {
     uint8_t destroy; /* 1: only the destroy is deferred [X3] */
 };
 
+#define OBJ_CHUNK 256u /* objects per table chunk */
+
 struct model {
-    struct obj *objs;          /* objs[id], id 1..nobjs; [0] unused */
-    uint32_t nobjs;            /* highest id handed out */
-    uint32_t cap;              /* slots allocated in objs */
+    struct obj **chunks;       /* object table: OBJ_CHUNK objects a chunk, */
+    uint32_t nchunks;          /* so an object never moves while pointed to */
+    uint32_t nobjs;            /* highest id handed out; ids are 1..nobjs */
     uint16_t epoch;            /* changes at each reset: stale handles */
     uint32_t live;             /* objects not yet freed */
     uint32_t driver;           /* the driver object's id, 0 before create */
@@ -163,7 +165,11 @@ void ev_fault(enum model_site site);
 void violation(enum model_rule r, const struct obj *o, const char *detail);
 
 /* ---- objects (object.c) ---- */
-static inline struct obj *obj_get(uint32_t id) { return id ? &M.objs[id] : NULL; }
+/* Object `id` (1..M.nobjs), or NULL for 0. */
+static inline struct obj *obj_get(uint32_t id)
+{
+    return id ? &M.chunks[id / OBJ_CHUNK][id % OBJ_CHUNK] : NULL;
+}
 WDFOBJECT obj_handle(const struct obj *o);
 
 /* Decodes handle `h` for the current DDI. Reports handle-invalid for a NULL,

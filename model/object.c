@@ -66,7 +66,7 @@ uint32_t model_handle_id(WDFOBJECT h)
 
 WDFOBJECT model_id_handle(uint32_t id)
 {
-    return id && id <= M.nobjs ? obj_handle(&M.objs[id]) : NULL;
+    return id && id <= M.nobjs ? obj_handle(obj_get(id)) : NULL;
 }
 
 struct obj *obj_lookup(WDFOBJECT h, enum model_type type)
@@ -83,7 +83,7 @@ struct obj *obj_lookup(WDFOBJECT h, enum model_type type)
         violation(RULE_HANDLE_INVALID, NULL, "not a handle of this execution");
         return NULL;
     }
-    o = &M.objs[id];
+    o = obj_get(id);
     if (o->state == STATE_FREED) {
         violation(RULE_HANDLE_USE_AFTER_FREE, o, "object already freed");
         return NULL;
@@ -181,18 +181,18 @@ struct obj *obj_new(enum model_type type, enum model_site site)
 
     if (!alloc_try(site))
         return NULL;
-    if (M.nobjs + 1 >= M.cap) {
-        uint32_t cap = M.cap ? M.cap * 2 : 64;
-        struct obj *t = realloc(M.objs, cap * sizeof(*t));
+    if ((M.nobjs + 1) / OBJ_CHUNK >= M.nchunks) {
+        /* Chunks are kept across resets; objects never move. */
+        struct obj **t = realloc(M.chunks, (M.nchunks + 1) * sizeof(*t));
 
-        if (!t) {
+        if (!t || !(t[M.nchunks] = malloc(OBJ_CHUNK * sizeof(struct obj)))) {
             fprintf(stderr, "unloadfuzz: host out of memory (object table)\n");
             abort();
         }
-        M.objs = t;
-        M.cap = cap;
+        M.chunks = t;
+        M.nchunks++;
     }
-    o = &M.objs[++M.nobjs];
+    o = obj_get(++M.nobjs);
     memset(o, 0, sizeof(*o));
     o->id = M.nobjs;
     o->type = (uint8_t)type;
@@ -264,7 +264,7 @@ static void link_child(struct obj *p, struct obj *c)
     c->next_sibling = 0;
     c->prev_sibling = p->last_child;
     if (p->last_child)
-        M.objs[p->last_child].next_sibling = c->id;
+        obj_get(p->last_child)->next_sibling = c->id;
     else
         p->first_child = c->id;
     p->last_child = c->id;
@@ -280,11 +280,11 @@ static void unlink_child(struct obj *c)
     if (!p)
         return;
     if (c->prev_sibling)
-        M.objs[c->prev_sibling].next_sibling = c->next_sibling;
+        obj_get(c->prev_sibling)->next_sibling = c->next_sibling;
     else
         p->first_child = c->next_sibling;
     if (c->next_sibling)
-        M.objs[c->next_sibling].prev_sibling = c->prev_sibling;
+        obj_get(c->next_sibling)->prev_sibling = c->prev_sibling;
     else
         p->last_child = c->prev_sibling;
     c->parent = c->next_sibling = c->prev_sibling = 0;
@@ -520,14 +520,14 @@ static int dispose_children(struct obj *o, int can_defer)
     uint32_t id;
 
     if (M.irql != PASSIVE_LEVEL) {
-        for (id = o->first_child; id; id = M.objs[id].next_sibling)
-            if (M.objs[id].passive_dispose) {
+        for (id = o->first_child; id; id = obj_get(id)->next_sibling)
+            if (obj_get(id)->passive_dispose) {
                 defer(o, can_defer);
                 return 0;
             }
     }
-    for (id = o->first_child; id; id = M.objs[id].next_sibling) {
-        if (!early_dispose(&M.objs[id])) {
+    for (id = o->first_child; id; id = obj_get(id)->next_sibling) {
+        if (!early_dispose(obj_get(id))) {
             defer(o, can_defer);
             return 0;
         }
@@ -574,7 +574,7 @@ void obj_destroy_children(struct obj *o)
     struct obj *c;
 
     while (o->first_child && !M.halted) {
-        c = &M.objs[o->first_child];
+        c = obj_get(o->first_child);
         unlink_child(c);
         parent_delete_event(c);
     }
@@ -637,7 +637,7 @@ void obj_delete_internal(struct obj *o)
 /* FxObject::DeferredDisposeWorkItem, at PASSIVE_LEVEL. */
 static void deferred_work(const struct deferred *d)
 {
-    struct obj *o = &M.objs[d->object];
+    struct obj *o = obj_get(d->object);
 
     o->queued = 0;
     if (d->destroy) {
@@ -706,7 +706,7 @@ int model_object_info(uint32_t id, struct model_object_info *out)
 
     if (id == 0 || id > M.nobjs)
         return -1;
-    o = &M.objs[id];
+    o = obj_get(id);
     out->type = (enum model_type)o->type;
     out->state = (enum model_state)o->state;
     out->parent = o->parent;
@@ -725,6 +725,6 @@ int32_t model_object_tag_count(uint32_t id, const void *tag)
 
     if (id == 0 || id > M.nobjs)
         return 0;
-    t = tag_slot(&M.objs[id], tag, 0);
+    t = tag_slot(obj_get(id), tag, 0);
     return t ? t->count : 0;
 }

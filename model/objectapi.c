@@ -199,12 +199,12 @@ WDFOBJECT WdfObjectContextGetObject(PVOID ContextPointer)
         return NULL;
     }
     for (id = 1; id <= M.nobjs; id++) {
-        if (M.objs[id].state == STATE_FREED)
+        if (obj_get(id)->state == STATE_FREED)
             continue;
-        for (c = M.objs[id].contexts; c; c = c->next)
+        for (c = obj_get(id)->contexts; c; c = c->next)
             if (c->data && c->data == ContextPointer) {
                 ddi_leave(&f, STATUS_SUCCESS);
-                return obj_handle(&M.objs[id]);
+                return obj_handle(obj_get(id));
             }
     }
     violation(RULE_HANDLE_INVALID, NULL, "not a context pointer of a live object");

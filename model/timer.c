@@ -163,7 +163,7 @@ int model_timer_fire(WDFTIMER Timer)
 
     if (!id || M.halted)
         return 0;
-    t = &M.objs[id];
+    t = obj_get(id);
     if (t->type != TYPE_TIMER || t->u.timer.running_down || !t->u.timer.queued)
         return 0;
     if (!t->u.timer.period)

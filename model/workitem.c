@@ -151,7 +151,7 @@ int model_workitem_run(WDFWORKITEM WorkItem)
 
     if (!id || M.halted)
         return 0;
-    w = &M.objs[id];
+    w = obj_get(id);
     if (w->type != TYPE_WORKITEM || !w->u.workitem.queued)
         return 0;
     workitem_run(w);

@@ -66,12 +66,14 @@ static VOID AdapterResetWork(WDFWORKITEM WorkItem)
     ctx->Resets++;
 }
 
-/* The adapter's cleanup: stop the watchdog before the framework disposes it. */
+/* The adapter's cleanup: stop the watchdog before the framework disposes it.
+ * The timer is missing when arrival failed before creating it. */
 static VOID AdapterCleanup(WDFOBJECT Device)
 {
     PADAPTER_CONTEXT ctx = AdapterGetContext(Device);
 
-    WdfTimerStop(ctx->Watchdog, FALSE);
+    if (ctx->Watchdog)
+        WdfTimerStop(ctx->Watchdog, FALSE);
 }
 
 static VOID DemoEvtDriverUnload(WDFDRIVER Driver)

@@ -1,0 +1,372 @@
+/*
+ * test_driver.c - the miniport driver's life: docs/WDF-SEMANTICS.md section 6
+ * ([M1]..[M7]) and the choices [C1], [C3], [C6].
+ *
+ * The tests play the port: they call the driver's framework DDIs the way a
+ * DriverEntry, a device arrival and removal, and a port-defined unload
+ * routine would, in both orders real drivers use.
+ */
+#include <string.h>
+
+#include "testlib.h"
+
+static WCHAR path[] = L"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\m";
+static UNICODE_STRING registry = {sizeof(path) - sizeof(WCHAR), sizeof(path), path};
+
+/* Creates the driver with init flags `flags`; returns the status. */
+static NTSTATUS create_driver(ULONG flags, PFN_WDF_DRIVER_UNLOAD unload, WDFDRIVER *d)
+{
+    WDF_DRIVER_CONFIG config;
+
+    WDF_DRIVER_CONFIG_INIT(&config, NULL);
+    config.DriverInitFlags = flags;
+    config.EvtDriverUnload = unload;
+    return WdfDriverCreate(&t_driver_object, &registry, WDF_NO_OBJECT_ATTRIBUTES, &config, d);
+}
+
+/* [M1] With WdfDriverInitNoDispatchOverride the framework leaves the WDM
+ * driver object's unload routine alone (the port owns it). */
+static void M1_no_dispatch_override_leaves_driver_object_alone(void **state)
+{
+    WDFDRIVER d = NULL;
+
+    assert_int_equal(create_driver(WdfDriverInitNoDispatchOverride, NULL, &d), STATUS_SUCCESS);
+    assert_null(t_driver_object.DriverUnload);
+    assert_ptr_equal(WdfDriverWdmGetDriverObject(d), &t_driver_object);
+    t_expect_quiet();
+}
+
+/* [M1] Without it the framework installs its own unload routine. */
+static void M1_without_the_flag_framework_owns_unload(void **state)
+{
+    WDFDRIVER d = NULL;
+
+    assert_int_equal(create_driver(0, NULL, &d), STATUS_SUCCESS);
+    assert_non_null(t_driver_object.DriverUnload);
+    t_driver_object.DriverUnload(&t_driver_object); /* the I/O manager unloading */
+    assert_int_equal(model_driver_state(), DRIVER_UNLOADED);
+    t_expect_quiet();
+}
+
+/* [M1] A second WdfDriverCreate fails with STATUS_DRIVER_INTERNAL_ERROR. */
+static void M1_second_driver_create_fails(void **state)
+{
+    WDFDRIVER d1 = NULL, d2 = (WDFDRIVER)1;
+
+    assert_int_equal(create_driver(WdfDriverInitNoDispatchOverride, NULL, &d1), STATUS_SUCCESS);
+    assert_int_equal(create_driver(WdfDriverInitNoDispatchOverride, NULL, &d2),
+                     STATUS_DRIVER_INTERNAL_ERROR);
+    assert_ptr_equal(WdfGetDriver(), d1);
+    t_expect_quiet();
+}
+
+/* [M2] A framework call before WdfDriverCreate has no driver to run in. */
+static void M2_ddi_before_driver_create(void **state)
+{
+    WDFOBJECT o = (WDFOBJECT)1;
+
+    assert_null(WdfGetDriver()); /* a plain read: allowed */
+    t_expect_quiet();
+    assert_int_not_equal(WdfObjectCreate(WDF_NO_OBJECT_ATTRIBUTES, &o), STATUS_SUCCESS);
+    t_expect_only(RULE_DDI_BEFORE_DRIVER_CREATE, 1);
+    assert_int_equal(model_object_count(), 0);
+}
+
+/* [M2] ... nor after unload deleted the driver object. */
+static void M2_ddi_after_unload(void **state)
+{
+    WDFDRIVER d = t_driver();
+    WDFOBJECT o = NULL;
+
+    WdfDriverMiniportUnload(d);
+    t_expect_quiet();
+    assert_int_not_equal(WdfObjectCreate(WDF_NO_OBJECT_ATTRIBUTES, &o), STATUS_SUCCESS);
+    t_expect_only(RULE_DDI_AFTER_UNLOAD, 1);
+}
+
+/* [M3] WdfDeviceMiniportCreate: DeviceObject is required. */
+static void M3_device_object_required(void **state)
+{
+    WDFDEVICE dev = NULL;
+
+    t_driver();
+    WdfDeviceMiniportCreate(WdfGetDriver(), WDF_NO_OBJECT_ATTRIBUTES, NULL, NULL, NULL, &dev);
+    t_expect_only(RULE_NULL_PARAMETER, 1);
+    assert_true(model_halted());
+}
+
+/* [M3] AttachedDeviceObject and Pdo come together or not at all. */
+static void M3_attached_and_pdo_together(void **state)
+{
+    WDFDEVICE dev = NULL;
+
+    t_driver();
+    assert_int_equal(WdfDeviceMiniportCreate(WdfGetDriver(), WDF_NO_OBJECT_ATTRIBUTES,
+                                             &t_device_objects[0], &t_device_objects[1],
+                                             &t_device_objects[2], &dev),
+                     STATUS_SUCCESS);
+    t_expect_quiet();
+    WdfDeviceMiniportCreate(WdfGetDriver(), WDF_NO_OBJECT_ATTRIBUTES, &t_device_objects[3],
+                            &t_device_objects[1], NULL, &dev);
+    t_expect_only(RULE_NULL_PARAMETER, 1);
+}
+
+/* [M3] The device is the driver's child, holds a reference on the WDM device
+ * object until it is disposed, and can parent timers and work items. */
+static void M3_device_references_wdm_device_until_disposed(void **state)
+{
+    struct model_object_info info;
+    WDF_TIMER_CONFIG tc;
+    WDF_OBJECT_ATTRIBUTES a;
+    WDFTIMER t = NULL;
+    WDFDRIVER d = t_driver();
+    WDFDEVICE dev = t_device(0);
+
+    assert_int_equal(t_device_objects[0].ReferenceCount, 1);
+    model_object_info(t_id(dev), &info);
+    assert_int_equal(info.parent, t_id(d));
+    assert_int_equal(info.deletable, 1);
+    WDF_TIMER_CONFIG_INIT(&tc, NULL);
+    WDF_OBJECT_ATTRIBUTES_INIT(&a);
+    a.ParentObject = dev;
+    assert_int_equal(WdfTimerCreate(&tc, &a, &t), STATUS_SUCCESS);
+    WdfObjectDelete(dev);
+    assert_int_equal(t_device_objects[0].ReferenceCount, 0);
+    assert_int_equal(t_state(t), STATE_FREED);
+    t_expect_quiet();
+}
+
+/* [M4] A miniport device the driver never deleted is disposed as a child of
+ * the driver at unload, with a warning. */
+static void M4_device_not_deleted_is_a_warning(void **state)
+{
+    WDFDRIVER d = t_driver();
+    WDFDEVICE dev = t_device(0);
+
+    WdfDriverMiniportUnload(d);
+    t_expect_only(RULE_MINIPORT_DEVICE_NOT_DELETED, 1);
+    assert_int_equal(model_rule_severity(RULE_MINIPORT_DEVICE_NOT_DELETED), SEV_WARNING);
+    assert_int_equal(t_state(dev), STATE_FREED);
+    assert_true(t_log_index("cleanup o2") >= 0);
+    assert_int_equal(t_device_objects[0].ReferenceCount, 0);
+}
+
+/* [M4] Deleting it on removal, before unload, is quiet. */
+static void M4_device_deleted_on_removal_is_quiet(void **state)
+{
+    WDFDRIVER d = t_driver();
+
+    WdfObjectDelete(t_device(0));
+    WdfDriverMiniportUnload(d);
+    t_expect_quiet();
+}
+
+/* [M5] Unload: EvtDriverUnload, then every child disposed, then the driver's
+ * cleanup, then the creation references released; then nothing is left. */
+static void M5_unload_order(void **state)
+{
+    WDFDRIVER d = t_driver();                                 /* o1 */
+    WDFOBJECT o = t_object(NULL, WdfExecutionLevelInheritFromParent); /* o2 */
+
+    (void)o;
+    WdfDriverMiniportUnload(d);
+    t_expect_log("unload", "cleanup o2", "cleanup o1", "destroy o2", "destroy o1", NULL);
+    assert_int_equal(model_live_objects(), 0);
+    assert_int_equal(model_driver_state(), DRIVER_UNLOADED);
+    t_expect_quiet();
+}
+
+/* [M5] Children with outstanding references, and references still held,
+ * leak at unload. */
+static void M5_outstanding_references_leak(void **state)
+{
+    WDFDRIVER d = t_driver();
+    WDFOBJECT a = t_object(NULL, WdfExecutionLevelInheritFromParent);
+    WDFOBJECT b = t_object(NULL, WdfExecutionLevelInheritFromParent);
+
+    (void)b;
+    WdfObjectReferenceWithTag(a, (PVOID)9);
+    WdfDriverMiniportUnload(d);
+    t_expect_only(RULE_LEAK_AT_UNLOAD, 1);
+    assert_int_equal(t_state(a), STATE_DISPOSED);
+    assert_int_equal(t_state(b), STATE_FREED);
+    assert_non_null(strstr(t_events(), "leak-at-unload break o2 object"));
+}
+
+/* [M6] After unload WdfGetDriver() still returns the old handle, and a
+ * second unload through it uses the freed driver object. */
+static void M6_stale_get_driver_and_double_unload(void **state)
+{
+    WDFDRIVER d = t_driver();
+
+    WdfDriverMiniportUnload(WdfGetDriver());
+    t_expect_quiet();
+    assert_ptr_equal(WdfGetDriver(), d);
+    if (WdfGetDriver() != NULL) /* the guard that does not guard */
+        WdfDriverMiniportUnload(WdfGetDriver());
+    t_expect_only(RULE_DOUBLE_UNLOAD, 1);
+    assert_int_equal(t_log_index("unload"), 0); /* EvtDriverUnload ran once */
+    assert_false(model_halted());
+}
+
+static int m7_unloads;
+
+/* EvtDriverUnload counting its calls. */
+static void m7_unload(WDFDRIVER d)
+{
+    (void)d;
+    m7_unloads++;
+}
+
+/* [M7] SysVAD calls WdfDriverMiniportUnload from DriverEntry's failure path:
+ * the device allocation fails, the driver unloads itself, nothing leaks. */
+static void M7_unload_from_driver_entry_failure_path(void **state)
+{
+    struct model_fault_plan plan = {.mode = FAULT_SITE, .site = SITE_DEVICE_OBJECT};
+    WDFDRIVER d = NULL;
+    WDFDEVICE dev = (WDFDEVICE)1;
+
+    m7_unloads = 0;
+    assert_int_equal(create_driver(WdfDriverInitNoDispatchOverride, m7_unload, &d),
+                     STATUS_SUCCESS);
+    model_fault_arm(&plan);
+    assert_int_equal(WdfDeviceMiniportCreate(d, WDF_NO_OBJECT_ATTRIBUTES, &t_device_objects[0],
+                                             NULL, NULL, &dev),
+                     STATUS_INSUFFICIENT_RESOURCES);
+    assert_null(dev);
+    WdfDriverMiniportUnload(d);
+    assert_int_equal(m7_unloads, 1);
+    assert_int_equal(model_live_objects(), 0);
+    t_expect_quiet();
+}
+
+/* [M7] PortCls order (SysVAD): the device is deleted on removal, the port's
+ * saved unload runs, then WdfDriverMiniportUnload: clean. */
+static void M7_portcls_order_is_clean(void **state)
+{
+    WDFDRIVER d = t_driver();
+    WDFDEVICE dev = t_device(0);
+
+    WdfObjectDelete(dev);    /* removal */
+    /* the port's saved unload runs here: no framework call */
+    WdfDriverMiniportUnload(d);
+    t_expect_quiet();
+    assert_int_equal(model_live_objects(), 0);
+}
+
+/* [M7] NDIS order (WDI sample): WdfDriverMiniportUnload first while the
+ * adapter's device still exists, deregistration after: the device goes
+ * down with the driver, and only the documentation's warning is raised. */
+static void M7_ndis_order_leaves_device_to_teardown(void **state)
+{
+    WDFDRIVER d = t_driver();
+    WDFDEVICE dev = t_device(0);
+
+    WdfDriverMiniportUnload(d);
+    /* NdisMDeregisterMiniportDriver would run here: no framework call */
+    t_expect_only(RULE_MINIPORT_DEVICE_NOT_DELETED, 1);
+    assert_true(model_worst_severity() < SEV_BREAK);
+    assert_int_equal(t_state(dev), STATE_FREED);
+    assert_int_equal(model_live_objects(), 0);
+}
+
+/* [C1] WdfDriverMiniportUnload calls EvtDriverUnload once, whatever the init
+ * flags, before deleting anything, at the caller's IRQL. */
+static void C1_unload_calls_evt_driver_unload_first(void **state)
+{
+    WDFDRIVER d = t_driver(); /* NoDispatchOverride, which the source would skip */
+
+    t_object(NULL, WdfExecutionLevelInheritFromParent);
+    WdfDriverMiniportUnload(d);
+    assert_int_equal(t_log_index("unload"), 0);
+    t_expect_events_in_order("callback o1 driver EvtDriverUnload", "cleanup o2", NULL);
+    t_expect_quiet();
+}
+
+/* [C3] After a bugcheck the machine is gone: later calls do nothing and
+ * emit nothing. */
+static void C3_bugcheck_stops_the_run(void **state)
+{
+    WDFOBJECT o = NULL;
+    size_t len;
+
+    t_driver();
+    WdfObjectDelete(NULL); /* handle-invalid, a bugcheck */
+    assert_true(model_halted());
+    len = strlen(t_events());
+    assert_int_not_equal(WdfObjectCreate(WDF_NO_OBJECT_ATTRIBUTES, &o), STATUS_SUCCESS);
+    assert_null(o);
+    WdfDriverMiniportUnload(WdfGetDriver());
+    assert_int_equal(strlen(t_events()), len);
+    assert_int_equal(model_violation_count(), 1);
+    assert_int_equal(model_worst_severity(), SEV_BUGCHECK);
+}
+
+/* [C3] After a violation of lower severity the run carries on. */
+static void C3_other_violations_carry_on(void **state)
+{
+    WDFDRIVER d = t_driver();
+
+    WdfObjectDelete(d); /* delete-not-allowed, a break */
+    assert_false(model_halted());
+    t_object(NULL, WdfExecutionLevelInheritFromParent);
+    WdfDriverMiniportUnload(d);
+    t_expect_only(RULE_DELETE_NOT_ALLOWED, 1);
+    assert_int_equal(model_live_objects(), 0);
+}
+
+/* [C6] A miniport device may be given a ParentObject; its default parent is
+ * the driver. */
+static void C6_miniport_device_accepts_a_parent(void **state)
+{
+    struct model_object_info info;
+    WDF_OBJECT_ATTRIBUTES a;
+    WDFDEVICE dev = NULL;
+    WDFOBJECT p;
+
+    t_driver();
+    p = t_object(NULL, WdfExecutionLevelInheritFromParent);
+    WDF_OBJECT_ATTRIBUTES_INIT(&a);
+    a.ParentObject = p;
+    assert_int_equal(WdfDeviceMiniportCreate(WdfGetDriver(), &a, &t_device_objects[0], NULL,
+                                             NULL, &dev),
+                     STATUS_SUCCESS);
+    model_object_info(t_id(dev), &info);
+    assert_int_equal(info.parent, t_id(p));
+    WdfObjectDelete(p); /* takes the device with it */
+    assert_int_equal(t_state(dev), STATE_FREED);
+    a.ExecutionLevel = WdfExecutionLevelPassive;
+    a.ParentObject = NULL;
+    assert_int_equal(WdfDeviceMiniportCreate(WdfGetDriver(), &a, &t_device_objects[1], NULL,
+                                             NULL, &dev),
+                     STATUS_WDF_EXECUTION_LEVEL_INVALID);
+    t_expect_quiet();
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(M1_no_dispatch_override_leaves_driver_object_alone, t_setup),
+        cmocka_unit_test_setup(M1_without_the_flag_framework_owns_unload, t_setup),
+        cmocka_unit_test_setup(M1_second_driver_create_fails, t_setup),
+        cmocka_unit_test_setup(M2_ddi_before_driver_create, t_setup),
+        cmocka_unit_test_setup(M2_ddi_after_unload, t_setup),
+        cmocka_unit_test_setup(M3_device_object_required, t_setup),
+        cmocka_unit_test_setup(M3_attached_and_pdo_together, t_setup),
+        cmocka_unit_test_setup(M3_device_references_wdm_device_until_disposed, t_setup),
+        cmocka_unit_test_setup(M4_device_not_deleted_is_a_warning, t_setup),
+        cmocka_unit_test_setup(M4_device_deleted_on_removal_is_quiet, t_setup),
+        cmocka_unit_test_setup(M5_unload_order, t_setup),
+        cmocka_unit_test_setup(M5_outstanding_references_leak, t_setup),
+        cmocka_unit_test_setup(M6_stale_get_driver_and_double_unload, t_setup),
+        cmocka_unit_test_setup(M7_unload_from_driver_entry_failure_path, t_setup),
+        cmocka_unit_test_setup(M7_portcls_order_is_clean, t_setup),
+        cmocka_unit_test_setup(M7_ndis_order_leaves_device_to_teardown, t_setup),
+        cmocka_unit_test_setup(C1_unload_calls_evt_driver_unload_first, t_setup),
+        cmocka_unit_test_setup(C3_bugcheck_stops_the_run, t_setup),
+        cmocka_unit_test_setup(C3_other_violations_carry_on, t_setup),
+        cmocka_unit_test_setup(C6_miniport_device_accepts_a_parent, t_setup),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
