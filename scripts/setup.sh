@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# setup.sh - installs, with apt-get, whatever the build and the tests need
+# and this machine lacks (Debian 12). Installs nothing when all is there.
+set -euo pipefail
+pkgs=(cmake make gcc libc6-dev clang libclang-rt-14-dev libcmocka-dev valgrind)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "setup: installing ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup: need root (or sudo) to install ${missing[*]}" >&2; exit 2; }
+  sudo=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup: done"
