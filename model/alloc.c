@@ -35,7 +35,16 @@
 #include <sanitizer/asan_interface.h>
 #define POISON(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
 #define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
-#else
+#elif defined(__has_include)
+#if __has_include(<valgrind/memcheck.h>)
+/* Under valgrind, the same poisoning through memcheck's client requests
+ * (no-ops when not running under valgrind). */
+#include <valgrind/memcheck.h>
+#define POISON(p, n)   ((void)VALGRIND_MAKE_MEM_NOACCESS((p), (n)))
+#define UNPOISON(p, n) ((void)VALGRIND_MAKE_MEM_UNDEFINED((p), (n)))
+#endif
+#endif
+#ifndef POISON
 #define POISON(p, n)   ((void)(p), (void)(n))
 #define UNPOISON(p, n) ((void)(p), (void)(n))
 #endif

@@ -193,6 +193,52 @@ static void M5_outstanding_references_leak(void **state)
     assert_non_null(strstr(t_events(), "leak-at-unload break o2 object"));
 }
 
+static WDFSPINLOCK m5_lock;
+
+/* EvtDriverUnload that takes a spin lock and forgets it. */
+static void m5_unload_keeps_lock(WDFDRIVER d)
+{
+    (void)d;
+    WdfSpinLockAcquire(m5_lock);
+}
+
+/* [M5] A lock still held when the driver object is deleted is reported
+ * (SDV: locks are released before the driver returns); here the unload
+ * callback also returns at DISPATCH_LEVEL, which is its own bugcheck. */
+static void M5_lock_held_at_unload(void **state)
+{
+    WDFDRIVER d = NULL;
+    WDFWAITLOCK w;
+
+    assert_int_equal(create_driver(WdfDriverInitNoDispatchOverride, NULL, &d), STATUS_SUCCESS);
+    assert_int_equal(WdfWaitLockCreate(WDF_NO_OBJECT_ATTRIBUTES, &w), STATUS_SUCCESS);
+    assert_int_equal(WdfWaitLockAcquire(w, NULL), STATUS_SUCCESS);
+    t_expect_quiet();
+    WdfDriverMiniportUnload(d);
+    t_expect_only(RULE_LOCK_HELD_AT_UNLOAD, 1);
+    assert_int_equal(model_live_objects(), 0);
+
+    t_setup(state);
+    assert_int_equal(create_driver(WdfDriverInitNoDispatchOverride, m5_unload_keeps_lock, &d),
+                     STATUS_SUCCESS);
+    assert_int_equal(WdfSpinLockCreate(WDF_NO_OBJECT_ATTRIBUTES, &m5_lock), STATUS_SUCCESS);
+    WdfDriverMiniportUnload(d);
+    t_expect_only(RULE_CALLBACK_IRQL_CHANGED, 1);
+}
+
+/* [M5] Locks released before unload: quiet. */
+static void M5_locks_released_before_unload_are_quiet(void **state)
+{
+    WDFDRIVER d = t_driver();
+    WDFSPINLOCK s;
+
+    assert_int_equal(WdfSpinLockCreate(WDF_NO_OBJECT_ATTRIBUTES, &s), STATUS_SUCCESS);
+    WdfSpinLockAcquire(s);
+    WdfSpinLockRelease(s);
+    WdfDriverMiniportUnload(d);
+    t_expect_quiet();
+}
+
 /* [M6] After unload WdfGetDriver() still returns the old handle, and a
  * second unload through it uses the freed driver object. */
 static void M6_stale_get_driver_and_double_unload(void **state)
@@ -358,6 +404,8 @@ int main(void)
         cmocka_unit_test_setup(M4_device_deleted_on_removal_is_quiet, t_setup),
         cmocka_unit_test_setup(M5_unload_order, t_setup),
         cmocka_unit_test_setup(M5_outstanding_references_leak, t_setup),
+        cmocka_unit_test_setup(M5_lock_held_at_unload, t_setup),
+        cmocka_unit_test_setup(M5_locks_released_before_unload_are_quiet, t_setup),
         cmocka_unit_test_setup(M6_stale_get_driver_and_double_unload, t_setup),
         cmocka_unit_test_setup(M7_unload_from_driver_entry_failure_path, t_setup),
         cmocka_unit_test_setup(M7_portcls_order_is_clean, t_setup),
