@@ -55,6 +55,8 @@ int ddi_enter(struct ddi_frame *f, enum model_ddi ddi, WDFOBJECT subject)
             violation(RULE_DDI_AFTER_UNLOAD, NULL, "the framework driver object is gone");
         return 0;
     }
+    if (ddi == DDI_WdfSpinLockRelease)
+        return 1; /* exactly DISPATCH_LEVEL, checked as 0xB by the DDI */
     return irql_check(model_ddi_max_irql(ddi));
 }
 
@@ -106,7 +108,7 @@ uint32_t model_run_deferred(void)
 void cb_call(enum cb_kind kind, void (*fn)(void), struct obj *o, KIRQL irql)
 {
     KIRQL saved = M.irql;
-    uint32_t waitlocks = M.waitlocks_held;
+    uint32_t waitlocks = M.waitlocks_held, spinlocks = M.spinlocks_held;
     enum model_ddi ddi = M.ddi;
     WDFOBJECT h = obj_handle(o);
 
@@ -134,6 +136,8 @@ void cb_call(enum cb_kind kind, void (*fn)(void), struct obj *o, KIRQL irql)
     M.ddi = ddi;
     if (M.irql != irql)
         violation(RULE_CALLBACK_IRQL_CHANGED, o, "callback returned at another IRQL");
+    else if (M.spinlocks_held > spinlocks)
+        violation(RULE_CALLBACK_LOCK_HELD, o, "callback returned holding a spin lock");
     else if (M.waitlocks_held > waitlocks)
         violation(RULE_CALLBACK_CRITICAL_REGION, o, "callback returned holding a wait lock");
     M.irql = saved;
