@@ -72,11 +72,7 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryP
         obj_abort(d);
         return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     }
-    st = obj_apply_attributes(d, DriverAttributes);
-    if (!NT_SUCCESS(st)) {
-        obj_abort(d);
-        return ddi_leave(&f, st);
-    }
+    obj_apply_attributes(d, DriverAttributes);
     d->deletable = 0; /* [D5] */
     /* [C1]: kept whatever the flags, so WdfDriverMiniportUnload can call it. */
     d->u.driver.unload = DriverConfig->EvtDriverUnload;

@@ -52,7 +52,6 @@ struct obj {
     uint8_t destroy_ran : 1;      /* destroy slot passed (exactly once) */
     uint8_t committed : 1;        /* creation finished: callbacks may run [D3] */
     uint8_t creation_ref : 1;     /* its creation reference is still held */
-    uint8_t destroy_deferred : 1; /* destroy waits on the driver's list [X3] */
     int32_t refs;                 /* reference count */
     uint32_t parent;              /* parent id, 0 when none or detached */
     uint32_t first_child;         /* children, in insertion order */
@@ -104,7 +103,6 @@ struct obj {
         } spinlock;
         struct {
             uint8_t held;                 /* acquired */
-            uint32_t depth;               /* callback depth it was taken at */
         } waitlock;
         struct {
             uint32_t *items;              /* member ids, in add order (arena) */
@@ -180,9 +178,13 @@ struct obj *obj_lookup(WDFOBJECT h, enum model_type type);
 /* Starts a new object of `type` with its creation reference, not yet linked
  * or committed. NULL when the allocation at `site` failed (a fault). */
 struct obj *obj_new(enum model_type type, enum model_site site);
-/* Applies the attributes' callbacks, execution level and context (one more
- * allocation). Returns a status; on failure the caller must obj_abort(). */
-NTSTATUS obj_apply_attributes(struct obj *o, const WDF_OBJECT_ATTRIBUTES *a);
+/* Applies the attributes' callbacks, execution level and context type (the
+ * context lives in the object's own allocation, as in the framework). */
+void obj_apply_attributes(struct obj *o, const WDF_OBJECT_ATTRIBUTES *a);
+/* Appends a context header of `type` (NULL: callbacks only) with an area of
+ * `size` bytes from the poisoning arena. Never NULL. */
+struct context *obj_context_add(struct obj *o, PCWDF_OBJECT_CONTEXT_TYPE_INFO type,
+                                size_t size);
 /* Finishes creation under `parent` (NULL for none): links it, emits the
  * create event; from now on callbacks run [D3]. */
 void obj_commit(struct obj *o, struct obj *parent);
@@ -200,8 +202,8 @@ NTSTATUS obj_resolve_parent(const WDF_OBJECT_ATTRIBUTES *a, enum parent_rule rul
 /* Takes one reference under `tag`. */
 void obj_reference(struct obj *o, const void *tag);
 /* Drops one reference under `tag`; the last one destroys the object (at
- * PASSIVE_LEVEL, or later from the driver's dispose list [X3]). `report`
- * says whether a tag never acquired is the driver's fault. */
+ * PASSIVE_LEVEL, or later from the driver's dispose list [X3]). The caller
+ * reports a tag never acquired, if that is the driver's fault. */
 void obj_release(struct obj *o, const void *tag);
 /* WdfObjectDelete's state machine (FxObject::DeleteObject). */
 void obj_delete(struct obj *o);

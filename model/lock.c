@@ -118,7 +118,6 @@ NTSTATUS WdfWaitLockAcquire(WDFWAITLOCK Lock, PLONGLONG Timeout)
         return ddi_leave(&f, STATUS_TIMEOUT);
     }
     l->u.waitlock.held = 1;
-    l->u.waitlock.depth = M.depth;
     M.waitlocks_held++;
     return ddi_leave(&f, STATUS_SUCCESS);
 }

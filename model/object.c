@@ -209,9 +209,8 @@ struct obj *obj_new(enum model_type type, enum model_site site)
     return o;
 }
 
-/* Adds a context of `type` (may be NULL: callbacks only) of `size` bytes. */
-static struct context *context_add(struct obj *o, PCWDF_OBJECT_CONTEXT_TYPE_INFO type,
-                                   size_t size)
+struct context *obj_context_add(struct obj *o, PCWDF_OBJECT_CONTEXT_TYPE_INFO type,
+                                size_t size)
 {
     struct context *c = alloc_block(sizeof(*c)), **tail = &o->contexts;
 
@@ -240,21 +239,20 @@ PCWDF_OBJECT_CONTEXT_TYPE_INFO obj_context_type(PCWDF_OBJECT_CONTEXT_TYPE_INFO t
     return t && t->UniqueType ? t->UniqueType : t;
 }
 
-NTSTATUS obj_apply_attributes(struct obj *o, const WDF_OBJECT_ATTRIBUTES *a)
+void obj_apply_attributes(struct obj *o, const WDF_OBJECT_ATTRIBUTES *a)
 {
     struct context *c;
 
     if (!a) {
-        context_add(o, NULL, 0);
-        return STATUS_SUCCESS;
+        obj_context_add(o, NULL, 0);
+        return;
     }
     if (a->ExecutionLevel == WdfExecutionLevelPassive)
         o->passive_dispose = 1; /* MarkPassiveCallbacks in FxObject::Commit */
     o->exec = (uint8_t)a->ExecutionLevel;
-    c = context_add(o, obj_context_type(a->ContextTypeInfo), context_size(a));
+    c = obj_context_add(o, obj_context_type(a->ContextTypeInfo), context_size(a));
     c->cleanup = a->EvtCleanupCallback;
     c->destroy = a->EvtDestroyCallback;
-    return STATUS_SUCCESS;
 }
 
 /* Appends `c` to `p`'s children (FxObject::AddChildObjectInternal). */
@@ -380,7 +378,6 @@ static void process_destroy(struct obj *o)
         violation(RULE_INTERNAL_EVENT_ORDER, o, "destroyed twice");
         return;
     }
-    o->destroy_deferred = 0;
     if (o->committed) {
         if (!o->cleanup_ran) {
             o->cleanup_ran = 1;
@@ -449,7 +446,6 @@ static void enqueue(struct obj *o, uint32_t owner, int destroy)
 static void final_release(struct obj *o)
 {
     if (o->passive_dispose && M.irql != PASSIVE_LEVEL && M.driver) {
-        o->destroy_deferred = 1;
         enqueue(o, M.driver, 1); /* always the driver's list [X3] */
         return;
     }

@@ -29,11 +29,7 @@ NTSTATUS WdfObjectCreate(PWDF_OBJECT_ATTRIBUTES Attributes, WDFOBJECT *Object)
     o = obj_new(TYPE_OBJECT, SITE_GENERIC_OBJECT);
     if (!o)
         return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-    st = obj_apply_attributes(o, Attributes);
-    if (!NT_SUCCESS(st)) {
-        obj_abort(o);
-        return ddi_leave(&f, st);
-    }
+    obj_apply_attributes(o, Attributes);
     obj_commit(o, parent);
     *Object = obj_handle(o);
     return ddi_leave(&f, STATUS_SUCCESS);
@@ -128,7 +124,7 @@ NTSTATUS WdfObjectAllocateContext(WDFOBJECT Handle, PWDF_OBJECT_ATTRIBUTES Conte
 {
     struct ddi_frame f;
     struct obj *o;
-    struct context *c, **tail;
+    struct context *c;
     size_t size;
 
     if (!ddi_enter(&f, DDI_WdfObjectAllocateContext, Handle))
@@ -158,15 +154,10 @@ NTSTATUS WdfObjectAllocateContext(WDFOBJECT Handle, PWDF_OBJECT_ATTRIBUTES Conte
     size = ContextAttributes->ContextTypeInfo->ContextSize;
     if (ContextAttributes->ContextSizeOverride > size)
         size = ContextAttributes->ContextSizeOverride;
-    c = alloc_block(sizeof(*c));
-    c->type = obj_context_type(ContextAttributes->ContextTypeInfo);
-    c->size = size;
-    c->data = alloc_block(size ? size : 1);
+    c = obj_context_add(o, obj_context_type(ContextAttributes->ContextTypeInfo),
+                        size ? size : 1);
     c->cleanup = ContextAttributes->EvtCleanupCallback;
     c->destroy = ContextAttributes->EvtDestroyCallback;
-    for (tail = &o->contexts; *tail; tail = &(*tail)->next)
-        ;
-    *tail = c;
     if (Context)
         *Context = c->data;
     return ddi_leave(&f, STATUS_SUCCESS);
