@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "convert.h"
 #include "demo.h"
+#include "repro.h"
 #include "rulesdoc.h"
 
 #define UNLOADFUZZ_VERSION "0.1.0"
@@ -18,7 +20,10 @@ static const struct {
     const char *summary;
 } commands[] = {
     {"demo", demo_main, "run the demo miniport's life and unload, printed as events"},
+    {"repro", repro_main, "run program files and print their trace and violations"},
+    {"convert", convert_main, "turn a program from text into binary or back"},
     {"rules", rules_main, "list the rules the framework model reports"},
+    {"sites", sites_main, "list the allocation sites fail-alloc site= accepts"},
 };
 
 static void usage(FILE *f)

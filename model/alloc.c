@@ -52,6 +52,7 @@
 #define REDZONE 16u            /* bytes poisoned before and after each block */
 #define CHUNK_MIN (64u * 1024) /* smallest chunk the arena asks the host for */
 #define FREED_BYTE 0xDF        /* pattern a freed block is filled with */
+#define ARENA_KEEP (64u << 20) /* arena bytes a reset keeps for the next run */
 
 struct chunk {
     struct chunk *next; /* next chunk in the chain */
@@ -180,10 +181,28 @@ void alloc_block_free(void *p, size_t size)
     POISON(p, size);
 }
 
+/* Frees every chunk (they were all rewound). */
+static void chunks_free(void)
+{
+    struct chunk *c = A.chunks, *next;
+
+    for (; c; c = next) {
+        next = c->next;
+        UNPOISON(c->data, c->size);
+        free(c);
+    }
+    A.chunks = A.cur = NULL;
+}
+
 void alloc_reset(void)
 {
     struct chunk *c;
+    size_t total = 0;
 
+    for (c = A.chunks; c; c = c->next)
+        total += c->size;
+    if (total > ARENA_KEEP)
+        chunks_free();
     for (c = A.chunks; c; c = c->next) {
         if (c->used)
             POISON(c->data, c->used);
@@ -200,12 +219,5 @@ void alloc_reset(void)
 /* Gives the arena back to the host at exit, so leak checkers see none. */
 __attribute__((destructor)) static void alloc_release(void)
 {
-    struct chunk *c = A.chunks, *next;
-
-    for (; c; c = next) {
-        next = c->next;
-        UNPOISON(c->data, c->size);
-        free(c);
-    }
-    A.chunks = A.cur = NULL;
+    chunks_free();
 }

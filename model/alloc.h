@@ -15,6 +15,12 @@
 #include <stddef.h>
 #include "model.h"
 
+/* The largest single block the model's pool hands out. A driver asking for
+ * more (a WDFMEMORY or a context area) gets STATUS_INSUFFICIENT_RESOURCES,
+ * as from an exhausted pool: the model keeps host memory bounded whatever
+ * sizes a fuzzer writes. */
+#define ALLOC_MAX_BLOCK (1u << 20)
+
 /* Counts one allocation at `site` and asks the fault plan. Returns 1 when the
  * allocation may succeed, 0 when it must fail (a fault was injected). */
 int alloc_try(enum model_site site);
@@ -27,7 +33,8 @@ void *alloc_block(size_t size);
  * the next reset. `size` is the size it was allocated with. */
 void alloc_block_free(void *p, size_t size);
 
-/* Back to an empty arena and a disarmed plan; keeps the arena's memory. */
+/* Back to an empty arena and a disarmed plan; keeps the arena's memory
+ * unless an execution grew it past a bound, then gives it back. */
 void alloc_reset(void);
 
 #endif /* UNLOADFUZZ_ALLOC_H */

@@ -44,7 +44,8 @@ NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
     m = obj_new(TYPE_MEMORY, SITE_MEMORY_OBJECT);
     if (!m)
         return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-    if ((is_paged(PoolType) || BufferSize >= PAGE_SIZE) && !alloc_try(SITE_MEMORY_BUFFER)) {
+    if ((is_paged(PoolType) || BufferSize >= PAGE_SIZE) &&
+        (!alloc_try(SITE_MEMORY_BUFFER) || BufferSize > ALLOC_MAX_BLOCK)) {
         obj_abort(m);
         return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     }

@@ -332,6 +332,8 @@ NTSTATUS obj_resolve_parent(const WDF_OBJECT_ATTRIBUTES *a, enum parent_rule rul
             return STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID;
         if (rule == PARENT_NOT_ALLOWED && a->ParentObject)
             return STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
+        if (context_size(a) > ALLOC_MAX_BLOCK)
+            return STATUS_INSUFFICIENT_RESOURCES; /* the pool has no such block */
     }
     if (rule == PARENT_NOT_ALLOWED)
         return STATUS_SUCCESS;
@@ -364,14 +366,24 @@ void obj_reference(struct obj *o, const void *tag)
     o->refs++;
 }
 
-/* Destroys `o` now (FxObject::ProcessDestroy): leftover cleanup, then
- * EvtDestroyCallback, then the type's destructor, then the link check that
- * makes a dereference-to-zero a bugcheck [D6], then the free. */
+/* Destroys `o` now (FxObject::ProcessDestroy): the check that makes a
+ * dereference-to-zero a bugcheck [D6], then leftover cleanup, then
+ * EvtDestroyCallback, then the type's destructor, then the free. */
 static void process_destroy(struct obj *o)
 {
     struct context *c;
     char buf[32];
 
+    /* [D6]: still linked, or its creation reference not yet released by the
+     * framework (a delete in progress, or the driver object itself): the
+     * driver dereferenced it to zero. The framework bugchecks in the
+     * destructor, after the leftover callbacks; the model stops here, since
+     * nothing those callbacks do can avert it ([C10]). */
+    if (o->parent || o->first_child || o->creation_ref) {
+        violation(RULE_DEREF_TO_ZERO, o,
+                  "reference count reached zero while the framework still owned its creation reference");
+        return;
+    }
     if (tags_held(o))
         violation(RULE_TAG_HELD_AT_DESTROY, o, first_held_tag(o, buf, sizeof(buf)));
     if (o->destroy_ran) {
@@ -404,11 +416,6 @@ static void process_destroy(struct obj *o)
         return;
     if (o->type == TYPE_COLLECTION)
         collection_destruct(o);
-    if (o->parent || o->first_child) {
-        violation(RULE_DEREF_TO_ZERO, o,
-                  "reference count reached zero on an object that was never deleted");
-        return;
-    }
     for (c = o->contexts; c; c = c->next)
         alloc_block_free(c->data, c->size);
     if (o->type == TYPE_MEMORY)
@@ -421,6 +428,10 @@ static void process_destroy(struct obj *o)
 /* Puts `o` on the dispose list of `owner` (FxDisposeList::Add). */
 static void enqueue(struct obj *o, uint32_t owner, int destroy)
 {
+    if (o->queued) {
+        violation(RULE_INTERNAL_STATE, o, "object put on a dispose list twice");
+        return;
+    }
     if (M.dq_tail == M.dq_cap) {
         /* Grow only: obj_drain walks the entries by index while callbacks
          * may add more; a reset empties the queue. */
@@ -442,10 +453,13 @@ static void enqueue(struct obj *o, uint32_t owner, int destroy)
     ev_emit(EV_DEFER, o, owner, destroy ? "destroy" : "dispose");
 }
 
-/* The last reference is gone (FxObject::FinalRelease). */
+/* The last reference is gone (FxObject::FinalRelease). A count that reaches
+ * zero while the framework still holds the creation reference was dropped
+ * by the driver: that is reported by process_destroy, at once, never after
+ * a deferral (the object may already be on a dispose list). */
 static void final_release(struct obj *o)
 {
-    if (o->passive_dispose && M.irql != PASSIVE_LEVEL && M.driver) {
+    if (o->passive_dispose && M.irql != PASSIVE_LEVEL && M.driver && !o->creation_ref) {
         enqueue(o, M.driver, 1); /* always the driver's list [X3] */
         return;
     }

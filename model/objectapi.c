@@ -149,11 +149,11 @@ NTSTATUS WdfObjectAllocateContext(WDFOBJECT Handle, PWDF_OBJECT_ATTRIBUTES Conte
             *Context = c->data;
         return ddi_leave(&f, STATUS_OBJECT_NAME_EXISTS);
     }
-    if (!alloc_try(SITE_CONTEXT))
-        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     size = ContextAttributes->ContextTypeInfo->ContextSize;
     if (ContextAttributes->ContextSizeOverride > size)
         size = ContextAttributes->ContextSizeOverride;
+    if (!alloc_try(SITE_CONTEXT) || size > ALLOC_MAX_BLOCK)
+        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     c = obj_context_add(o, obj_context_type(ContextAttributes->ContextTypeInfo),
                         size ? size : 1);
     c->cleanup = ContextAttributes->EvtCleanupCallback;

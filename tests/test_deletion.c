@@ -234,7 +234,8 @@ static void D5_miniport_device_is_deletable(void **state)
 }
 
 /* [D6] Dereferencing an object to zero instead of deleting it, while it
- * still has its parent link, is WDF_VIOLATION 0x7; its callbacks ran. */
+ * still has its parent link, is WDF_VIOLATION 0x7; the run stops there,
+ * before the leftover callbacks ([C10]). */
 static void D6_dereference_to_zero_is_a_bugcheck(void **state)
 {
     WDFOBJECT p, c;
@@ -245,8 +246,40 @@ static void D6_dereference_to_zero_is_a_bugcheck(void **state)
     (void)c;
     WdfObjectDereference(p); /* p still has its parent and a child */
     t_expect_only(RULE_DEREF_TO_ZERO, 1);
-    t_expect_log("cleanup o2", "destroy o2", NULL);
+    t_expect_log(NULL);
     assert_true(model_halted());
+}
+
+static int c10_cleanups;
+
+/* A cleanup callback that would unload the driver, were it called. */
+static void c10_cleanup_unloads(WDFOBJECT o)
+{
+    (void)o;
+    c10_cleanups++;
+    WdfDriverMiniportUnload(WdfGetDriver());
+}
+
+/* [C10] At the dereference to zero the run stops: no leftover cleanup runs
+ * on the half-destroyed object (here it would have unloaded the driver and
+ * disposed the same object again). */
+static void C10_deref_to_zero_runs_no_leftover_callbacks(void **state)
+{
+    WDF_OBJECT_ATTRIBUTES a;
+    WDFOBJECT o;
+
+    t_driver();
+    WDF_OBJECT_ATTRIBUTES_INIT(&a);
+    a.EvtCleanupCallback = c10_cleanup_unloads;
+    assert_int_equal(WdfObjectCreate(&a, &o), STATUS_SUCCESS);
+    c10_cleanups = 0;
+    WdfObjectDereferenceWithTag(o, (PVOID)4); /* unbalanced, and the last one */
+    assert_int_equal(c10_cleanups, 0);
+    assert_int_equal(model_rule_count(RULE_DEREFERENCE_UNBALANCED), 1);
+    assert_int_equal(model_rule_count(RULE_DEREF_TO_ZERO), 1);
+    assert_int_equal(model_violation_count(), 2);
+    assert_true(model_halted());
+    assert_int_equal(model_driver_state(), DRIVER_CREATED);
 }
 
 /* [D6] The same count reaching zero through delete is the normal path. */
@@ -279,6 +312,7 @@ int main(void)
         cmocka_unit_test_setup(D5_miniport_device_is_deletable, t_setup),
         cmocka_unit_test_setup(D6_dereference_to_zero_is_a_bugcheck, t_setup),
         cmocka_unit_test_setup(D6_delete_then_release_is_quiet, t_setup),
+        cmocka_unit_test_setup(C10_deref_to_zero_runs_no_leftover_callbacks, t_setup),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,41 @@
+/*
+ * api.c - the `api` fuzz target: the engine plays an arbitrary driver.
+ *
+ * The input is a binary program (every byte string is one); it runs against
+ * a fresh model. Misuse is the point here, so violations are expected and
+ * ignored; the target crashes only when the model finds itself inconsistent
+ * (an internal-* rule), printing one stable first line
+ * `unloadfuzz: api: <rule>` before abort() so every engine files it.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exec.h"
+#include "program.h"
+
+#define MAX_INPUT 4096 /* bytes: longer inputs add nothing the engine needs */
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static struct program prog;
+    static struct exec x;
+    int r;
+
+    if (size > MAX_INPUT)
+        return 0;
+    prog_decode(data, size, &prog);
+    exec_run(&x, &prog);
+    for (r = 0; r < RULE__COUNT; r++) {
+        const char *id = model_rule_id((enum model_rule)r);
+
+        if (model_rule_count((enum model_rule)r) && !strncmp(id, "internal-", 9)) {
+            fprintf(stderr, "unloadfuzz: api: %s\n", id);
+            abort();
+        }
+    }
+    return 0;
+}

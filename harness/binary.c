@@ -1,0 +1,438 @@
+/*
+ * binary.c - the binary form of a program: what fuzzing engines mutate.
+ *
+ * An engine hands the harness arbitrary bytes on every execution, so the
+ * decoder turns ANY byte string into a valid program: every operand names a
+ * slot bound so far, every option is one the op accepts with a value in
+ * range, blocks are closed and never nested. It runs once per execution, so
+ * it allocates nothing, prints nothing and looks at each byte once.
+ *
+ * The encoder is its inverse on valid programs (those the decoder or the
+ * text parser made): it writes the bytes that decode back to the same ops,
+ * so a corpus can be kept as text and handed to an engine as bytes.
+ * docs/LANGUAGE.md ("The binary form") describes the layout; the two
+ * functions below must stay in step with it and with each other.
+ */
+#include <string.h>
+
+#include "model.h"
+#include "program.h"
+
+/* A create op's slot byte below this binds a new slot (while there is
+ * room); from it up, it rebinds an existing one (never $driver). */
+#define BIND_REBIND 0xC0u
+/* miniport-unload's operand byte from this up names a slot; below it,
+ * the op has no operand (WdfGetDriver()). */
+#define OPTOBJ_SLOT 0x80u
+/* The fail-alloc modes, exactly one of which a fail-alloc op carries. */
+#define FAIL_MODES (OPT_NTH | OPT_AFTER | OPT_SITE | OPT_PERCENT | OPT_OFF)
+/* Varints are at most this long (32 bits, 7 per byte). */
+#define VARINT_MAX 5
+
+/* Input state of one prog_decode call. */
+struct reader {
+    const uint8_t *d; /* the bytes */
+    size_t len;       /* how many */
+    size_t pos;       /* next byte to read */
+};
+
+/* Output state of one prog_encode call, snprintf-like. */
+struct writer {
+    uint8_t *buf; /* destination, may be NULL when n is 0 */
+    size_t n;     /* its size */
+    size_t len;   /* bytes produced so far, written or not */
+};
+
+/* ---------------------------------------------------------------- shared */
+
+/* Writes the canonical name of slot s ($driver, $o1, ...) into dst, which
+ * holds PROG_NAME_MAX bytes. */
+static void canonical_name(char *dst, uint32_t s)
+{
+    char d[10];
+    size_t i = sizeof d, k;
+
+    if (s == SLOT_DRIVER) {
+        memcpy(dst, "$driver", sizeof "$driver");
+        return;
+    }
+    do {
+        d[--i] = (char)('0' + s % 10);
+        s /= 10;
+    } while (s != 0);
+    dst[0] = '$';
+    dst[1] = 'o';
+    k = sizeof d - i;
+    memcpy(dst + 2, d + i, k);
+    dst[2 + k] = '\0';
+}
+
+/* The number of set bits in v. */
+static uint32_t popcount32(uint32_t v)
+{
+    uint32_t n = 0;
+
+    for (; v != 0; v &= v - 1)
+        n++;
+    return n;
+}
+
+/* ---------------------------------------------------------------- decoder */
+
+/* Reads one byte into *b. Returns 1, or 0 when the input is used up. */
+static int rd_byte(struct reader *r, uint8_t *b)
+{
+    if (r->pos >= r->len)
+        return 0;
+    *b = r->d[r->pos++];
+    return 1;
+}
+
+/* Reads an LEB128 varint into *v: at most VARINT_MAX bytes (the last one's
+ * continuation bit is ignored), bits beyond 32 dropped. Returns 1, or 0 when
+ * the input ends inside it. */
+static int rd_varint(struct reader *r, uint32_t *v)
+{
+    uint64_t acc = 0;
+    uint8_t b;
+    int i;
+
+    for (i = 0; i < VARINT_MAX; i++) {
+        if (!rd_byte(r, &b))
+            return 0;
+        acc |= (uint64_t)(b & 0x7Fu) << (7 * i);
+        if (!(b & 0x80u))
+            break;
+    }
+    *v = (uint32_t)acc;
+    return 1;
+}
+
+/* The slot a create op binds given its slot byte `sel`, with n slots bound
+ * so far: a new one (n) while there is room and sel asks for it (or there
+ * is nothing to rebind), else an existing one other than $driver. */
+static uint16_t bind_slot(uint8_t sel, uint32_t n)
+{
+    if (n < PROG_MAX_SLOTS && (sel < BIND_REBIND || n == 1))
+        return (uint16_t)n;
+    return (uint16_t)(1 + sel % (n - 1));
+}
+
+/* Reads the value of option `bit` of *o, with n slots bound. Returns 1, or
+ * 0 when the input ends. */
+static int rd_value(struct reader *r, uint32_t bit, uint32_t n, struct op *o)
+{
+    uint8_t b;
+
+    switch (bit) {
+    case OPT_PARENT:
+        if (!rd_byte(r, &b))
+            return 0;
+        o->arg = (uint16_t)(b % n);
+        return 1;
+    case OPT_POOL:
+        if (!rd_byte(r, &b))
+            return 0;
+        o->level = (uint8_t)(b & 1u);
+        return 1;
+    case OPT_EXEC:
+        if (!rd_byte(r, &b))
+            return 0;
+        o->level = (uint8_t)(WdfExecutionLevelInheritFromParent + b % 3);
+        return 1;
+    case OPT_INIT:
+        if (!rd_byte(r, &b))
+            return 0;
+        o->level = (uint8_t)(b % INIT__COUNT);
+        return 1;
+    case OPT_SITE:
+        if (!rd_byte(r, &b))
+            return 0;
+        o->num = b % SITE__COUNT;
+        return 1;
+    case OPT_PERCENT:
+        if (!rd_varint(r, &o->num))
+            return 0;
+        o->num %= 101;
+        return 1;
+    case OPT_SEED:
+        return rd_varint(r, &o->seed);
+    case OPT_SIZE:
+    case OPT_PERIOD:
+    case OPT_DUE:
+    case OPT_TIMEOUT:
+    case OPT_TAG:
+    case OPT_NTH:
+    case OPT_AFTER:
+        return rd_varint(r, &o->num);
+    default: /* flags carry no value */
+        return 1;
+    }
+}
+
+/* Reads the option bytes of *o and their values, with n slots bound: bit i
+ * of the option bytes is the i-th option the op accepts, in OPT_* order.
+ * Returns 1, or 0 when the input ends. */
+static int rd_options(struct reader *r, uint32_t n, struct op *o)
+{
+    uint32_t accepted = op_options((enum op_code)o->code), bits = 0, k, j, rest;
+    uint32_t nbytes = (popcount32(accepted) + 7) / 8;
+    uint8_t b;
+
+    for (k = 0; k < nbytes; k++) {
+        if (!rd_byte(r, &b))
+            return 0;
+        bits |= (uint32_t)b << (8 * k);
+    }
+    for (j = 0, rest = accepted; rest != 0; rest &= rest - 1, j++)
+        if (bits & (1u << j))
+            o->opts |= rest & (~rest + 1);
+    if (o->code == OP_FAIL_ALLOC) {
+        uint32_t modes = o->opts & FAIL_MODES;
+        uint32_t mode = modes != 0 ? modes & (~modes + 1) : OPT_OFF;
+
+        o->opts = mode | (mode == OPT_PERCENT ? o->opts & OPT_SEED : 0);
+    }
+    for (rest = o->opts; rest != 0; rest &= rest - 1)
+        if (!rd_value(r, rest & (~rest + 1), n, o))
+            return 0;
+    return 1;
+}
+
+/* Reads one op into *o, with n slots bound before it. A create op's target
+ * is n when it binds a new slot (the caller commits it). Returns 1, or 0
+ * when the input ends inside the op. */
+static int rd_op(struct reader *r, uint32_t n, struct op *o)
+{
+    uint8_t b, k;
+
+    if (!rd_byte(r, &b))
+        return 0;
+    o->code = (uint8_t)(b % OP__COUNT);
+    o->level = 0;
+    o->target = SLOT_NONE;
+    o->arg = SLOT_NONE;
+    o->opts = 0;
+    o->num = 0;
+    o->seed = 0;
+    o->line = 0;
+    switch (op_arg((enum op_code)o->code)) {
+    case ARG_NONE:
+        break;
+    case ARG_BIND:
+        if (o->code == OP_DRIVER_CREATE) {
+            o->target = SLOT_DRIVER;
+            break;
+        }
+        if (!rd_byte(r, &b))
+            return 0;
+        o->target = bind_slot(b, n);
+        break;
+    case ARG_OBJ:
+        if (!rd_byte(r, &b))
+            return 0;
+        o->target = (uint16_t)(b % n);
+        break;
+    case ARG_OBJ2:
+        if (!rd_byte(r, &b) || !rd_byte(r, &k))
+            return 0;
+        o->target = (uint16_t)(b % n);
+        o->arg = (uint16_t)(k % n);
+        break;
+    case ARG_OPTOBJ:
+        if (!rd_byte(r, &b))
+            return 0;
+        if (b >= OPTOBJ_SLOT)
+            o->target = (uint16_t)((b - OPTOBJ_SLOT) % n);
+        break;
+    case ARG_LEVEL:
+        if (!rd_byte(r, &b))
+            return 0;
+        o->level = (uint8_t)(b % 3);
+        break;
+    case ARG_BLOCK:
+        if (!rd_byte(r, &b) || !rd_byte(r, &k))
+            return 0;
+        o->target = (uint16_t)(b % n);
+        o->level = (uint8_t)(k % BLOCK__COUNT);
+        break;
+    }
+    return rd_options(r, n, o);
+}
+
+/* Appends END to *p (the caller made sure there is room). */
+static void add_end(struct program *p)
+{
+    struct op *e = &p->ops[p->nops++];
+
+    memset(e, 0, sizeof *e);
+    e->code = OP_END;
+    e->target = SLOT_NONE;
+    e->arg = SLOT_NONE;
+}
+
+/* Decodes any byte string into *p (see program.h and docs/LANGUAGE.md).
+ * Ops that would not leave room for the END of an open block, and every op
+ * after them, are ignored. */
+void prog_decode(const uint8_t *data, size_t len, struct program *p)
+{
+    struct reader r = {data, len, 0};
+    int in_block = 0;
+    struct op o;
+
+    p->nops = 0;
+    p->nslots = 1;
+    canonical_name(p->names[0], SLOT_DRIVER);
+    while (rd_op(&r, p->nslots, &o)) {
+        uint32_t need;
+
+        if (o.code == OP_END && !in_block)
+            continue;                       /* END outside a block: dropped */
+        if (o.code == OP_ON)
+            need = in_block ? 3 : 2;        /* (END,) ON and its END */
+        else
+            need = in_block && o.code != OP_END ? 2 : 1;
+        if (p->nops + need > PROG_MAX_OPS)
+            break;
+        if (o.code == OP_ON && in_block)
+            add_end(p);                     /* ON inside a block closes it */
+        if (op_arg((enum op_code)o.code) == ARG_BIND && o.target == p->nslots)
+            canonical_name(p->names[p->nslots++], o.target);
+        if (o.code == OP_ON)
+            in_block = 1;
+        else if (o.code == OP_END)
+            in_block = 0;
+        p->ops[p->nops++] = o;
+    }
+    if (in_block)
+        add_end(p);
+}
+
+/* ---------------------------------------------------------------- encoder */
+
+/* Appends byte b. */
+static void wr_byte(struct writer *w, uint8_t b)
+{
+    if (w->len < w->n)
+        w->buf[w->len] = b;
+    w->len++;
+}
+
+/* Appends v as a minimal LEB128 varint (1 to 5 bytes). */
+static void wr_varint(struct writer *w, uint32_t v)
+{
+    while (v >= 0x80u) {
+        wr_byte(w, (uint8_t)(v | 0x80u));
+        v >>= 7;
+    }
+    wr_byte(w, (uint8_t)v);
+}
+
+/* The slot byte that makes a create op with n slots bound bind `target`:
+ * BIND_REBIND + d, d chosen so that 1 + byte % (n - 1) == target, for an
+ * existing slot; 0 for a new one. */
+static uint8_t bind_byte(uint16_t target, uint32_t n)
+{
+    uint32_t m;
+
+    if (target >= n || target == SLOT_DRIVER)
+        return 0;
+    m = n - 1;
+    return (uint8_t)(BIND_REBIND + (target - 1 + m - BIND_REBIND % m) % m);
+}
+
+/* Appends the value of option `bit` of *o. */
+static void wr_value(struct writer *w, uint32_t bit, const struct op *o)
+{
+    switch (bit) {
+    case OPT_PARENT:
+        wr_byte(w, (uint8_t)o->arg);
+        break;
+    case OPT_POOL:
+        wr_byte(w, o->level & 1u);
+        break;
+    case OPT_EXEC:
+        wr_byte(w, (uint8_t)(o->level - WdfExecutionLevelInheritFromParent));
+        break;
+    case OPT_INIT:
+        wr_byte(w, o->level);
+        break;
+    case OPT_SITE:
+        wr_byte(w, (uint8_t)o->num);
+        break;
+    case OPT_SEED:
+        wr_varint(w, o->seed);
+        break;
+    case OPT_PERCENT:
+    case OPT_SIZE:
+    case OPT_PERIOD:
+    case OPT_DUE:
+    case OPT_TIMEOUT:
+    case OPT_TAG:
+    case OPT_NTH:
+    case OPT_AFTER:
+        wr_varint(w, o->num);
+        break;
+    default: /* flags carry no value */
+        break;
+    }
+}
+
+/* Appends the option bytes of *o and their values. */
+static void wr_options(struct writer *w, const struct op *o)
+{
+    uint32_t accepted = op_options((enum op_code)o->code), bits = 0, j, k, rest;
+    uint32_t nbytes = (popcount32(accepted) + 7) / 8;
+
+    for (j = 0, rest = accepted; rest != 0; rest &= rest - 1, j++)
+        if (o->opts & rest & (~rest + 1))
+            bits |= 1u << j;
+    for (k = 0; k < nbytes; k++)
+        wr_byte(w, (uint8_t)(bits >> (8 * k)));
+    for (rest = o->opts & accepted; rest != 0; rest &= rest - 1)
+        wr_value(w, rest & (~rest + 1), o);
+}
+
+/* Encodes *p (see program.h). Returns the bytes needed; buf holds as many
+ * as fit. */
+size_t prog_encode(const struct program *p, uint8_t *buf, size_t n)
+{
+    struct writer w = {buf, n, 0};
+    uint32_t nslots = 1, i;
+
+    for (i = 0; i < p->nops; i++) {
+        const struct op *o = &p->ops[i];
+        enum op_code code = (enum op_code)o->code;
+
+        wr_byte(&w, o->code);
+        switch (op_arg(code)) {
+        case ARG_NONE:
+            break;
+        case ARG_BIND:
+            if (code == OP_DRIVER_CREATE)
+                break;
+            wr_byte(&w, bind_byte(o->target, nslots));
+            if (o->target >= nslots && nslots < PROG_MAX_SLOTS)
+                nslots++;
+            break;
+        case ARG_OBJ:
+            wr_byte(&w, (uint8_t)o->target);
+            break;
+        case ARG_OBJ2:
+            wr_byte(&w, (uint8_t)o->target);
+            wr_byte(&w, (uint8_t)o->arg);
+            break;
+        case ARG_OPTOBJ:
+            wr_byte(&w, o->target == SLOT_NONE ? 0 : (uint8_t)(OPTOBJ_SLOT + o->target));
+            break;
+        case ARG_LEVEL:
+        case ARG_BLOCK:
+            if (op_arg(code) == ARG_BLOCK)
+                wr_byte(&w, (uint8_t)o->target);
+            wr_byte(&w, o->level);
+            break;
+        }
+        wr_options(&w, o);
+    }
+    return w.len;
+}

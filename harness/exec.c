@@ -1,0 +1,431 @@
+/*
+ * exec.c - the interpreter.
+ *
+ * Design. A program is a flat list of ops with blocks inline (program.h).
+ * exec_run() resets the model, indexes the blocks, then runs the top-level
+ * ops in order, skipping block bodies. Each op is one DDI call or one port
+ * action. Names are slots: a create op stores the handle it got (NULL when
+ * the create failed) in its slot and remembers which slot the new object's
+ * id belongs to, so callbacks can find their blocks and traces can name
+ * objects as the program does.
+ *
+ * Callbacks. Every callback the interpreter installs is one of five C
+ * functions (cleanup, destroy, unload, timer, work item). Each looks up the
+ * slot of the object it was called for and runs every block `on $slot KIND`
+ * in program order, at the IRQL the framework called it at. Blocks may run
+ * inside other blocks' callbacks up to EXEC_MAX_DEPTH; a run executes at most
+ * EXEC_MAX_STEPS ops in all. Both bounds keep a self-triggering program (a
+ * timer block that fires its own timer) finite; beyond them the callback
+ * body is skipped, which the trace shows as the absence of its ops.
+ *
+ * What may never happen: an op touching anything but the model's public
+ * DDIs and control interface; a heap allocation or a formatted string on
+ * the path without a trace hook; a run that does not stop. After a bugcheck
+ * the model is halted and the interpreter executes nothing more.
+ */
+#define WDFMODEL_NO_CALL_SITES
+#include "exec.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_BLOCKS 128   /* blocks indexed per program */
+#define MAX_DEVICES 32   /* WDM device objects one run can hand out */
+
+struct block {
+    uint16_t slot;  /* whose callback */
+    uint8_t kind;   /* enum block_kind */
+    uint16_t first; /* first op of the body */
+    uint16_t end;   /* index of its `end` (or nops) */
+};
+
+/* The state of the one running execution; callbacks reach it here. */
+static struct {
+    struct exec *x;                      /* running execution */
+    struct block blocks[MAX_BLOCKS];     /* its program's blocks */
+    uint32_t nblocks;
+    DRIVER_OBJECT driver_object;         /* the WDM driver object */
+    DEVICE_OBJECT devices[MAX_DEVICES];  /* WDM device objects */
+} R;
+
+typedef struct _EXEC_CONTEXT {
+    ULONG Value[4];
+} EXEC_CONTEXT;
+WDF_DECLARE_CONTEXT_TYPE(EXEC_CONTEXT)
+
+typedef struct _EXEC_EXTRA_CONTEXT {
+    ULONG Value[2];
+} EXEC_EXTRA_CONTEXT;
+WDF_DECLARE_CONTEXT_TYPE(EXEC_EXTRA_CONTEXT)
+
+static void run_op(uint32_t i);
+
+/* Runs the blocks `on <slot of h> kind`, one callback's body. */
+static void run_blocks(WDFOBJECT h, enum block_kind kind)
+{
+    struct exec *x = R.x;
+    uint32_t id = model_handle_id(h), b, i, saved = x->op;
+    uint16_t slot;
+
+    if (!id || id >= EXEC_MAX_IDS || x->depth >= EXEC_MAX_DEPTH)
+        return;
+    slot = x->id_slot[id];
+    if (slot == SLOT_NONE)
+        return;
+    x->depth++;
+    for (b = 0; b < R.nblocks; b++) {
+        if (R.blocks[b].slot != slot || R.blocks[b].kind != kind)
+            continue;
+        for (i = R.blocks[b].first; i < R.blocks[b].end && !model_halted(); i++)
+            run_op(i);
+    }
+    x->depth--;
+    x->op = saved;
+}
+
+static void cb_cleanup(WDFOBJECT o) { run_blocks(o, BLOCK_CLEANUP); }
+static void cb_destroy(WDFOBJECT o) { run_blocks(o, BLOCK_DESTROY); }
+static void cb_unload(WDFDRIVER d) { run_blocks(d, BLOCK_UNLOAD); }
+static void cb_timer(WDFTIMER t) { run_blocks(t, BLOCK_TIMER); }
+static void cb_workitem(WDFWORKITEM w) { run_blocks(w, BLOCK_WORKITEM); }
+
+/* Forwards model events to the trace hook with the op that caused them.
+ * The object a create op makes is named by its slot from its create event
+ * on, before the DDI has even returned its handle. */
+static void forward(const struct model_event *ev, void *arg)
+{
+    struct exec *x = arg;
+
+    if (ev->kind == EV_CREATE && x->binding != SLOT_NONE && ev->object < EXEC_MAX_IDS) {
+        x->id_slot[ev->object] = x->binding;
+        x->binding = SLOT_NONE;
+    }
+    x->on_event(x, ev, x->op);
+}
+
+/* The handle in slot `s` (NULL for SLOT_NONE or an unbound slot). */
+static WDFOBJECT slot_handle(uint16_t s)
+{
+    return s < PROG_MAX_SLOTS ? R.x->handles[s] : NULL;
+}
+
+/* Stores the result of a create op: the handle in its slot, and the new
+ * object's id mapped back to the slot. */
+static void bind(uint16_t slot, WDFOBJECT h)
+{
+    uint32_t id = model_handle_id(h);
+
+    if (slot < PROG_MAX_SLOTS)
+        R.x->handles[slot] = h;
+    if (id && id < EXEC_MAX_IDS)
+        R.x->id_slot[id] = slot;
+}
+
+/* Attributes for a create op: parent, the callbacks it asked for, and the
+ * context and execution level options. */
+static void attributes(const struct op *o, WDF_OBJECT_ATTRIBUTES *a)
+{
+    if (o->opts & OPT_CONTEXT) {
+        WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(a, EXEC_CONTEXT);
+    } else {
+        WDF_OBJECT_ATTRIBUTES_INIT(a);
+    }
+    if (o->opts & OPT_PARENT)
+        a->ParentObject = slot_handle(o->arg);
+    if (o->opts & OPT_CLEANUP)
+        a->EvtCleanupCallback = cb_cleanup;
+    if (o->opts & OPT_DESTROY)
+        a->EvtDestroyCallback = cb_destroy;
+    if (o->opts & OPT_EXEC)
+        a->ExecutionLevel = (WDF_EXECUTION_LEVEL)o->level;
+}
+
+/* A fresh WDM device object for this run (they are handed out in order). */
+static PDEVICE_OBJECT new_device(void)
+{
+    struct exec *x = R.x;
+
+    if (x->ndevices >= MAX_DEVICES)
+        x->ndevices = 0; /* reuse: only the count of references differs */
+    return &R.devices[x->ndevices++];
+}
+
+/* Records op i's status. */
+static void status(uint32_t i, NTSTATUS st)
+{
+    R.x->result[i].status = st;
+    R.x->result[i].has_status = 1;
+}
+
+/* The allocation fault plan an op asks for. */
+static void fail_alloc(const struct op *o)
+{
+    struct model_fault_plan plan;
+
+    memset(&plan, 0, sizeof(plan));
+    if (o->opts & OPT_NTH) {
+        plan.mode = FAULT_NTH;
+        plan.n = o->num;
+    } else if (o->opts & OPT_AFTER) {
+        plan.mode = FAULT_AFTER;
+        plan.n = o->num;
+    } else if (o->opts & OPT_SITE) {
+        plan.mode = FAULT_SITE;
+        plan.site = (enum model_site)o->num;
+    } else if (o->opts & OPT_PERCENT) {
+        plan.mode = FAULT_PERCENT;
+        plan.percent = o->num;
+        plan.seed = o->seed;
+    }
+    model_fault_arm(&plan);
+}
+
+/* Executes op i once. */
+static void run_op(uint32_t i)
+{
+    static const UNICODE_STRING registry = {14, 16, (PWSTR)L"\\uf-api"};
+    struct exec *x = R.x;
+    const struct op *o = &x->prog->ops[i];
+    WDF_OBJECT_ATTRIBUTES a;
+    WDFOBJECT h = NULL;
+    WDFOBJECT t = slot_handle(o->target);
+    NTSTATUS st;
+
+    if (model_halted() || x->steps >= EXEC_MAX_STEPS)
+        return;
+    x->steps++;
+    x->op = i;
+    x->result[i].executed = 1;
+    if (x->on_op)
+        x->on_op(x, i, 0);
+    x->binding = op_arg((enum op_code)o->code) == ARG_BIND ? o->target : SLOT_NONE;
+    WdfModelCallSite(NULL, 0);
+    switch ((enum op_code)o->code) {
+    case OP_DRIVER_CREATE: {
+        WDF_DRIVER_CONFIG config;
+
+        WDF_DRIVER_CONFIG_INIT(&config, NULL);
+        config.DriverInitFlags = WdfDriverInitNoDispatchOverride;
+        if ((o->opts & OPT_INIT) && o->level == INIT_NON_PNP)
+            config.DriverInitFlags = WdfDriverInitNonPnpDriver;
+        else if ((o->opts & OPT_INIT) && o->level == INIT_NONE)
+            config.DriverInitFlags = 0;
+        if (o->opts & OPT_UNLOAD_CALLBACK)
+            config.EvtDriverUnload = cb_unload;
+        attributes(o, &a);
+        st = WdfDriverCreate(&R.driver_object, (PCUNICODE_STRING)&registry, &a, &config,
+                             (WDFDRIVER *)&h);
+        status(i, st);
+        bind(SLOT_DRIVER, h);
+        break;
+    }
+    case OP_MINIPORT_DEVICE_CREATE: {
+        PDEVICE_OBJECT dev = new_device(), lower = NULL, pdo = NULL;
+
+        if (o->opts & OPT_ATTACHED) {
+            lower = new_device();
+            pdo = new_device();
+        }
+        attributes(o, &a);
+        st = WdfDeviceMiniportCreate(WdfGetDriver(), &a, dev, lower, pdo, (WDFDEVICE *)&h);
+        status(i, st);
+        bind(o->target, h);
+        break;
+    }
+    case OP_OBJECT_CREATE:
+        attributes(o, &a);
+        status(i, WdfObjectCreate(&a, &h));
+        bind(o->target, h);
+        break;
+    case OP_MEMORY_CREATE:
+        attributes(o, &a);
+        st = WdfMemoryCreate(&a, ((o->opts & OPT_POOL) && o->level) ? PagedPool : NonPagedPoolNx,
+                             0x70416655 /* 'UfAp' */, (o->opts & OPT_SIZE) ? o->num : 64,
+                             (WDFMEMORY *)&h, NULL);
+        status(i, st);
+        bind(o->target, h);
+        break;
+    case OP_TIMER_CREATE: {
+        WDF_TIMER_CONFIG config;
+
+        if (o->opts & OPT_PERIOD)
+            WDF_TIMER_CONFIG_INIT_PERIODIC(&config, cb_timer, (LONG)o->num);
+        else
+            WDF_TIMER_CONFIG_INIT(&config, cb_timer);
+        attributes(o, &a);
+        status(i, WdfTimerCreate(&config, &a, (WDFTIMER *)&h));
+        bind(o->target, h);
+        break;
+    }
+    case OP_TIMER_START:
+        WdfTimerStart((WDFTIMER)t, WDF_REL_TIMEOUT_IN_MS((o->opts & OPT_DUE) ? o->num : 0));
+        break;
+    case OP_TIMER_STOP:
+        WdfTimerStop((WDFTIMER)t, (o->opts & OPT_WAIT) ? TRUE : FALSE);
+        break;
+    case OP_WORKITEM_CREATE: {
+        WDF_WORKITEM_CONFIG config;
+
+        WDF_WORKITEM_CONFIG_INIT(&config, cb_workitem);
+        attributes(o, &a);
+        status(i, WdfWorkItemCreate(&config, &a, (WDFWORKITEM *)&h));
+        bind(o->target, h);
+        break;
+    }
+    case OP_WORKITEM_ENQUEUE:
+        WdfWorkItemEnqueue((WDFWORKITEM)t);
+        break;
+    case OP_WORKITEM_FLUSH:
+        WdfWorkItemFlush((WDFWORKITEM)t);
+        break;
+    case OP_SPINLOCK_CREATE:
+        attributes(o, &a);
+        status(i, WdfSpinLockCreate(&a, (WDFSPINLOCK *)&h));
+        bind(o->target, h);
+        break;
+    case OP_SPINLOCK_ACQUIRE:
+        WdfSpinLockAcquire((WDFSPINLOCK)t);
+        break;
+    case OP_SPINLOCK_RELEASE:
+        WdfSpinLockRelease((WDFSPINLOCK)t);
+        break;
+    case OP_WAITLOCK_CREATE:
+        attributes(o, &a);
+        status(i, WdfWaitLockCreate(&a, (WDFWAITLOCK *)&h));
+        bind(o->target, h);
+        break;
+    case OP_WAITLOCK_ACQUIRE: {
+        LONGLONG timeout = WDF_REL_TIMEOUT_IN_MS(o->num);
+
+        status(i, WdfWaitLockAcquire((WDFWAITLOCK)t, (o->opts & OPT_TIMEOUT) ? &timeout : NULL));
+        break;
+    }
+    case OP_WAITLOCK_RELEASE:
+        WdfWaitLockRelease((WDFWAITLOCK)t);
+        break;
+    case OP_COLLECTION_CREATE:
+        attributes(o, &a);
+        status(i, WdfCollectionCreate(&a, (WDFCOLLECTION *)&h));
+        bind(o->target, h);
+        break;
+    case OP_COLLECTION_ADD:
+        status(i, WdfCollectionAdd((WDFCOLLECTION)t, slot_handle(o->arg)));
+        break;
+    case OP_COLLECTION_REMOVE:
+        WdfCollectionRemove((WDFCOLLECTION)t, slot_handle(o->arg));
+        break;
+    case OP_CONTEXT_ALLOCATE: {
+        PVOID ctx;
+
+        WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&a, EXEC_EXTRA_CONTEXT);
+        if (o->opts & OPT_CLEANUP)
+            a.EvtCleanupCallback = cb_cleanup;
+        if (o->opts & OPT_DESTROY)
+            a.EvtDestroyCallback = cb_destroy;
+        status(i, WdfObjectAllocateContext(t, &a, &ctx));
+        break;
+    }
+    case OP_REFERENCE:
+        WdfObjectReferenceActual(t, (PVOID)(uintptr_t)((o->opts & OPT_TAG) ? o->num : 0),
+                                 (LONG)o->line, NULL);
+        break;
+    case OP_DEREFERENCE:
+        WdfObjectDereferenceActual(t, (PVOID)(uintptr_t)((o->opts & OPT_TAG) ? o->num : 0),
+                                   (LONG)o->line, NULL);
+        break;
+    case OP_DELETE:
+        WdfObjectDelete(t);
+        break;
+    case OP_MINIPORT_UNLOAD:
+        WdfDriverMiniportUnload(o->target == SLOT_NONE ? WdfGetDriver() : (WDFDRIVER)t);
+        break;
+    case OP_IRQL:
+        model_set_irql((KIRQL)o->level);
+        break;
+    case OP_FAIL_ALLOC:
+        fail_alloc(o);
+        break;
+    case OP_RUN_DEFERRED:
+        model_run_deferred();
+        break;
+    case OP_TIMER_FIRE:
+        model_timer_fire((WDFTIMER)t);
+        break;
+    case OP_WORKITEM_RUN:
+        model_workitem_run((WDFWORKITEM)t);
+        break;
+    case OP_ON:
+    case OP_END:
+    case OP__COUNT:
+        break;
+    }
+    x->binding = SLOT_NONE;
+    if (x->on_op)
+        x->on_op(x, i, 1);
+    x->op = i;
+}
+
+/* Indexes the program's blocks; returns the index after op `i`'s block
+ * when op i opens one. */
+static void index_blocks(const struct program *p)
+{
+    uint32_t i, j;
+
+    R.nblocks = 0;
+    for (i = 0; i < p->nops; i++) {
+        if (p->ops[i].code != OP_ON)
+            continue;
+        for (j = i + 1; j < p->nops && p->ops[j].code != OP_END; j++)
+            ;
+        if (R.nblocks < MAX_BLOCKS) {
+            R.blocks[R.nblocks].slot = p->ops[i].target;
+            R.blocks[R.nblocks].kind = p->ops[i].level;
+            R.blocks[R.nblocks].first = (uint16_t)(i + 1);
+            R.blocks[R.nblocks].end = (uint16_t)j;
+            R.nblocks++;
+        }
+        i = j;
+    }
+}
+
+void exec_run(struct exec *x, const struct program *p)
+{
+    exec_event_fn on_event = x->on_event;
+    exec_op_fn on_op = x->on_op;
+    void *arg = x->arg;
+    uint32_t i;
+
+    memset(x, 0, sizeof(*x));
+    memset(x->id_slot, 0xFF, sizeof(x->id_slot));
+    x->on_event = on_event;
+    x->on_op = on_op;
+    x->arg = arg;
+    x->prog = p;
+    R.x = x;
+    memset(&R.driver_object, 0, sizeof(R.driver_object));
+    memset(R.devices, 0, sizeof(R.devices));
+    model_reset();
+    model_set_sink(on_event ? forward : NULL, x);
+    index_blocks(p);
+    for (i = 0; i < p->nops && !model_halted(); i++) {
+        if (p->ops[i].code == OP_ON) {
+            while (i < p->nops && p->ops[i].code != OP_END)
+                i++;
+            continue;
+        }
+        run_op(i);
+    }
+    model_set_sink(NULL, NULL);
+    R.x = NULL;
+}
+
+const char *exec_object_name(const struct exec *x, uint32_t id, char *buf, size_t n)
+{
+    uint16_t slot = id < EXEC_MAX_IDS ? x->id_slot[id] : SLOT_NONE;
+
+    if (slot != SLOT_NONE && slot < x->prog->nslots)
+        snprintf(buf, n, "%s", x->prog->names[slot]);
+    else
+        snprintf(buf, n, "o%u", id);
+    return buf;
+}

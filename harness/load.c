@@ -1,0 +1,74 @@
+/*
+ * load.c - reading a program file the way every command does: a file named
+ * *.ufp (or any file when text is forced) is text, anything else is the
+ * binary form engines write (their artifacts have no extension). A text file
+ * that does not parse is an error with its line, never read as binary.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "load.h"
+
+#define MAX_FILE (1u << 20) /* bytes in one program file */
+
+/* Reads a whole file (at most MAX_FILE bytes). Returns a malloc'd buffer,
+ * or NULL with a message on stderr. */
+static uint8_t *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    uint8_t *buf;
+
+    if (!f) {
+        fprintf(stderr, "unloadfuzz: %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    buf = malloc(MAX_FILE + 1);
+    if (!buf) {
+        fclose(f);
+        fprintf(stderr, "unloadfuzz: out of memory\n");
+        return NULL;
+    }
+    *len = fread(buf, 1, MAX_FILE + 1, f);
+    if (ferror(f) || *len > MAX_FILE) {
+        fprintf(stderr, "unloadfuzz: %s: %s\n", path,
+                ferror(f) ? strerror(errno) : "larger than 1 MiB: not a program");
+        fclose(f);
+        free(buf);
+        return NULL;
+    }
+    fclose(f);
+    buf[*len] = 0;
+    return buf;
+}
+
+/* Is `path` to be read as text? */
+static int is_text(const char *path, int force_text)
+{
+    size_t n = strlen(path);
+
+    return force_text || (n > 4 && strcmp(path + n - 4, ".ufp") == 0);
+}
+
+int prog_load_file(const char *path, int force_text, struct program *p)
+{
+    char err[256];
+    size_t len;
+    uint8_t *data = read_file(path, &len);
+    int rc = 0;
+
+    if (!data)
+        return -1;
+    if (is_text(path, force_text)) {
+        if (prog_parse_text((const char *)data, len, p, err, sizeof(err)) < 0) {
+            fprintf(stderr, "unloadfuzz: %s: %s\n", path, err);
+            rc = -1;
+        }
+    } else {
+        prog_decode(data, len, p);
+    }
+    free(data);
+    return rc;
+}
+

@@ -1,0 +1,64 @@
+/*
+ * program.c - the program language's vocabulary as data.
+ *
+ * ops.def lists every op once: its spelling, the operand it takes and the
+ * options it accepts. This file expands that list into the tables behind
+ * program.h's metadata functions, so the text parser and printer (text.c),
+ * the binary codec (binary.c) and whatever runs a program all read the same
+ * facts. The names of the callback kinds a block can name live here too.
+ */
+#include <string.h>
+
+#include "program.h"
+
+/* One row of ops.def. */
+struct op_info {
+    const char *name; /* the spelling in the text form */
+    enum op_arg arg;  /* what follows the name positionally */
+    uint32_t opts;    /* OPT_* bits the op accepts */
+};
+
+static const struct op_info ops[OP__COUNT] = {
+#define OP(e, name, arg, opts) {name, arg, opts},
+#include "ops.def"
+#undef OP
+};
+
+static const char *const block_kinds[BLOCK__COUNT] = {
+    "cleanup", "destroy", "unload", "timer", "workitem",
+};
+
+/* The spelling of op `c`, or "" when `c` is no op. */
+const char *op_name(enum op_code c)
+{
+    return (unsigned)c < OP__COUNT ? ops[c].name : "";
+}
+
+/* The positional operand op `c` takes (ARG_NONE when `c` is no op). */
+enum op_arg op_arg(enum op_code c)
+{
+    return (unsigned)c < OP__COUNT ? ops[c].arg : ARG_NONE;
+}
+
+/* The OPT_* bits op `c` accepts (0 when `c` is no op). */
+uint32_t op_options(enum op_code c)
+{
+    return (unsigned)c < OP__COUNT ? ops[c].opts : 0;
+}
+
+/* The op spelled `name` (exactly, case included), or OP__COUNT. */
+enum op_code op_lookup(const char *name)
+{
+    int c;
+
+    for (c = 0; c < OP__COUNT; c++)
+        if (strcmp(ops[c].name, name) == 0)
+            return (enum op_code)c;
+    return OP__COUNT;
+}
+
+/* The word for callback kind `k` ("cleanup", ...), or "" when `k` is none. */
+const char *block_kind_name(enum block_kind k)
+{
+    return (unsigned)k < BLOCK__COUNT ? block_kinds[k] : "";
+}

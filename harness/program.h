@@ -1,0 +1,122 @@
+/*
+ * program.h - a program: what an engine mutates, a corpus stores and a
+ * person reads. One in-memory form, two external ones:
+ *
+ *  - text (.ufp): one op per line, `#` starts a comment, `$name` binds and
+ *    names a handle; `on $o KIND` ... `end` holds the ops that run inside
+ *    that callback (text.c);
+ *  - binary: what the engines mutate; every byte string decodes to a valid
+ *    program (binary.c).
+ *
+ * Names are slots. A create op binds its slot (to the handle the DDI
+ * returned, NULL when it failed); a name stays bound after its object is
+ * deleted or freed, so use after free can be written down. Slot 0 is always
+ * `$driver`, bound by driver-create. Slots are numbered in binding order, so
+ * the canonical text form names them $o1, $o2, ... (and $driver).
+ *
+ * Blocks do not nest. A block for an object runs each time that callback of
+ * that object runs, at the callback's IRQL; the callback itself exists only
+ * when the create op asked for it (`cleanup`, `destroy`, `unload-callback`;
+ * timers and work items always have theirs).
+ */
+#ifndef UNLOADFUZZ_PROGRAM_H
+#define UNLOADFUZZ_PROGRAM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PROG_MAX_OPS 512   /* ops in one program, blocks' ops included */
+#define PROG_MAX_SLOTS 64  /* distinct names, $driver included */
+#define PROG_NAME_MAX 32   /* bytes in a name, '$' and NUL included */
+#define SLOT_NONE 0xFFFFu  /* no slot */
+#define SLOT_DRIVER 0u     /* $driver */
+
+/* Option bits: which options an op was written with. */
+enum {
+    OPT_CLEANUP = 1u << 0,         /* cleanup */
+    OPT_DESTROY = 1u << 1,         /* destroy */
+    OPT_CONTEXT = 1u << 2,         /* context */
+    OPT_ATTACHED = 1u << 3,        /* attached */
+    OPT_UNLOAD_CALLBACK = 1u << 4, /* unload-callback */
+    OPT_WAIT = 1u << 5,            /* wait */
+    OPT_PARENT = 1u << 6,          /* parent=$p        -> op.arg */
+    OPT_SIZE = 1u << 7,            /* size=N           -> op.num */
+    OPT_POOL = 1u << 8,            /* pool=paged|nonpaged -> op.level (1 paged) */
+    OPT_PERIOD = 1u << 9,          /* period=MS        -> op.num */
+    OPT_EXEC = 1u << 10,           /* exec=passive|dispatch|inherit -> op.level */
+    OPT_INIT = 1u << 11,           /* init=no-dispatch-override|non-pnp|none -> op.level */
+    OPT_DUE = 1u << 12,            /* due=MS           -> op.num */
+    OPT_TIMEOUT = 1u << 13,        /* timeout=N (ms)   -> op.num */
+    OPT_TAG = 1u << 14,            /* tag=N            -> op.num */
+    OPT_NTH = 1u << 15,            /* nth=N            -> op.num */
+    OPT_AFTER = 1u << 16,          /* after=N          -> op.num */
+    OPT_SITE = 1u << 17,           /* site=NAME        -> op.num (enum model_site) */
+    OPT_PERCENT = 1u << 18,        /* percent=P        -> op.num (0..100) */
+    OPT_SEED = 1u << 19,           /* seed=S           -> op.seed */
+    OPT_OFF = 1u << 20,            /* off */
+    OPT__ALL = (1u << 21) - 1
+};
+
+enum op_arg { ARG_NONE, ARG_BIND, ARG_OBJ, ARG_OBJ2, ARG_OPTOBJ, ARG_LEVEL, ARG_BLOCK };
+
+enum op_code {
+#define OP(e, name, arg, opts) OP_##e,
+#include "ops.def"
+#undef OP
+    OP__COUNT
+};
+
+/* Callback kinds a block can name: `on $o KIND`. */
+enum block_kind { BLOCK_CLEANUP, BLOCK_DESTROY, BLOCK_UNLOAD, BLOCK_TIMER, BLOCK_WORKITEM, BLOCK__COUNT };
+
+/* init= values (OPT_INIT, in op.level). */
+enum init_kind { INIT_NO_DISPATCH_OVERRIDE, INIT_NON_PNP, INIT_NONE, INIT__COUNT };
+
+struct op {
+    uint8_t code;     /* enum op_code */
+    uint8_t level;    /* irql: KIRQL (0, 1, 2); exec=: WDF_EXECUTION_LEVEL (1..3);
+                       * pool=: 1 paged, 0 nonpaged; init=: enum init_kind;
+                       * on: enum block_kind */
+    uint16_t target;  /* the slot bound or acted on; SLOT_NONE when none */
+    uint16_t arg;     /* parent=$p, or collection-add/remove's item; SLOT_NONE */
+    uint32_t opts;    /* OPT_* bits written */
+    uint32_t num;     /* the numeric option (see OPT_*) */
+    uint32_t seed;    /* seed=S */
+    uint32_t line;    /* 1-based line in the text it came from; 0 for binary */
+};
+
+struct program {
+    struct op ops[PROG_MAX_OPS];                 /* in order, blocks inline */
+    uint32_t nops;
+    char names[PROG_MAX_SLOTS][PROG_NAME_MAX];   /* names[s] = "$driver", "$o1", ... */
+    uint32_t nslots;                             /* slots bound, $driver counted */
+};
+
+/* Op metadata from ops.def. */
+const char *op_name(enum op_code c);
+enum op_arg op_arg(enum op_code c);
+uint32_t op_options(enum op_code c);   /* OPT_* bits the op accepts */
+/* The op spelled `name`, or OP__COUNT. */
+enum op_code op_lookup(const char *name);
+const char *block_kind_name(enum block_kind k);
+
+/* ---- text form (text.c) ---- */
+
+/* Parses `len` bytes of text into *p. Returns 0, or -1 with a message
+ * "line N: reason" in err (never reinterpreting bad text as anything). */
+int prog_parse_text(const char *text, size_t len, struct program *p, char *err, size_t errlen);
+/* Prints *p as text. With `canonical` the names are $driver, $o1, $o2, ...
+ * in binding order; otherwise the program's own names. Returns the bytes
+ * needed (like snprintf). No comments are printed. */
+size_t prog_print_text(const struct program *p, int canonical, char *buf, size_t n);
+
+/* ---- binary form (binary.c) ---- */
+
+/* Decodes any byte string into *p (always succeeds; trailing bytes that do
+ * not make a whole op are ignored). Names are canonical. */
+void prog_decode(const uint8_t *data, size_t len, struct program *p);
+/* Encodes *p; returns the bytes needed. prog_decode() of the result gives
+ * the same program (names canonical, lines 0). */
+size_t prog_encode(const struct program *p, uint8_t *buf, size_t n);
+
+#endif /* UNLOADFUZZ_PROGRAM_H */

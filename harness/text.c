@@ -1,0 +1,776 @@
+/*
+ * text.c - the text form of a program (.ufp): parser and printer.
+ *
+ * The text form is what a person writes, reads in a crash report and keeps
+ * in a corpus: one op per line, `$names` for handles, `on $o KIND` ... `end`
+ * around the ops a callback runs. docs/LANGUAGE.md is its reference; this
+ * file is the only code that knows its spelling beyond the op names in
+ * ops.def.
+ *
+ * The parser is strict: anything it does not understand is an error
+ * "line N: reason", never a guess, so a corpus file means one thing. The
+ * printer writes the one canonical layout (options in OPT_* bit order, two
+ * spaces inside blocks, no comments) that the parser reads back to the same
+ * program, so print and parse are inverses.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model.h"
+#include "program.h"
+
+/* How an option is spelled and where its value goes. */
+enum opt_kind {
+    OK_FLAG,    /* a word, no value */
+    OK_SLOT,    /* =$name           -> op.arg */
+    OK_NUM,     /* =N (uint32)      -> op.num */
+    OK_POOL,    /* =paged|nonpaged  -> op.level */
+    OK_EXEC,    /* =passive|dispatch|inherit -> op.level */
+    OK_INIT,    /* =no-dispatch-override|non-pnp|none -> op.level */
+    OK_SITE,    /* =site name       -> op.num */
+    OK_PERCENT, /* =0..100          -> op.num */
+    OK_SEED     /* =N (uint32)      -> op.seed */
+};
+
+/* One option: its word (the key of key=value) and its kind. */
+struct opt_info {
+    const char *word;   /* the spelling */
+    size_t len;         /* strlen(word) */
+    enum opt_kind kind; /* what its value is */
+};
+
+/* A string literal and its length, for the tables below. */
+#define WORD(s) s, sizeof(s) - 1
+
+/* Indexed by OPT_* bit number. */
+static const struct opt_info options[] = {
+    {WORD("cleanup"), OK_FLAG},
+    {WORD("destroy"), OK_FLAG},
+    {WORD("context"), OK_FLAG},
+    {WORD("attached"), OK_FLAG},
+    {WORD("unload-callback"), OK_FLAG},
+    {WORD("wait"), OK_FLAG},
+    {WORD("parent"), OK_SLOT},
+    {WORD("size"), OK_NUM},
+    {WORD("pool"), OK_POOL},
+    {WORD("period"), OK_NUM},
+    {WORD("exec"), OK_EXEC},
+    {WORD("init"), OK_INIT},
+    {WORD("due"), OK_NUM},
+    {WORD("timeout"), OK_NUM},
+    {WORD("tag"), OK_NUM},
+    {WORD("nth"), OK_NUM},
+    {WORD("after"), OK_NUM},
+    {WORD("site"), OK_SITE},
+    {WORD("percent"), OK_PERCENT},
+    {WORD("seed"), OK_SEED},
+    {WORD("off"), OK_FLAG},
+};
+
+/* The length of each op's spelling, so lookups skip most names at once. */
+static const uint8_t op_len[OP__COUNT] = {
+#define OP(e, name, arg, opts) sizeof(name) - 1,
+#include "ops.def"
+#undef OP
+};
+#define NOPTIONS (sizeof options / sizeof options[0])
+_Static_assert(((1ull << (sizeof options / sizeof options[0])) - 1) == OPT__ALL,
+               "one options[] row per OPT_* bit");
+
+/* irql: KIRQL 0..2. */
+static const char *const levels[] = {"passive", "apc", "dispatch"};
+/* pool=: 0 nonpaged, 1 paged. */
+static const char *const pools[] = {"nonpaged", "paged"};
+/* exec=: WDF_EXECUTION_LEVEL 1..3 (0 is not spellable). */
+static const char *const execs[] = {NULL, "inherit", "passive", "dispatch"};
+/* init=: enum init_kind. */
+static const char *const inits[INIT__COUNT] = {"no-dispatch-override", "non-pnp", "none"};
+
+/* The fail-alloc modes, exactly one of which a fail-alloc op carries. */
+#define FAIL_MODES (OPT_NTH | OPT_AFTER | OPT_SITE | OPT_PERCENT | OPT_OFF)
+
+/* A piece of the input: not NUL-terminated. */
+struct tok {
+    const char *s; /* first byte */
+    size_t n;      /* length */
+};
+
+/* The words of one line, read left to right. */
+struct cursor {
+    const char *s; /* the line (comment already cut off) */
+    size_t pos;    /* next byte to look at */
+    size_t end;    /* one past the line's last byte */
+};
+
+/* Parser state for one prog_parse_text call. */
+struct parser {
+    struct program *p;   /* the program being built */
+    char *err;           /* where the error message goes */
+    size_t errlen;       /* its size */
+    uint32_t line;       /* line being parsed, 1-based */
+    uint32_t block_line; /* line of the open `on`, 0 outside a block */
+};
+
+/* ---------------------------------------------------------------- parser */
+
+/* Whether char c separates words (CR too, so CRLF files read as LF ones). */
+#define IS_BLANK(c) ((c) == ' ' || (c) == '\t' || (c) == '\r')
+
+/* Reads the next word of the line into *t. Returns 1, or 0 at the end. */
+static int next_tok(struct cursor *c, struct tok *t)
+{
+    const char *s = c->s;
+    size_t pos = c->pos, end = c->end, start;
+
+    while (pos < end && IS_BLANK(s[pos]))
+        pos++;
+    if (pos >= end) {
+        c->pos = pos;
+        return 0;
+    }
+    start = pos;
+    while (pos < end && !IS_BLANK(s[pos]))
+        pos++;
+    c->pos = pos;
+    t->s = s + start;
+    t->n = pos - start;
+    return 1;
+}
+
+/* Whether word t is exactly the C string `word` (a NUL inside t never
+ * matches). Returns nonzero when it is. */
+static int tok_is(struct tok t, const char *word)
+{
+    size_t i;
+
+    for (i = 0; i < t.n; i++)
+        if (word[i] == '\0' || word[i] != t.s[i])
+            return 0;
+    return word[t.n] == '\0';
+}
+
+/* Finds t among the `count` words of `table` (NULL entries never match).
+ * Returns the index, or -1. */
+static int tok_index(struct tok t, const char *const *table, int count)
+{
+    int i;
+
+    for (i = 0; i < count; i++)
+        if (table[i] != NULL && tok_is(t, table[i]))
+            return i;
+    return -1;
+}
+
+/* Writes word t into buf (size n) for an error message: quoted, shortened,
+ * unprintable bytes as '?'. Returns buf. */
+static const char *show(struct tok t, char *buf, size_t n)
+{
+    size_t i, o = 0, keep = t.n;
+    int cut = 0;
+
+    if (keep > n - 6) {
+        keep = n - 6;
+        cut = 1;
+    }
+    buf[o++] = '\'';
+    for (i = 0; i < keep; i++) {
+        unsigned char ch = (unsigned char)t.s[i];
+
+        buf[o++] = (ch >= 0x20 && ch < 0x7f) ? (char)ch : '?';
+    }
+    if (cut) {
+        memcpy(buf + o, "...", 3);
+        o += 3;
+    }
+    buf[o++] = '\'';
+    buf[o] = '\0';
+    return buf;
+}
+
+/* Writes "line N: <fmt...>" into the error buffer. Returns -1. */
+__attribute__((format(printf, 3, 4)))
+static int fail_at(struct parser *ps, uint32_t line, const char *fmt, ...)
+{
+    va_list ap;
+    int k;
+
+    if (ps->err == NULL || ps->errlen == 0)
+        return -1;
+    k = snprintf(ps->err, ps->errlen, "line %u: ", (unsigned)line);
+    if (k >= 0 && (size_t)k < ps->errlen) {
+        va_start(ap, fmt);
+        vsnprintf(ps->err + k, ps->errlen - (size_t)k, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
+/* Writes "line N: ..." for the line being parsed. Returns -1. */
+#define fail(ps, ...) fail_at((ps), (ps)->line, __VA_ARGS__)
+
+/* Checks that t is a well-formed name: '$' and 1 to PROG_NAME_MAX - 2
+ * letters, digits or '_'. Returns 0, or -1 with the error written. */
+static int check_name(struct parser *ps, struct tok t)
+{
+    char b[48];
+    size_t i;
+
+    if (t.n < 2 || t.s[0] != '$')
+        return fail(ps, "bad name %s (a name is $ and letters, digits or _)", show(t, b, sizeof b));
+    for (i = 1; i < t.n; i++) {
+        char ch = t.s[i];
+
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+              ch == '_'))
+            return fail(ps, "bad name %s (a name is $ and letters, digits or _)", show(t, b, sizeof b));
+    }
+    if (t.n > PROG_NAME_MAX - 1)
+        return fail(ps, "name %s too long (at most %d characters after $)", show(t, b, sizeof b),
+                    PROG_NAME_MAX - 2);
+    return 0;
+}
+
+/* The slot named t (a name check_name accepted), or SLOT_NONE when no op
+ * bound it yet. Names are NUL-padded to PROG_NAME_MAX (bind_name), so the
+ * byte after t's length tells at once whether the lengths match. */
+static uint16_t find_slot(const struct program *p, struct tok t)
+{
+    uint32_t s;
+
+    for (s = 0; s < p->nslots; s++)
+        if (p->names[s][t.n] == '\0' && memcmp(p->names[s], t.s, t.n) == 0)
+            return (uint16_t)s;
+    return SLOT_NONE;
+}
+
+/* Resolves a name the op uses (it must be bound already) into *slot.
+ * Returns 0, or -1 with the error written. */
+static int use_name(struct parser *ps, struct tok t, uint16_t *slot)
+{
+    if (check_name(ps, t) < 0)
+        return -1;
+    *slot = find_slot(ps->p, t);
+    if (*slot == SLOT_NONE)
+        return fail(ps, "%.*s is not bound", (int)t.n, t.s);
+    return 0;
+}
+
+/* Reads word t as a decimal uint32 into *out: digits only, no sign, no
+ * overflow. Returns 0, or -1 with the error written (naming `what`). */
+static int parse_u32(struct parser *ps, struct tok t, const char *what, uint32_t *out)
+{
+    uint64_t v = 0;
+    size_t i;
+    char b[48];
+
+    if (t.n == 0)
+        return fail(ps, "%s= needs a number", what);
+    for (i = 0; i < t.n; i++) {
+        if (t.s[i] < '0' || t.s[i] > '9')
+            return fail(ps, "bad number %s for %s= (a decimal from 0 to 4294967295)",
+                        show(t, b, sizeof b), what);
+        v = v * 10 + (uint64_t)(t.s[i] - '0');
+        if (v > UINT32_MAX)
+            return fail(ps, "number %s for %s= is over 4294967295", show(t, b, sizeof b), what);
+    }
+    *out = (uint32_t)v;
+    return 0;
+}
+
+/* Writes "unknown site 'x' (one of ...)" for site word t. Returns -1. */
+static int fail_site(struct parser *ps, struct tok t)
+{
+    char list[512], b[48];
+    size_t o = 0;
+    int s;
+
+    list[0] = '\0';
+    for (s = 0; s < SITE__COUNT; s++) {
+        const char *name = model_site_name((enum model_site)s);
+        size_t n = strlen(name);
+
+        if (o + n + 3 >= sizeof list)
+            break;
+        if (s > 0) {
+            memcpy(list + o, ", ", 2);
+            o += 2;
+        }
+        memcpy(list + o, name, n);
+        o += n;
+        list[o] = '\0';
+    }
+    return fail(ps, "unknown site %s (one of %s)", show(t, b, sizeof b), list);
+}
+
+/* Reads the value v of option number i (its OPT_* bit) into *o. Returns 0, or -1
+ * with the error written. */
+static int parse_value(struct parser *ps, int i, struct tok v, struct op *o)
+{
+    const char *word = options[i].word;
+    char b[48];
+    int k;
+
+    switch (options[i].kind) {
+    case OK_FLAG:
+        return 0;
+    case OK_SLOT:
+        return use_name(ps, v, &o->arg);
+    case OK_NUM:
+        return parse_u32(ps, v, word, &o->num);
+    case OK_SEED:
+        return parse_u32(ps, v, word, &o->seed);
+    case OK_PERCENT:
+        if (parse_u32(ps, v, word, &o->num) < 0)
+            return -1;
+        if (o->num > 100)
+            return fail(ps, "percent=%u is over 100", (unsigned)o->num);
+        return 0;
+    case OK_POOL:
+        k = tok_index(v, pools, 2);
+        if (k < 0)
+            return fail(ps, "bad pool %s (paged or nonpaged)", show(v, b, sizeof b));
+        o->level = (uint8_t)k;
+        return 0;
+    case OK_EXEC:
+        k = tok_index(v, execs, 4);
+        if (k < 0)
+            return fail(ps, "bad exec %s (passive, dispatch or inherit)", show(v, b, sizeof b));
+        o->level = (uint8_t)k;
+        return 0;
+    case OK_INIT:
+        k = tok_index(v, inits, INIT__COUNT);
+        if (k < 0)
+            return fail(ps, "bad init %s (no-dispatch-override, non-pnp or none)",
+                        show(v, b, sizeof b));
+        o->level = (uint8_t)k;
+        return 0;
+    case OK_SITE:
+        for (k = 0; k < SITE__COUNT; k++)
+            if (tok_is(v, model_site_name((enum model_site)k)))
+                break;
+        if (k == SITE__COUNT)
+            return fail_site(ps, v);
+        o->num = (uint32_t)k;
+        return 0;
+    }
+    return 0;
+}
+
+/* Reads one option word t (`word` or `key=value`) of op *o. Returns 0, or
+ * -1 with the error written. */
+static int parse_option(struct parser *ps, struct tok t, struct op *o)
+{
+    struct tok key = t, val = {NULL, 0};
+    const char *eq = memchr(t.s, '=', t.n);
+    const char *name = op_name((enum op_code)o->code);
+    char b[48];
+    uint32_t bit;
+    int i;
+
+    if (t.s[0] == '$')
+        return fail(ps, "unexpected %s after %s's operands", show(t, b, sizeof b), name);
+    if (op_options((enum op_code)o->code) == 0)
+        return fail(ps, "unexpected %s after %s", show(t, b, sizeof b), name);
+    if (eq != NULL) {
+        key.n = (size_t)(eq - t.s);
+        val.s = eq + 1;
+        val.n = t.n - key.n - 1;
+    }
+    for (i = 0; i < (int)NOPTIONS; i++)
+        if (key.n == options[i].len && memcmp(key.s, options[i].word, key.n) == 0)
+            break;
+    if (i == (int)NOPTIONS)
+        return fail(ps, "unknown option %s", show(key, b, sizeof b));
+    bit = 1u << i;
+    if (!(op_options((enum op_code)o->code) & bit))
+        return fail(ps, "%s does not take option %s", name, options[i].word);
+    if (o->opts & bit)
+        return fail(ps, "option %s given twice", options[i].word);
+    if (options[i].kind == OK_FLAG && eq != NULL)
+        return fail(ps, "option %s takes no value", options[i].word);
+    if (options[i].kind != OK_FLAG && eq == NULL)
+        return fail(ps, "option %s needs a value (%s=...)", options[i].word, options[i].word);
+    if (parse_value(ps, i, val, o) < 0)
+        return -1;
+    o->opts |= bit;
+    return 0;
+}
+
+/* Reads the positional operands of op *o from cursor c; on return *t holds
+ * the first word after them and *have says whether there is one. A name to
+ * bind goes to *bind (n = 0 when none). Returns 0, or -1 with the error. */
+static int parse_operands(struct parser *ps, struct cursor *c, struct op *o, struct tok *bind,
+                          struct tok *t, int *have)
+{
+    enum op_code code = (enum op_code)o->code;
+    const char *name = op_name(code);
+    char b[48];
+    int k, n;
+
+    *have = next_tok(c, t);
+    switch (op_arg(code)) {
+    case ARG_NONE:
+        return 0;
+    case ARG_BIND:
+        if (code == OP_DRIVER_CREATE) {
+            o->target = SLOT_DRIVER;
+            if (*have && t->s[0] == '$') {
+                if (check_name(ps, *t) < 0)
+                    return -1;
+                if (!tok_is(*t, "$driver"))
+                    return fail(ps, "driver-create binds $driver, not %.*s", (int)t->n, t->s);
+                *have = next_tok(c, t);
+            }
+            return 0;
+        }
+        if (!*have || t->s[0] != '$')
+            return fail(ps, "%s needs a $name to bind", name);
+        if (check_name(ps, *t) < 0)
+            return -1;
+        if (tok_is(*t, "$driver"))
+            return fail(ps, "only driver-create binds $driver");
+        *bind = *t;
+        *have = next_tok(c, t);
+        return 0;
+    case ARG_OBJ:
+    case ARG_OBJ2:
+        for (n = op_arg(code) == ARG_OBJ2 ? 2 : 1, k = 0; k < n; k++) {
+            if (!*have || t->s[0] != '$')
+                return fail(ps, "%s needs %s", name, n == 2 ? "two $names" : "a $name");
+            if (use_name(ps, *t, k == 0 ? &o->target : &o->arg) < 0)
+                return -1;
+            *have = next_tok(c, t);
+        }
+        return 0;
+    case ARG_OPTOBJ:
+        if (*have && t->s[0] == '$') {
+            if (use_name(ps, *t, &o->target) < 0)
+                return -1;
+            *have = next_tok(c, t);
+        }
+        return 0;
+    case ARG_LEVEL:
+        if (!*have)
+            return fail(ps, "%s needs a level (passive, apc or dispatch)", name);
+        k = tok_index(*t, levels, 3);
+        if (k < 0)
+            return fail(ps, "bad level %s (passive, apc or dispatch)", show(*t, b, sizeof b));
+        o->level = (uint8_t)k;
+        *have = next_tok(c, t);
+        return 0;
+    case ARG_BLOCK:
+        if (!*have || t->s[0] != '$')
+            return fail(ps, "on needs a $name and a callback kind");
+        if (use_name(ps, *t, &o->target) < 0)
+            return -1;
+        if (!next_tok(c, t))
+            return fail(ps, "on needs a callback kind (cleanup, destroy, unload, timer or workitem)");
+        for (k = 0; k < BLOCK__COUNT; k++)
+            if (tok_is(*t, block_kind_name((enum block_kind)k)))
+                break;
+        if (k == BLOCK__COUNT)
+            return fail(ps, "bad callback kind %s (cleanup, destroy, unload, timer or workitem)",
+                        show(*t, b, sizeof b));
+        o->level = (uint8_t)k;
+        *have = next_tok(c, t);
+        return 0;
+    }
+    return 0;
+}
+
+/* Checks the combinations of options an op needs (fail-alloc's one mode,
+ * seed only with percent). Returns 0, or -1 with the error written. */
+static int check_companions(struct parser *ps, const struct op *o)
+{
+    uint32_t modes = o->opts & FAIL_MODES;
+
+    if (o->code != OP_FAIL_ALLOC)
+        return 0;
+    if (modes == 0)
+        return fail(ps, "fail-alloc needs one of nth=, after=, site=, percent= or off");
+    if (modes & (modes - 1))
+        return fail(ps, "fail-alloc takes only one of nth=, after=, site=, percent= and off");
+    if ((o->opts & OPT_SEED) && modes != OPT_PERCENT)
+        return fail(ps, "seed= goes only with percent=");
+    return 0;
+}
+
+/* Binds the name t for op *o: the same slot when t is bound already, else
+ * the next free one. Returns 0, or -1 with the error written. */
+static int bind_name(struct parser *ps, struct tok t, struct op *o)
+{
+    struct program *p = ps->p;
+
+    o->target = find_slot(p, t);
+    if (o->target != SLOT_NONE)
+        return 0;
+    if (p->nslots >= PROG_MAX_SLOTS)
+        return fail(ps, "more than %d names", PROG_MAX_SLOTS);
+    memset(p->names[p->nslots], 0, PROG_NAME_MAX);
+    memcpy(p->names[p->nslots], t.s, t.n);
+    o->target = (uint16_t)p->nslots++;
+    return 0;
+}
+
+/* Parses one line (comment cut off) into the program. Returns 0, or -1 with
+ * the error written. */
+static int parse_line(struct parser *ps, const char *s, size_t n)
+{
+    struct cursor c = {s, 0, n};
+    struct op o = {0, 0, SLOT_NONE, SLOT_NONE, 0, 0, 0, ps->line};
+    struct tok t, bind = {NULL, 0};
+    char b[48];
+    enum op_code code;
+    int have;
+
+    if (!next_tok(&c, &t))
+        return 0;
+    for (code = 0; code < OP__COUNT; code++)
+        if (t.n == op_len[code] && memcmp(t.s, op_name(code), t.n) == 0)
+            break;
+    if (code == OP__COUNT)
+        return fail(ps, "unknown op %s", show(t, b, sizeof b));
+    if (code == OP_ON && ps->block_line != 0)
+        return fail(ps, "on inside the block opened at line %u (blocks do not nest)",
+                    (unsigned)ps->block_line);
+    if (code == OP_END && ps->block_line == 0)
+        return fail(ps, "end without on");
+    o.code = (uint8_t)code;
+    if (parse_operands(ps, &c, &o, &bind, &t, &have) < 0)
+        return -1;
+    for (; have; have = next_tok(&c, &t))
+        if (parse_option(ps, t, &o) < 0)
+            return -1;
+    if (check_companions(ps, &o) < 0)
+        return -1;
+    if (ps->p->nops >= PROG_MAX_OPS)
+        return fail(ps, "more than %d ops", PROG_MAX_OPS);
+    if (bind.n != 0 && bind_name(ps, bind, &o) < 0)
+        return -1;
+    if (code == OP_ON)
+        ps->block_line = ps->line;
+    else if (code == OP_END)
+        ps->block_line = 0;
+    ps->p->ops[ps->p->nops++] = o;
+    return 0;
+}
+
+/* Starts *p as the empty program: no ops, slot 0 named $driver (padded
+ * with NULs, as find_slot wants). */
+static void prog_clear(struct program *p)
+{
+    p->nops = 0;
+    p->nslots = 1;
+    memset(p->names[0], 0, PROG_NAME_MAX);
+    memcpy(p->names[0], "$driver", sizeof "$driver" - 1);
+}
+
+/* Parses `len` bytes of text into *p. Returns 0, or -1 with "line N: reason"
+ * in err (and *p emptied). */
+int prog_parse_text(const char *text, size_t len, struct program *p, char *err, size_t errlen)
+{
+    struct parser ps = {p, err, errlen, 0, 0};
+    size_t pos = 0;
+
+    prog_clear(p);
+    if (err != NULL && errlen > 0)
+        err[0] = '\0';
+    while (pos < len) {
+        const char *line = text + pos;
+        const char *nl = memchr(line, '\n', len - pos);
+        size_t n = nl != NULL ? (size_t)(nl - line) : len - pos;
+        const char *hash = memchr(line, '#', n);
+
+        ps.line++;
+        pos += n + (nl != NULL);
+        if (parse_line(&ps, line, hash != NULL ? (size_t)(hash - line) : n) < 0) {
+            prog_clear(p);
+            return -1;
+        }
+    }
+    if (ps.block_line != 0) {
+        fail_at(&ps, ps.block_line, "on without end (the block is not closed)");
+        prog_clear(p);
+        return -1;
+    }
+    return 0;
+}
+
+/* --------------------------------------------------------------- printer */
+
+/* Output state: snprintf-like, counts what it could not write. */
+struct writer {
+    char *buf;  /* destination, may be NULL when n is 0 */
+    size_t n;   /* its size */
+    size_t len; /* bytes produced so far, written or not */
+};
+
+/* Appends n bytes of s. */
+static void put(struct writer *w, const char *s, size_t n)
+{
+    if (w->len < w->n) {
+        size_t room = w->n - 1 - w->len;
+
+        memcpy(w->buf + w->len, s, n < room ? n : room);
+    }
+    w->len += n;
+}
+
+/* Appends the C string s. */
+static void puts_w(struct writer *w, const char *s)
+{
+    put(w, s, strlen(s));
+}
+
+/* Appends v in decimal. */
+static void put_u32(struct writer *w, uint32_t v)
+{
+    char d[10];
+    size_t i = sizeof d;
+
+    do {
+        d[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    put(w, d + i, sizeof d - i);
+}
+
+/* Appends the name of `slot`: the canonical one ($driver, $oN) when asked
+ * or when the program has no name for it. */
+static void put_name(struct writer *w, const struct program *p, int canonical, uint16_t slot)
+{
+    if (!canonical && slot < p->nslots) {
+        puts_w(w, p->names[slot]);
+    } else if (slot == SLOT_DRIVER) {
+        puts_w(w, "$driver");
+    } else {
+        puts_w(w, "$o");
+        put_u32(w, slot);
+    }
+}
+
+/* Appends " " and the name of `slot` (see put_name). */
+static void put_slot(struct writer *w, const struct program *p, int canonical, uint16_t slot)
+{
+    put(w, " ", 1);
+    put_name(w, p, canonical, slot);
+}
+
+/* Appends the word table[v], or the number v when the table has no word
+ * for it (a program not made by the parser or decoder). */
+static void put_word(struct writer *w, const char *const *table, uint32_t count, uint32_t v)
+{
+    if (v < count && table[v] != NULL)
+        puts_w(w, table[v]);
+    else
+        put_u32(w, v);
+}
+
+/* Appends op *o's options in OPT_* bit order. */
+static void put_options(struct writer *w, const struct program *p, int canonical,
+                        const struct op *o)
+{
+    uint32_t i;
+
+    for (i = 0; i < NOPTIONS; i++) {
+        if (!(o->opts & (1u << i)))
+            continue;
+        put(w, " ", 1);
+        puts_w(w, options[i].word);
+        switch (options[i].kind) {
+        case OK_FLAG:
+            break;
+        case OK_SLOT:
+            put(w, "=", 1);
+            put_name(w, p, canonical, o->arg);
+            break;
+        case OK_NUM:
+        case OK_PERCENT:
+            put(w, "=", 1);
+            put_u32(w, o->num);
+            break;
+        case OK_SEED:
+            put(w, "=", 1);
+            put_u32(w, o->seed);
+            break;
+        case OK_POOL:
+            put(w, "=", 1);
+            put_word(w, pools, 2, o->level);
+            break;
+        case OK_EXEC:
+            put(w, "=", 1);
+            put_word(w, execs, 4, o->level);
+            break;
+        case OK_INIT:
+            put(w, "=", 1);
+            put_word(w, inits, INIT__COUNT, o->level);
+            break;
+        case OK_SITE:
+            put(w, "=", 1);
+            if (o->num < SITE__COUNT)
+                puts_w(w, model_site_name((enum model_site)o->num));
+            else
+                put_u32(w, o->num);
+            break;
+        }
+    }
+}
+
+/* Prints *p as text (see program.h). Returns the bytes needed, NUL not
+ * counted; buf holds as much as fits, NUL-terminated when n > 0. */
+size_t prog_print_text(const struct program *p, int canonical, char *buf, size_t n)
+{
+    struct writer w = {buf, n, 0};
+    int in_block = 0;
+    uint32_t i;
+
+    for (i = 0; i < p->nops; i++) {
+        const struct op *o = &p->ops[i];
+        enum op_code code = (enum op_code)o->code;
+
+        if (code == OP_END)
+            in_block = 0;
+        if (in_block)
+            put(&w, "  ", 2);
+        puts_w(&w, op_name(code));
+        switch (op_arg(code)) {
+        case ARG_NONE:
+            break;
+        case ARG_BIND:
+            if (code != OP_DRIVER_CREATE)
+                put_slot(&w, p, canonical, o->target);
+            break;
+        case ARG_OBJ:
+            put_slot(&w, p, canonical, o->target);
+            break;
+        case ARG_OBJ2:
+            put_slot(&w, p, canonical, o->target);
+            put_slot(&w, p, canonical, o->arg);
+            break;
+        case ARG_OPTOBJ:
+            if (o->target != SLOT_NONE)
+                put_slot(&w, p, canonical, o->target);
+            break;
+        case ARG_LEVEL:
+            put(&w, " ", 1);
+            put_word(&w, levels, 3, o->level);
+            break;
+        case ARG_BLOCK:
+            put_slot(&w, p, canonical, o->target);
+            put(&w, " ", 1);
+            if (o->level < BLOCK__COUNT)
+                puts_w(&w, block_kind_name((enum block_kind)o->level));
+            else
+                put_u32(&w, o->level);
+            break;
+        }
+        put_options(&w, p, canonical, o);
+        put(&w, "\n", 1);
+        if (code == OP_ON)
+            in_block = 1;
+    }
+    if (n > 0)
+        buf[w.len < n ? w.len : n - 1] = '\0';
+    return w.len;
+}
