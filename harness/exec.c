@@ -29,7 +29,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define MAX_BLOCKS 128   /* blocks indexed per program */
+#define MAX_BLOCKS (PROG_MAX_OPS / 2) /* every block a program can hold */
 #define MAX_DEVICES 32   /* WDM device objects one run can hand out */
 
 struct block {

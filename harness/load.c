@@ -53,7 +53,7 @@ static int is_text(const char *path, int force_text)
 
 int prog_load_file(const char *path, int force_text, struct program *p)
 {
-    char err[256];
+    char err[512];
     size_t len;
     uint8_t *data = read_file(path, &len);
     int rc = 0;

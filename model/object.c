@@ -468,7 +468,16 @@ static void final_release(struct obj *o)
 
 void obj_release(struct obj *o, const void *tag)
 {
-    struct tag *t = tag_slot(o, tag, 0);
+    struct tag *t;
+
+    /* A release reaching an object already at zero: its count was dropped
+     * early by a driver's dereference, and a holder (a collection, a timer)
+     * now touches destroyed memory. */
+    if (o->refs <= 0 || o->state == STATE_FREED) {
+        violation(RULE_HANDLE_USE_AFTER_FREE, o, "reference released on an object already destroyed");
+        return;
+    }
+    t = tag_slot(o, tag, 0);
 
     if (t)
         t->count--;

@@ -33,6 +33,38 @@ grep -q "violation double-unload ub o1 driver in WdfDriverMiniportUnload at demo
   /tmp/uf_cli_out.$$ || { echo "FAIL: demo did not show the double unload with its line"; fail=1; }
 check 0 "demo --correct --quiet" "$tool" demo --correct --quiet
 grep -q "no violations" /tmp/uf_cli_out.$$ || { echo "FAIL: correct demo driver not clean"; fail=1; }
+corpus=$(cd "$(dirname "$0")/../corpus" && pwd)
+tmp=$(mktemp -d)
+check 0 "repro --help" "$tool" repro --help
+check 2 "repro without files" "$tool" repro
+check 2 "repro bad option" "$tool" repro --nope x.ufp
+check 2 "repro bad --fail-on" "$tool" repro --fail-on loud "$corpus/regressions/clean-life.ufp"
+check 2 "repro missing file" "$tool" repro /nonexistent.ufp
+printf 'driver-create\nfrobnicate $x\n' >"$tmp/bad.ufp"
+check 2 "repro text that does not parse" "$tool" repro "$tmp/bad.ufp"
+grep -q "line 2" /tmp/uf_cli_err.$$ || { echo "FAIL: parse error without its line"; fail=1; }
+check 0 "repro a clean program" "$tool" repro "$corpus/regressions/clean-life.ufp"
+grep -q "verdict: clean" /tmp/uf_cli_out.$$ || { echo "FAIL: clean verdict missing"; fail=1; }
+check 1 "repro a violation" "$tool" repro "$corpus/regressions/double-unload.ufp"
+check 0 "repro --fail-on bugcheck ignores ub" "$tool" repro --fail-on bugcheck "$corpus/regressions/double-unload.ufp"
+check 0 "repro --fail-on break ignores a warning" "$tool" repro "$corpus/regressions/miniport-device-not-deleted.ufp"
+check 1 "repro --fail-on warning counts it" "$tool" repro --fail-on warning "$corpus/regressions/miniport-device-not-deleted.ufp"
+check 1 "repro --json" "$tool" repro --json "$corpus/regressions/double-unload.ufp"
+grep -q '"rule": "double-unload"' /tmp/uf_cli_out.$$ || { echo "FAIL: json lacks the rule"; fail=1; }
+check 0 "convert --help" "$tool" convert --help
+check 0 "convert text to binary" "$tool" convert -o "$tmp/p.bin" "$corpus/seeds/api/life.ufp"
+check 2 "convert never overwrites" "$tool" convert -o "$tmp/p.bin" "$corpus/seeds/api/life.ufp"
+check 0 "convert binary to text" "$tool" convert "$tmp/p.bin"
+cp /tmp/uf_cli_out.$$ "$tmp/p.ufp"
+check 0 "repro the binary" "$tool" repro "$tmp/p.bin"
+h1=$(grep trace_hash /tmp/uf_cli_out.$$)
+check 0 "repro its canonical text" "$tool" repro "$tmp/p.ufp"
+h2=$(grep trace_hash /tmp/uf_cli_out.$$)
+[ -n "$h1" ] && [ "$h1" = "$h2" ] || { echo "FAIL: binary and canonical text trace differently"; fail=1; }
+check 0 "sites" "$tool" sites
+grep -q "^collection-entry$" /tmp/uf_cli_out.$$ || { echo "FAIL: sites lacks collection-entry"; fail=1; }
+check 2 "sites bad argument" "$tool" sites --nope
+rm -rf "$tmp"
 rm -f /tmp/uf_cli_out.$$ /tmp/uf_cli_err.$$
 [ "$fail" -eq 0 ] && echo "cli: all checks passed"
 exit "$fail"
