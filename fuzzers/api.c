@@ -2,10 +2,11 @@
  * api.c - the `api` fuzz target: the engine plays an arbitrary driver.
  *
  * The input is a binary program (every byte string is one); it runs against
- * a fresh model. Misuse is the point here, so violations are expected and
- * ignored; the target crashes only when the model finds itself inconsistent
- * (an internal-* rule), printing one stable first line
- * `unloadfuzz: api: <rule>` before abort() so every engine files it.
+ * a fresh model with the independent checker attached. Misuse is the point
+ * here, so violations are expected and ignored; the target crashes only when
+ * the model finds itself inconsistent or the checker catches it out (an
+ * internal-* rule), printing one stable first line `unloadfuzz: api: <rule>`
+ * before abort() so every engine files it.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -23,12 +24,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static struct program prog;
     static struct exec x;
+    static struct check check;
     int r;
 
     if (size > MAX_INPUT)
         return 0;
     prog_decode(data, size, &prog);
+    x.check = &check;
     exec_run(&x, &prog);
+    if (check.nfindings) {
+        fprintf(stderr, "unloadfuzz: api: %s\n", model_rule_id(check.findings[0].rule));
+        abort();
+    }
     for (r = 0; r < RULE__COUNT; r++) {
         const char *id = model_rule_id((enum model_rule)r);
 

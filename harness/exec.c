@@ -100,7 +100,10 @@ static void forward(const struct model_event *ev, void *arg)
         x->id_slot[ev->object] = x->binding;
         x->binding = SLOT_NONE;
     }
-    x->on_event(x, ev, x->op);
+    if (x->on_event)
+        x->on_event(x, ev, x->op);
+    if (x->check)
+        check_event(x->check, x, ev);
 }
 
 /* The handle in slot `s` (NULL for SLOT_NONE or an unbound slot). */
@@ -198,6 +201,8 @@ static void run_op(uint32_t i)
     x->result[i].executed = 1;
     if (x->on_op)
         x->on_op(x, i, 0);
+    if (x->check)
+        check_op_begin(x->check, x, i);
     x->binding = op_arg((enum op_code)o->code) == ARG_BIND ? o->target : SLOT_NONE;
     WdfModelCallSite(NULL, 0);
     switch ((enum op_code)o->code) {
@@ -360,6 +365,8 @@ static void run_op(uint32_t i)
         break;
     }
     x->binding = SLOT_NONE;
+    if (x->check)
+        check_op_end(x->check, x, i);
     if (x->on_op)
         x->on_op(x, i, 1);
     x->op = i;
@@ -392,6 +399,7 @@ void exec_run(struct exec *x, const struct program *p)
 {
     exec_event_fn on_event = x->on_event;
     exec_op_fn on_op = x->on_op;
+    struct check *check = x->check;
     void *arg = x->arg;
     uint32_t i;
 
@@ -399,14 +407,17 @@ void exec_run(struct exec *x, const struct program *p)
     memset(x->id_slot, 0xFF, sizeof(x->id_slot));
     x->on_event = on_event;
     x->on_op = on_op;
+    x->check = check;
     x->arg = arg;
     x->prog = p;
     R.x = x;
     memset(&R.driver_object, 0, sizeof(R.driver_object));
     memset(R.devices, 0, sizeof(R.devices));
     model_reset();
-    model_set_sink(on_event ? forward : NULL, x);
+    model_set_sink(on_event || check ? forward : NULL, x);
     index_blocks(p);
+    if (check)
+        check_begin(check, x);
     for (i = 0; i < p->nops && !model_halted(); i++) {
         if (p->ops[i].code == OP_ON) {
             while (i < p->nops && p->ops[i].code != OP_END)
@@ -415,6 +426,8 @@ void exec_run(struct exec *x, const struct program *p)
         }
         run_op(i);
     }
+    if (check)
+        check_end(check, x);
     model_set_sink(NULL, NULL);
     R.x = NULL;
 }

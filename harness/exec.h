@@ -13,6 +13,7 @@
 
 #include <stdint.h>
 
+#include "check.h"
 #include "model.h"
 #include "program.h"
 
@@ -38,6 +39,7 @@ struct exec {
     const struct program *prog;                 /* the program (not owned) */
     exec_event_fn on_event;                     /* NULL: no trace */
     exec_op_fn on_op;                           /* NULL: no trace */
+    struct check *check;                        /* NULL: no checking; else zeroed once */
     void *arg;                                  /* the caller's, for on_event */
     WDFOBJECT handles[PROG_MAX_SLOTS];          /* slot -> handle, this run */
     uint16_t id_slot[EXEC_MAX_IDS];             /* object id -> slot it was bound to */
@@ -50,7 +52,7 @@ struct exec {
 };
 
 /* Runs `p` from a reset model. `x` is the caller's (zeroed by this call but
- * for on_event, on_op and arg). Afterwards the model holds the final state for
+ * for on_event, on_op, check and arg). Afterwards the model holds the final state for
  * inspection, and x->result[] says what each op did. */
 void exec_run(struct exec *x, const struct program *p);
 

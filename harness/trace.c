@@ -166,6 +166,8 @@ int trace_run(struct trace *t, const struct program *p)
     t->x.on_event = on_event;
     t->x.on_op = on_op;
     t->x.arg = t;
+    t->x.check = &t->check;
+    t->check.thorough = 1;
     exec_run(&t->x, p);
     if (model_driver_state() == DRIVER_CREATED && !model_halted())
         add(t, "  (the program ended with the driver still loaded)\n");

@@ -39,6 +39,7 @@ struct trace {
     char *linebuf;                     /* a copy, cut into lines */
     const char *lines[PROG_MAX_OPS];   /* each op's text, into linebuf */
     struct exec x;                     /* the run; x.result[] per op */
+    struct check check;                /* the invariant checker, thorough */
     uint64_t hash;                     /* FNV-1a of text */
 };
 

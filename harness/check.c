@@ -1,0 +1,333 @@
+/*
+ * check.c - the independent invariant checker (see check.h).
+ *
+ * It never reads the model's internals: only events as they are emitted,
+ * model.h's introspection, and the program. Its own notes are one byte of
+ * SEEN_* bits per object id and a stack of frames, one per op running (ops
+ * in blocks run inside other ops' callbacks), so every event counts for the
+ * innermost op. The per-op work is constant but for the post-order check of
+ * a cleanup, which looks at the object's children, and the tree walk, done
+ * at the end of a run (after every op when `thorough`).
+ */
+#include "check.h"
+
+#include <string.h>
+
+#include "exec.h"
+
+_Static_assert(CHECK_MAX_IDS == EXEC_MAX_IDS, "the checker shadows every id exec maps");
+
+enum {
+    SEEN_CREATE = 1,  /* EV_CREATE */
+    SEEN_CLEANUP = 2, /* EV_CLEANUP */
+    SEEN_DESTROY = 4, /* EV_DESTROY */
+    SEEN_FREE = 8,    /* EV_FREE */
+    SEEN_LEAK = 16,   /* a leak-at-unload violation named it */
+};
+
+/* The machine halts with a violation; the checker's findings then mean
+ * nothing more (nothing runs), so it stops looking. */
+static int quiet(void) { return model_halted(); }
+
+/* Records a finding and shows it to the trace like a violation. */
+static void finding(struct check *c, struct exec *x, enum model_rule r, uint32_t object,
+                    const char *what)
+{
+    struct model_event ev;
+
+    if (c->nfindings < CHECK_MAX_FINDINGS) {
+        c->findings[c->nfindings].rule = r;
+        c->findings[c->nfindings].op = x->op;
+        c->findings[c->nfindings].object = object;
+        c->findings[c->nfindings].what = what;
+    }
+    c->nfindings++;
+    if (x->on_event) {
+        memset(&ev, 0, sizeof(ev));
+        ev.kind = EV_VIOLATION;
+        ev.rule = r;
+        ev.object = object;
+        ev.detail = what;
+        ev.depth = x->depth;
+        x->on_event(x, &ev, x->op);
+    }
+}
+
+void check_begin(struct check *c, struct exec *x)
+{
+    (void)x;
+    memset(c->shadow, 0, c->maxid + 1u < CHECK_MAX_IDS ? c->maxid + 1u : CHECK_MAX_IDS);
+    c->nfindings = 0;
+    c->depth = 0;
+    c->maxid = 0;
+}
+
+/* The innermost running op's frame, or NULL between ops. */
+static struct check_frame *top(struct check *c)
+{
+    return c->depth ? &c->frames[c->depth - 1] : NULL;
+}
+
+/* Post-order [D1]: every live child of `id` was cleaned up before it. */
+static void check_children_cleaned(struct check *c, struct exec *x, uint32_t id)
+{
+    struct model_object_info info;
+    uint32_t i, n = model_object_count();
+
+    if (n >= CHECK_MAX_IDS)
+        return;
+    for (i = 1; i <= n; i++)
+        if (model_object_info(i, &info) == 0 && info.parent == id &&
+            info.state != STATE_FREED && !(c->shadow[i] & SEEN_CLEANUP)) {
+            finding(c, x, RULE_INTERNAL_CHECK_ORDER, id, "cleanup before a child's cleanup");
+            return;
+        }
+}
+
+void check_event(struct check *c, struct exec *x, const struct model_event *ev)
+{
+    struct check_frame *f = top(c);
+    struct model_object_info info;
+    uint32_t id = ev->object;
+    uint8_t *s;
+
+    if (ev->kind == EV_VIOLATION) {
+        if (f)
+            f->violations++;
+        if (ev->rule == RULE_LEAK_AT_UNLOAD && id && id < CHECK_MAX_IDS)
+            c->shadow[id] |= SEEN_LEAK;
+        return;
+    }
+    if (ev->kind == EV_FAULT) {
+        if (f)
+            f->faults++;
+        return;
+    }
+    if (!id || id >= CHECK_MAX_IDS || quiet())
+        return;
+    if (id > c->maxid)
+        c->maxid = id;
+    s = &c->shadow[id];
+    switch (ev->kind) {
+    case EV_CREATE:
+        if (*s & SEEN_CREATE)
+            finding(c, x, RULE_INTERNAL_CHECK_ORDER, id, "created twice");
+        *s = SEEN_CREATE;
+        break;
+    case EV_CLEANUP:
+        if (!(*s & SEEN_CREATE))
+            finding(c, x, RULE_INTERNAL_CHECK_ORDER, id, "cleanup of an object never created");
+        else if (*s & (SEEN_CLEANUP | SEEN_DESTROY))
+            finding(c, x, RULE_INTERNAL_CHECK_ORDER, id, "cleanup twice, or after destroy");
+        *s |= SEEN_CLEANUP;
+        check_children_cleaned(c, x, id);
+        if (model_object_info(id, &info) == 0 && info.passive_dispose &&
+            model_irql() != PASSIVE_LEVEL)
+            finding(c, x, RULE_INTERNAL_CHECK_PASSIVE, id,
+                    "a passive-only object was disposed above PASSIVE_LEVEL");
+        break;
+    case EV_DESTROY:
+        if (!(*s & SEEN_CLEANUP))
+            finding(c, x, RULE_INTERNAL_CHECK_ORDER, id, "destroy before cleanup");
+        else if (*s & SEEN_DESTROY)
+            finding(c, x, RULE_INTERNAL_CHECK_ORDER, id, "destroy twice");
+        *s |= SEEN_DESTROY;
+        break;
+    case EV_FREE:
+        if (!(*s & SEEN_DESTROY) || (*s & SEEN_FREE))
+            finding(c, x, RULE_INTERNAL_CHECK_ORDER, id, "freed without destroy, or twice");
+        *s |= SEEN_FREE;
+        break;
+    default:
+        break;
+    }
+}
+
+static void check_tree(struct check *c, struct exec *x);
+
+/* The object id behind slot `slot` of the running program, 0 for none. */
+static uint32_t slot_id(struct exec *x, uint16_t slot)
+{
+    return slot < PROG_MAX_SLOTS ? model_handle_id(x->handles[slot]) : 0;
+}
+
+void check_op_begin(struct check *c, struct exec *x, uint32_t op)
+{
+    const struct op *o = &x->prog->ops[op];
+    struct check_frame *f;
+    struct model_object_info info;
+
+    if (c->depth == CHECK_MAX_FRAMES) {
+        c->depth++; /* counted, not recorded: check_op_end skips it */
+        return;
+    }
+    f = &c->frames[c->depth++];
+    memset(f, 0, sizeof(*f));
+    f->op = op;
+    f->irql = model_irql();
+    f->halted = (uint8_t)model_halted();
+    if (o->code == OP_MINIPORT_UNLOAD && o->target == SLOT_NONE)
+        f->target_id = model_handle_id(WdfGetDriver());
+    else if (op_arg((enum op_code)o->code) != ARG_BIND)
+        f->target_id = slot_id(x, o->target);
+    if (op_arg((enum op_code)o->code) == ARG_OBJ2)
+        f->arg_id = slot_id(x, o->arg);
+    if (f->target_id && model_object_info(f->target_id, &info) == 0) {
+        f->target_refs = info.refs;
+        f->target_state = (uint8_t)info.state;
+    }
+    f->freed = (f->target_id && f->target_id < CHECK_MAX_IDS &&
+                (c->shadow[f->target_id] & SEEN_FREE)) ||
+               (f->arg_id && f->arg_id < CHECK_MAX_IDS && (c->shadow[f->arg_id] & SEEN_FREE));
+}
+
+/* The highest IRQL op `o` may be called at, or HIGH_LEVEL when it calls no
+ * DDI with a limit (environment ops, WdfSpinLockRelease's exact level). */
+static KIRQL op_max_irql(const struct op *o)
+{
+    switch ((enum op_code)o->code) {
+    case OP_DRIVER_CREATE:
+    case OP_MINIPORT_DEVICE_CREATE:
+    case OP_WORKITEM_FLUSH:
+        return PASSIVE_LEVEL;
+    case OP_MEMORY_CREATE:
+        return ((o->opts & OPT_POOL) && o->level) ? APC_LEVEL : DISPATCH_LEVEL;
+    case OP_WAITLOCK_ACQUIRE:
+        return ((o->opts & OPT_TIMEOUT) && o->num == 0) ? DISPATCH_LEVEL : PASSIVE_LEVEL;
+    case OP_TIMER_STOP:
+        return (o->opts & OPT_WAIT) ? PASSIVE_LEVEL : DISPATCH_LEVEL;
+    case OP_SPINLOCK_RELEASE:
+    case OP_IRQL:
+    case OP_FAIL_ALLOC:
+    case OP_RUN_DEFERRED:
+    case OP_TIMER_FIRE:
+    case OP_WORKITEM_RUN:
+    case OP_ON:
+    case OP_END:
+    case OP__COUNT:
+        return HIGH_LEVEL;
+    default:
+        return DISPATCH_LEVEL;
+    }
+}
+
+/* Does op `o` make an allocation the framework would make (so a fault can
+ * hit it and its status must say so)? */
+static int allocates(const struct op *o)
+{
+    return op_arg((enum op_code)o->code) == ARG_BIND || o->code == OP_COLLECTION_ADD ||
+           o->code == OP_CONTEXT_ALLOCATE;
+}
+
+void check_op_end(struct check *c, struct exec *x, uint32_t op)
+{
+    const struct op *o = &x->prog->ops[op];
+    const struct exec_op_result *r = &x->result[op];
+    struct check_frame *f;
+    int lookup, failed_for_memory;
+
+    if (c->depth-- > CHECK_MAX_FRAMES)
+        return;
+    f = &c->frames[c->depth];
+    if (f->halted)
+        return;
+    if (c->thorough && !model_halted())
+        check_tree(c, x);
+    /* A fault is reported by the DDI that hit it; no DDI fails for memory
+     * without one (a WDFMEMORY past the pool's largest block aside). */
+    if (allocates(o) && r->has_status && !model_halted()) {
+        failed_for_memory = r->status == STATUS_INSUFFICIENT_RESOURCES ||
+                            (o->code == OP_COLLECTION_ADD && r->status == STATUS_UNSUCCESSFUL);
+        if (f->faults && NT_SUCCESS(r->status))
+            finding(c, x, RULE_INTERNAL_CHECK_FAULT, f->target_id,
+                    "an injected allocation fault was not reported");
+        else if (failed_for_memory && !f->faults &&
+                 !(o->code == OP_MEMORY_CREATE && (o->opts & OPT_SIZE) && o->num > (1u << 20)))
+            finding(c, x, RULE_INTERNAL_CHECK_FAULT, 0,
+                    "a DDI failed for lack of memory with no fault injected");
+    }
+    if (f->violations)
+        return; /* the model said something about this op: enough */
+    if (model_halted() || o->code == OP_ON || o->code == OP_END)
+        return;
+    /* A DDI above its highest IRQL [I1]. */
+    if (f->irql > op_max_irql(o)) {
+        finding(c, x, RULE_INTERNAL_UNREPORTED_IRQL_TOO_HIGH, f->target_id,
+                "a DDI ran above its highest IRQL unreported");
+        return;
+    }
+    lookup = op_arg((enum op_code)o->code) != ARG_BIND && o->code != OP_TIMER_FIRE &&
+             o->code != OP_WORKITEM_RUN && op_arg((enum op_code)o->code) != ARG_NONE &&
+             op_arg((enum op_code)o->code) != ARG_LEVEL;
+    /* A second unload through the freed driver object [M6]. */
+    if (o->code == OP_MINIPORT_UNLOAD && f->freed) {
+        finding(c, x, RULE_INTERNAL_UNREPORTED_DOUBLE_UNLOAD, f->target_id,
+                "unload of a freed driver object unreported");
+        return;
+    }
+    /* A freed handle used [O5]. */
+    if (lookup && f->freed) {
+        finding(c, x, RULE_INTERNAL_UNREPORTED_HANDLE_USE_AFTER_FREE, f->target_id,
+                "a freed object's handle was used unreported");
+        return;
+    }
+    /* The driver's dereference of a never-deleted object's last reference [D6]. */
+    if (o->code == OP_DEREFERENCE && f->target_id && f->target_refs == 1 &&
+        f->target_state == STATE_CREATED)
+        finding(c, x, RULE_INTERNAL_UNREPORTED_DEREF_TO_ZERO, f->target_id,
+                "a never-deleted object dereferenced to zero unreported");
+}
+
+/* The tree [O1][O2]: every live object's parent is live, no cycles, and
+ * freed objects are the ones the checker saw freed. */
+static void check_tree(struct check *c, struct exec *x)
+{
+    struct model_object_info info, p;
+    uint32_t i, hops, n = model_object_count(), up;
+
+    for (i = 1; i <= n && i < CHECK_MAX_IDS; i++) {
+        if (model_object_info(i, &info))
+            continue;
+        if ((info.state == STATE_FREED) != !!(c->shadow[i] & SEEN_FREE)) {
+            finding(c, x, RULE_INTERNAL_CHECK_TREE, i, "freed without a free event, or the reverse");
+            return;
+        }
+        if (info.state == STATE_FREED)
+            continue;
+        if (info.refs < 0) {
+            finding(c, x, RULE_INTERNAL_CHECK_TREE, i, "a negative reference count");
+            return;
+        }
+        for (up = info.parent, hops = 0; up && hops <= n; hops++) {
+            if (model_object_info(up, &p) || p.state == STATE_FREED) {
+                finding(c, x, RULE_INTERNAL_CHECK_TREE, i, "a live object under a freed parent");
+                return;
+            }
+            up = p.parent;
+        }
+        if (hops > n) {
+            finding(c, x, RULE_INTERNAL_CHECK_TREE, i, "a cycle of parents");
+            return;
+        }
+    }
+}
+
+void check_end(struct check *c, struct exec *x)
+{
+    struct model_object_info info;
+    uint32_t i, n = model_object_count();
+
+    if (quiet())
+        return;
+    check_tree(c, x);
+    /* After unload, whatever is alive was reported as leaked [M5]. */
+    if (model_driver_state() != DRIVER_UNLOADED)
+        return;
+    for (i = 1; i <= n && i < CHECK_MAX_IDS; i++)
+        if (model_object_info(i, &info) == 0 && info.state != STATE_FREED &&
+            !(c->shadow[i] & SEEN_LEAK)) {
+            finding(c, x, RULE_INTERNAL_UNREPORTED_LEAK_AT_UNLOAD, i,
+                    "alive after unload and not reported as leaked");
+            return;
+        }
+}
