@@ -6,8 +6,10 @@
  * SEEN_* bits per object id and a stack of frames, one per op running (ops
  * in blocks run inside other ops' callbacks), so every event counts for the
  * innermost op. The per-op work is constant but for the post-order check of
- * a cleanup, which looks at the object's children, and the tree walk, done
- * at the end of a run (after every op when `thorough`).
+ * a cleanup, which looks at the object's children (only when `thorough`),
+ * and the tree walk, done at the end of a run (after every op when
+ * `thorough`). The fuzz targets run the cheap checks; repro and the tests
+ * run all of them.
  */
 #include "check.h"
 
@@ -120,7 +122,8 @@ void check_event(struct check *c, struct exec *x, const struct model_event *ev)
         else if (*s & (SEEN_CLEANUP | SEEN_DESTROY))
             finding(c, x, RULE_INTERNAL_CHECK_ORDER, id, "cleanup twice, or after destroy");
         *s |= SEEN_CLEANUP;
-        check_children_cleaned(c, x, id);
+        if (c->thorough) /* a walk of every object: not on the fuzzing path */
+            check_children_cleaned(c, x, id);
         if (model_object_info(id, &info) == 0 && info.passive_dispose &&
             model_irql() != PASSIVE_LEVEL)
             finding(c, x, RULE_INTERNAL_CHECK_PASSIVE, id,
@@ -242,7 +245,7 @@ void check_op_end(struct check *c, struct exec *x, uint32_t op)
             finding(c, x, RULE_INTERNAL_CHECK_FAULT, f->target_id,
                     "an injected allocation fault was not reported");
         else if (failed_for_memory && !f->faults &&
-                 !(o->code == OP_MEMORY_CREATE && (o->opts & OPT_SIZE) && o->num > (1u << 20)))
+                 !(o->code == OP_MEMORY_CREATE && (o->opts & OPT_SIZE) && o->num > MODEL_MAX_BLOCK))
             finding(c, x, RULE_INTERNAL_CHECK_FAULT, 0,
                     "a DDI failed for lack of memory with no fault injected");
     }
@@ -319,6 +322,7 @@ void check_end(struct check *c, struct exec *x)
 
     if (quiet())
         return;
+    x->op = x->prog->nops; /* findings at the end carry the number of ops */
     check_tree(c, x);
     /* After unload, whatever is alive was reported as leaked [M5]. */
     if (model_driver_state() != DRIVER_UNLOADED)

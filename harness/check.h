@@ -48,7 +48,8 @@ struct check_frame {
 };
 
 struct check {
-    int thorough;                      /* check the tree after every op */
+    int thorough;                      /* the costly checks too: post-order of
+                                        * every cleanup, the tree after every op */
     uint32_t nfindings;                /* findings in this run */
     struct check_finding findings[CHECK_MAX_FINDINGS];
     struct check_frame frames[CHECK_MAX_FRAMES];

@@ -15,11 +15,8 @@
 #include <stddef.h>
 #include "model.h"
 
-/* The largest single block the model's pool hands out. A driver asking for
- * more (a WDFMEMORY or a context area) gets STATUS_INSUFFICIENT_RESOURCES,
- * as from an exhausted pool: the model keeps host memory bounded whatever
- * sizes a fuzzer writes. */
-#define ALLOC_MAX_BLOCK (1u << 20)
+/* The largest single block the model's pool hands out (model.h). */
+#define ALLOC_MAX_BLOCK MODEL_MAX_BLOCK
 
 /* Counts one allocation at `site` and asks the fault plan. Returns 1 when the
  * allocation may succeed, 0 when it must fail (a fault was injected). */

@@ -20,7 +20,7 @@ NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
                          ULONG PoolTag, size_t BufferSize, WDFMEMORY *Memory, PVOID *Buffer)
 {
     struct ddi_frame f;
-    struct obj *parent, *m, *device;
+    struct obj *parent, *m;
     NTSTATUS st;
 
     (void)PoolTag;
@@ -50,11 +50,8 @@ NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
         return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     }
     obj_apply_attributes(m, Attributes);
-    if (is_paged(PoolType)) {
-        m->passive_dispose = 1;
-        device = obj_device_ancestor(parent);
-        m->device_base = device ? device->id : 0;
-    }
+    if (is_paged(PoolType))
+        m->passive_dispose = 1; /* its device (inherited at commit) defers it */
     m->u.memory.paged = (uint8_t)is_paged(PoolType);
     m->u.memory.size = BufferSize;
     m->u.memory.buffer = alloc_block(BufferSize);

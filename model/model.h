@@ -149,6 +149,13 @@ int model_workitem_run(WDFWORKITEM w);
 uint32_t model_deferred_pending(void);
 
 /* ---- allocation faults ---- */
+/* The largest single block the model's pool hands out. A driver asking for
+ * more (a WDFMEMORY buffer or a context area over 64 KiB) gets
+ * STATUS_INSUFFICIENT_RESOURCES with no fault injected, as from an exhausted
+ * pool: host memory and time per execution stay bounded whatever sizes a
+ * fuzzer writes. */
+#define MODEL_MAX_BLOCK (64u << 10)
+
 enum model_fault_mode {
     FAULT_OFF,
     FAULT_NTH,     /* the n-th allocation after arming fails, once */

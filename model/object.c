@@ -353,9 +353,10 @@ NTSTATUS obj_resolve_parent(const WDF_OBJECT_ATTRIBUTES *a, enum parent_rule rul
 
 struct obj *obj_device_ancestor(struct obj *o)
 {
-    while (o && o->type != TYPE_DEVICE)
-        o = obj_get(o->parent);
-    return o;
+    /* device_base is inherited from the parent at link time (m_DeviceBase in
+     * FxObject::AddChildObjectInternal) and a device is its own, so for an
+     * object still in the tree it is the nearest device at or above it. */
+    return o ? obj_get(o->device_base) : NULL;
 }
 
 /* ---- references ---- */

@@ -75,7 +75,8 @@ static void order_of_callbacks(void **state)
     assert_int_equal(chk.nfindings, 2);
 }
 
-/* A parent's cleanup before its live child's is a post-order finding. */
+/* A parent's cleanup before its live child's is a post-order finding (a
+ * thorough check: repro and the tests, not the fuzz targets). */
 static void cleanup_before_child(void **state)
 {
     WDFOBJECT p, c;
@@ -86,6 +87,13 @@ static void cleanup_before_child(void **state)
     setup_prog(OP_DELETE, p);
     feed(EV_CREATE, t_id(p));
     feed(EV_CREATE, t_id(c));
+    feed(EV_CLEANUP, t_id(p)); /* not looked at on the fuzzing path */
+    assert_int_equal(chk.nfindings, 0);
+    chk.thorough = 1;
+    feed(EV_CREATE, 40);
+    feed(EV_CLEANUP, 40);      /* no children: fine */
+    assert_int_equal(chk.nfindings, 0);
+    chk.shadow[t_id(p)] = 1;   /* seen created only, again */
     feed(EV_CLEANUP, t_id(p)); /* the child o3 is alive and not cleaned up */
     assert_int_equal(chk.nfindings, 1);
     assert_int_equal(chk.findings[0].rule, RULE_INTERNAL_CHECK_ORDER);

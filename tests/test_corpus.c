@@ -190,6 +190,44 @@ static void seeds_run_clean_of_internal_findings(void **state)
     }
 }
 
+/* The seeds together use every op, every option and every block kind, so
+ * the engines start from the whole language. */
+static void seeds_use_the_whole_language(void **state)
+{
+    uint8_t ops[OP__COUNT], kinds[BLOCK__COUNT];
+    uint32_t opts = 0, i;
+    int f, missing = 0;
+
+    memset(ops, 0, sizeof(ops));
+    memset(kinds, 0, sizeof(kinds));
+    nfiles = 0;
+    list("seeds/api");
+    for (f = 0; f < nfiles; f++) {
+        assert_int_equal(prog_load_file(files[f].path, 0, &prog), 0);
+        for (i = 0; i < prog.nops; i++) {
+            ops[prog.ops[i].code] = 1;
+            opts |= prog.ops[i].opts;
+            if (prog.ops[i].code == OP_ON)
+                kinds[prog.ops[i].level] = 1;
+        }
+    }
+    for (i = 0; i < OP__COUNT; i++)
+        if (!ops[i]) {
+            print_error("no seed uses op %s\n", op_name((enum op_code)i));
+            missing++;
+        }
+    for (i = 0; i < BLOCK__COUNT; i++)
+        if (!kinds[i]) {
+            print_error("no seed has a block of kind %s\n", block_kind_name((enum block_kind)i));
+            missing++;
+        }
+    if ((opts & OPT__ALL) != OPT__ALL) {
+        print_error("options no seed uses: 0x%x\n", (unsigned)(~opts & OPT__ALL));
+        missing++;
+    }
+    assert_int_equal(missing, 0);
+}
+
 /* Every corpus file's trace hash is the recorded one. */
 static void trace_hashes_match_the_record(void **state)
 {
@@ -246,6 +284,7 @@ int main(void)
         cmocka_unit_test(regressions_raise_exactly_what_they_expect),
         cmocka_unit_test(every_rule_has_a_regression),
         cmocka_unit_test(seeds_run_clean_of_internal_findings),
+        cmocka_unit_test(seeds_use_the_whole_language),
         cmocka_unit_test(trace_hashes_match_the_record),
     };
 

@@ -1,0 +1,1444 @@
+/*
+ * mutator.c - the structure-aware mutator (mutator.h): mutations of the
+ * decoded program, not of its bytes.
+ *
+ * A mutation edits a struct program freely: it may move a name's use above
+ * its binding, leave a block open or bind a new name with a made-up slot
+ * number. normalize() then makes it a valid program again, the way the
+ * decoder would read it: slots renumbered in binding order, a use whose
+ * name is no longer bound above it renamed to one that is (preferring an
+ * object of the right kind: a timer for timer-fire), options masked to what
+ * the op accepts with values in range, blocks closed and never nested, and
+ * at most PROG_MAX_OPS ops. So every mutation applies to any valid program,
+ * and prog_encode()'s bytes decode to exactly the program meant; emit()
+ * checks that on every output and counts a mismatch as the bug it would be.
+ *
+ * Everything random comes from one splitmix64 stream seeded by the caller,
+ * so a seed always gives the same output. The working programs are static
+ * (a program is 14 KiB, too big for an engine's stack), which makes the
+ * mutator non-reentrant: one thread at a time.
+ */
+#include <string.h>
+
+#include "model.h"
+#include "mutator.h"
+
+/* Raw slot ids a program may hold between a mutation and normalize(): the
+ * program's own (below PROG_MAX_SLOTS), a crossover donor's (ID_DONOR +
+ * its slot) and names the mutation binds anew (ID_FRESH and up). */
+#define ID_SPACE 256u
+#define ID_DONOR 64u
+#define ID_FRESH 128u
+/* Options whose value goes to op.num, and to op.level. */
+#define NUM_OPTS (OPT_SIZE | OPT_PERIOD | OPT_DUE | OPT_TIMEOUT | OPT_TAG | OPT_NTH | OPT_AFTER | \
+                  OPT_SITE | OPT_PERCENT)
+#define LEVEL_OPTS (OPT_POOL | OPT_EXEC | OPT_INIT)
+/* Options that carry a value at all. */
+#define VALUE_OPTS (NUM_OPTS | LEVEL_OPTS | OPT_PARENT | OPT_SEED)
+/* The fail-alloc modes; a fail-alloc op carries exactly one. */
+#define FAIL_MODES (OPT_NTH | OPT_AFTER | OPT_SITE | OPT_PERCENT | OPT_OFF)
+#define BODY_MAX 3      /* ops insert-block puts in its new block */
+#define PICK_TRIES 8    /* kinds one stacked mutation tries before giving up */
+#define SAME_TRIES 4    /* extra mutations when the output is the input again */
+#define END_BYTES 1     /* an `end` encodes to its code byte alone */
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+/* Which operand of an op a choice is for. */
+#define WHICH_TARGET 0  /* the first name (or the name a create op binds) */
+#define WHICH_ITEM 1    /* collection-add/remove's item */
+#define WHICH_PARENT 2  /* parent= */
+
+/* A splitmix64 stream. */
+struct rng {
+    uint64_t s; /* state: advanced by a constant each draw */
+};
+
+/* The working state of one mutator call. */
+struct ctx {
+    struct rng rng; /* every random choice */
+    uint16_t fresh; /* the next raw id for a name bound anew */
+};
+
+/* The names bound before a position of a program, in first-binding order. */
+struct bound {
+    uint32_t n;             /* how many, $driver (always first) included */
+    uint16_t id[ID_SPACE];  /* their raw ids */
+    uint8_t code[ID_SPACE]; /* the create op that last bound each (driver-create: $driver) */
+};
+
+/* Indexed by enum mut_kind. */
+static const char *const kind_names[MUT__COUNT] = {
+    "insert-op", "delete-op", "swap-ops", "duplicate-op", "duplicate-block",
+    "insert-block", "move-into-block", "move-out-of-block", "change-operand", "change-option",
+};
+
+/* How often each kind is picked for a stacked mutation. */
+static const uint8_t kind_weight[MUT__COUNT] = {
+    [MUT_INSERT_OP] = 20, [MUT_DELETE_OP] = 12, [MUT_SWAP_OPS] = 8, [MUT_DUPLICATE_OP] = 8,
+    [MUT_DUPLICATE_BLOCK] = 4, [MUT_INSERT_BLOCK] = 12, [MUT_MOVE_INTO_BLOCK] = 5,
+    [MUT_MOVE_OUT_OF_BLOCK] = 5, [MUT_CHANGE_OPERAND] = 12, [MUT_CHANGE_OPTION] = 14,
+};
+
+/* How often insert-op picks each op. The unload path's ops (unloads,
+ * deletes, dereferences, IRQL changes, allocation faults, the dispose work
+ * item, timers firing, work items running) make up over half; on and end
+ * never (insert-block makes those). */
+static const uint8_t insert_weight[OP__COUNT] = {
+    [OP_DRIVER_CREATE] = 1, [OP_MINIPORT_DEVICE_CREATE] = 2, [OP_OBJECT_CREATE] = 3,
+    [OP_MEMORY_CREATE] = 1, [OP_TIMER_CREATE] = 3, [OP_TIMER_START] = 3, [OP_TIMER_STOP] = 3,
+    [OP_WORKITEM_CREATE] = 3, [OP_WORKITEM_ENQUEUE] = 3, [OP_WORKITEM_FLUSH] = 2,
+    [OP_SPINLOCK_CREATE] = 1, [OP_SPINLOCK_ACQUIRE] = 2, [OP_SPINLOCK_RELEASE] = 2,
+    [OP_WAITLOCK_CREATE] = 1, [OP_WAITLOCK_ACQUIRE] = 1, [OP_WAITLOCK_RELEASE] = 1,
+    [OP_COLLECTION_CREATE] = 1, [OP_COLLECTION_ADD] = 1, [OP_COLLECTION_REMOVE] = 1,
+    [OP_CONTEXT_ALLOCATE] = 2, [OP_REFERENCE] = 3, [OP_DEREFERENCE] = 6, [OP_DELETE] = 8,
+    [OP_MINIPORT_UNLOAD] = 8, [OP_IRQL] = 6, [OP_FAIL_ALLOC] = 6, [OP_RUN_DEFERRED] = 6,
+    [OP_TIMER_FIRE] = 6, [OP_WORKITEM_RUN] = 6,
+};
+
+/* How often insert-block picks each op for the body of a callback: what
+ * goes wrong inside cleanup, destroy, unload, timer and work item callbacks
+ * (deleting, dereferencing, unloading, stopping or flushing oneself,
+ * waiting, locking, raising the IRQL). Timers firing and work items
+ * running inside a callback are rare: a timer block firing its own timer
+ * runs to the interpreter's bound of 4096 ops, slowing every execution. */
+static const uint8_t body_weight[OP__COUNT] = {
+    [OP_OBJECT_CREATE] = 2, [OP_MEMORY_CREATE] = 1, [OP_TIMER_CREATE] = 1, [OP_TIMER_START] = 3,
+    [OP_TIMER_STOP] = 5, [OP_WORKITEM_CREATE] = 1, [OP_WORKITEM_ENQUEUE] = 4,
+    [OP_WORKITEM_FLUSH] = 4, [OP_SPINLOCK_ACQUIRE] = 3, [OP_SPINLOCK_RELEASE] = 2,
+    [OP_WAITLOCK_ACQUIRE] = 3, [OP_WAITLOCK_RELEASE] = 2, [OP_COLLECTION_ADD] = 1,
+    [OP_COLLECTION_REMOVE] = 1, [OP_CONTEXT_ALLOCATE] = 1, [OP_REFERENCE] = 2,
+    [OP_DEREFERENCE] = 6, [OP_DELETE] = 8, [OP_MINIPORT_UNLOAD] = 5, [OP_IRQL] = 4,
+    [OP_FAIL_ALLOC] = 2, [OP_RUN_DEFERRED] = 3, [OP_TIMER_FIRE] = 1, [OP_WORKITEM_RUN] = 1,
+};
+
+/* How often insert-block picks each callback kind: cleanup, destroy and
+ * unload (the unload path) most. */
+static const uint8_t block_weight[BLOCK__COUNT] = {
+    [BLOCK_CLEANUP] = 30, [BLOCK_DESTROY] = 20, [BLOCK_UNLOAD] = 20, [BLOCK_TIMER] = 15,
+    [BLOCK_WORKITEM] = 15,
+};
+
+/* How often (in eighths) a new op gets each option, by OPT_* bit number;
+ * parent= is special-cased in gen_options(). */
+static const uint8_t option_eighths[21] = {
+    4, 3, 3, 2, 6, 4, 3, 3, 3, 3, 3, 2, 4, 3, 3, 0, 0, 0, 0, 0, 0,
+};
+
+/* Values worth trying for the numeric options. */
+static const uint32_t size_values[] = {
+    0, 1, 8, 64, 256, 4096, 8192, 65536, 0x7FFFFFFFu, 0xFFFFFFFFu,
+};
+static const uint32_t time_values[] = {0, 1, 5, 10, 50, 1000, 0xFFFFFFFFu};
+static const uint32_t percent_values[] = {0, 1, 10, 30, 50, 90, 100};
+
+static struct mut_stats stats;
+static struct program scratch;       /* normalize()'s output, copied back by commit() */
+static struct program one;           /* a one-op program, for op_size() */
+static struct program in_a, in_b;    /* the inputs of mut_mutate() / mut_crossover() */
+static struct program check;         /* emit()'s decode of its own output */
+static struct op block_copy[PROG_MAX_OPS];              /* duplicate-block's copy */
+static struct op run[2 * MUT_SPLICE_MAX + 1];           /* a crossover's run */
+static uint8_t orig[MUT_OUTPUT_MAX];                    /* mut_mutate()'s input, re-encoded */
+
+/* ------------------------------------------------------------- randomness */
+
+/* Starts a stream from seed (distinct seeds, distinct streams). */
+static void ctx_init(struct ctx *c, uint32_t seed)
+{
+    c->rng.s = 0x5DEECE66Du ^ ((uint64_t)seed << 17) ^ seed;
+    c->fresh = (uint16_t)ID_FRESH;
+}
+
+/* The next 32 random bits of c's stream (splitmix64's output, high half). */
+static uint32_t rnd(struct ctx *c)
+{
+    uint64_t z = (c->rng.s += 0x9E3779B97F4A7C15ull);
+
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return (uint32_t)((z ^ (z >> 31)) >> 32);
+}
+
+/* A number below n (0 when n is 0). */
+static uint32_t below(struct ctx *c, uint32_t n)
+{
+    return n != 0 ? rnd(c) % n : 0;
+}
+
+/* 1 with probability num/den. */
+static int chance(struct ctx *c, uint32_t num, uint32_t den)
+{
+    return below(c, den) < num;
+}
+
+/* An index into the n weights w, drawn in proportion to them (0 when they
+ * are all 0). */
+static uint32_t weighted(struct ctx *c, const uint8_t *w, uint32_t n)
+{
+    uint32_t sum = 0, i, r;
+
+    for (i = 0; i < n; i++)
+        sum += w[i];
+    r = below(c, sum);
+    for (i = 0; i < n; i++) {
+        if (r < w[i])
+            return i;
+        r -= w[i];
+    }
+    return 0;
+}
+
+/* One of the n values of table t. */
+static uint32_t one_of(struct ctx *c, const uint32_t *t, uint32_t n)
+{
+    return t[below(c, n)];
+}
+
+/* ------------------------------------------------------------ op helpers */
+
+/* Whether *o is an ordinary op (not `on` or `end`). */
+static int is_plain(const struct op *o)
+{
+    return o->code != OP_ON && o->code != OP_END;
+}
+
+/* Whether *o binds a name other than $driver (a create op but driver-create). */
+static int binds_name(const struct op *o)
+{
+    return op_arg((enum op_code)o->code) == ARG_BIND && o->code != OP_DRIVER_CREATE;
+}
+
+/* The lowest set bit of v (0 when none). */
+static uint32_t lowest_bit(uint32_t v)
+{
+    return v & (~v + 1);
+}
+
+/* The number of set bits of v. */
+static uint32_t bit_count(uint32_t v)
+{
+    uint32_t n = 0;
+
+    for (; v != 0; v &= v - 1)
+        n++;
+    return n;
+}
+
+/* The k-th (from 0) set bit of v, lowest first; 0 when v has fewer. */
+static uint32_t nth_bit(uint32_t v, uint32_t k)
+{
+    for (; v != 0; v &= v - 1)
+        if (k-- == 0)
+            return lowest_bit(v);
+    return 0;
+}
+
+/* The kind of object that naturally fills operand `which` (WHICH_*) of *o:
+ * the create op that makes it (a timer for timer-fire, the driver for
+ * miniport-unload and unload blocks, a device for a timer's parent), or
+ * OP__COUNT when any object will do. */
+static enum op_code want_owner(const struct op *o, int which)
+{
+    if (which == WHICH_PARENT)
+        return o->code == OP_TIMER_CREATE || o->code == OP_WORKITEM_CREATE
+                   ? OP_MINIPORT_DEVICE_CREATE : OP__COUNT;
+    if (which == WHICH_ITEM)
+        return OP__COUNT;
+    switch (o->code) {
+    case OP_TIMER_START:
+    case OP_TIMER_STOP:
+    case OP_TIMER_FIRE:
+        return OP_TIMER_CREATE;
+    case OP_WORKITEM_ENQUEUE:
+    case OP_WORKITEM_FLUSH:
+    case OP_WORKITEM_RUN:
+        return OP_WORKITEM_CREATE;
+    case OP_SPINLOCK_ACQUIRE:
+    case OP_SPINLOCK_RELEASE:
+        return OP_SPINLOCK_CREATE;
+    case OP_WAITLOCK_ACQUIRE:
+    case OP_WAITLOCK_RELEASE:
+        return OP_WAITLOCK_CREATE;
+    case OP_COLLECTION_ADD:
+    case OP_COLLECTION_REMOVE:
+        return OP_COLLECTION_CREATE;
+    case OP_MINIPORT_UNLOAD:
+        return OP_DRIVER_CREATE;
+    case OP_ON:
+        return o->level == BLOCK_TIMER      ? OP_TIMER_CREATE
+               : o->level == BLOCK_WORKITEM ? OP_WORKITEM_CREATE
+               : o->level == BLOCK_UNLOAD   ? OP_DRIVER_CREATE
+                                            : OP__COUNT;
+    default:
+        return OP__COUNT;
+    }
+}
+
+/* Chooses one of names lo..n-1 whose binding ops are codes[]: three times
+ * in four one made by `want` when there is one (want OP__COUNT: any),
+ * else any. Returns its index; n must be above lo. */
+static uint32_t choose(struct ctx *c, const uint8_t *codes, uint32_t lo, uint32_t n,
+                       enum op_code want)
+{
+    uint32_t matches = 0, i, k;
+
+    if (want != OP__COUNT && !chance(c, 1, 4)) {
+        for (i = lo; i < n; i++)
+            matches += codes[i] == want;
+        if (matches != 0) {
+            k = below(c, matches);
+            for (i = lo; i < n; i++)
+                if (codes[i] == want && k-- == 0)
+                    return i;
+        }
+    }
+    return lo + below(c, n - lo);
+}
+
+/* Writes the canonical name of slot s ($driver, $o1, ...) into dst, which
+ * holds PROG_NAME_MAX bytes. */
+static void name_slot(char *dst, uint32_t s)
+{
+    char d[10];
+    size_t i = sizeof d, k;
+
+    if (s == SLOT_DRIVER) {
+        memcpy(dst, "$driver", sizeof "$driver");
+        return;
+    }
+    do {
+        d[--i] = (char)('0' + s % 10);
+        s /= 10;
+    } while (s != 0);
+    dst[0] = '$';
+    dst[1] = 'o';
+    k = sizeof d - i;
+    memcpy(dst + 2, d + i, k);
+    dst[2 + k] = '\0';
+}
+
+/* ----------------------------------------------------------- normalizing */
+
+/* Makes the values of *o ones the decoder could give: options masked to
+ * what the op accepts, one fail-alloc mode, levels, sites and percents in
+ * range, and every field no option or operand uses zeroed (level, num,
+ * seed, line; slots are left to normalize()). */
+static void clean_values(struct op *o)
+{
+    enum op_arg a = op_arg((enum op_code)o->code);
+
+    o->opts &= op_options((enum op_code)o->code);
+    if (o->code == OP_FAIL_ALLOC) {
+        uint32_t modes = o->opts & FAIL_MODES;
+        uint32_t mode = modes != 0 ? lowest_bit(modes) : OPT_OFF;
+
+        o->opts = mode | (mode == OPT_PERCENT ? o->opts & OPT_SEED : 0);
+    }
+    if (a == ARG_LEVEL)
+        o->level %= 3;
+    else if (a == ARG_BLOCK)
+        o->level %= BLOCK__COUNT;
+    else if (o->opts & OPT_POOL)
+        o->level &= 1u;
+    else if (o->opts & OPT_EXEC) {
+        if (o->level < WdfExecutionLevelInheritFromParent || o->level > WdfExecutionLevelDispatch)
+            o->level = (uint8_t)(WdfExecutionLevelInheritFromParent + o->level % 3);
+    } else if (o->opts & OPT_INIT)
+        o->level %= INIT__COUNT;
+    else
+        o->level = 0;
+    if (!(o->opts & NUM_OPTS))
+        o->num = 0;
+    else if (o->opts & OPT_SITE)
+        o->num %= SITE__COUNT;
+    else if (o->opts & OPT_PERCENT)
+        o->num %= 101;
+    if (!(o->opts & OPT_SEED))
+        o->seed = 0;
+    o->line = 0;
+}
+
+/* The slot a use of raw id `raw` names, with n slots bound so far (map:
+ * raw id to slot; owner: the op that last bound each slot): the one raw is
+ * bound to, or, when it is not bound above this op any more, one that is
+ * (of the kind `want` when there is one). Returns the slot. */
+static uint16_t use_slot(struct ctx *c, const uint16_t *map, const uint8_t *owner, uint32_t n,
+                         uint16_t raw, enum op_code want)
+{
+    if (raw < ID_SPACE && map[raw] != SLOT_NONE)
+        return map[raw];
+    stats.repaired++;
+    return (uint16_t)choose(c, owner, 0, n, want);
+}
+
+/* The slot a create op `code` with raw target `raw` binds, *n slots bound
+ * so far: the slot raw is bound to (a rebinding), else a new one (else, with
+ * every slot taken, an existing one other than $driver, as the decoder
+ * does). Records the binding in map and owner. Returns the slot. */
+static uint16_t bind_slot(struct ctx *c, uint16_t *map, uint8_t *owner, uint32_t *n, uint16_t raw,
+                          uint8_t code)
+{
+    uint16_t s = raw < ID_SPACE ? map[raw] : SLOT_NONE;
+
+    if (s == SLOT_NONE || s == SLOT_DRIVER) {
+        if (*n < PROG_MAX_SLOTS)
+            s = (uint16_t)(*n)++;
+        else
+            s = (uint16_t)(1 + below(c, *n - 1));
+        if (raw < ID_SPACE && raw != SLOT_DRIVER)
+            map[raw] = s;
+    }
+    owner[s] = code;
+    return s;
+}
+
+/* Makes *o an `end`, with every field as the decoder leaves it. */
+static void make_end(struct op *o)
+{
+    memset(o, 0, sizeof *o);
+    o->code = OP_END;
+    o->target = SLOT_NONE;
+    o->arg = SLOT_NONE;
+}
+
+/* Appends an `end` to *p (the caller made sure there is room). */
+static void append_end(struct program *p)
+{
+    make_end(&p->ops[p->nops++]);
+}
+
+/* Writes into *dst the valid program closest to *src, as described at the
+ * top of this file: the decoder's block and room rules, slots renumbered in
+ * binding order, uses of names not bound above them renamed, values
+ * cleaned. A valid program comes out unchanged (but for lines). Names are
+ * left to the caller. */
+static void normalize(struct ctx *c, const struct program *src, struct program *dst)
+{
+    uint16_t map[ID_SPACE];
+    uint8_t owner[PROG_MAX_SLOTS];
+    uint32_t n = 1, i, need;
+    int in_block = 0;
+
+    for (i = 0; i < ID_SPACE; i++)
+        map[i] = SLOT_NONE;
+    map[SLOT_DRIVER] = SLOT_DRIVER;
+    owner[SLOT_DRIVER] = OP_DRIVER_CREATE;
+    dst->nops = 0;
+    for (i = 0; i < src->nops; i++) {
+        struct op o = src->ops[i];
+        enum op_arg a;
+
+        if (o.code >= OP__COUNT || (o.code == OP_END && !in_block))
+            continue;
+        if (o.code == OP_ON)
+            need = in_block ? 3 : 2;
+        else
+            need = in_block && o.code != OP_END ? 2 : 1;
+        if (dst->nops + need > PROG_MAX_OPS)
+            break;
+        if (o.code == OP_ON && in_block)
+            append_end(dst);
+        clean_values(&o);
+        a = op_arg((enum op_code)o.code);
+        if (o.opts & OPT_PARENT)
+            o.arg = use_slot(c, map, owner, n, o.arg, want_owner(&o, WHICH_PARENT));
+        else if (a != ARG_OBJ2)
+            o.arg = SLOT_NONE;
+        switch (a) {
+        case ARG_NONE:
+        case ARG_LEVEL:
+            o.target = SLOT_NONE;
+            break;
+        case ARG_BIND:
+            o.target = o.code == OP_DRIVER_CREATE ? SLOT_DRIVER
+                                                  : bind_slot(c, map, owner, &n, o.target, o.code);
+            break;
+        case ARG_OBJ:
+        case ARG_BLOCK:
+            o.target = use_slot(c, map, owner, n, o.target, want_owner(&o, WHICH_TARGET));
+            break;
+        case ARG_OBJ2:
+            o.target = use_slot(c, map, owner, n, o.target, want_owner(&o, WHICH_TARGET));
+            o.arg = use_slot(c, map, owner, n, o.arg, OP__COUNT);
+            break;
+        case ARG_OPTOBJ:
+            if (o.target != SLOT_NONE)
+                o.target = use_slot(c, map, owner, n, o.target, want_owner(&o, WHICH_TARGET));
+            break;
+        }
+        if (o.code == OP_ON)
+            in_block = 1;
+        else if (o.code == OP_END)
+            in_block = 0;
+        dst->ops[dst->nops++] = o;
+    }
+    if (in_block)
+        append_end(dst);
+    dst->nslots = n;
+}
+
+/* Makes the edited program *p valid again (normalize() through scratch),
+ * with canonical names; raw ids start afresh. */
+static void commit(struct ctx *c, struct program *p)
+{
+    uint32_t s;
+
+    normalize(c, p, &scratch);
+    memcpy(p->ops, scratch.ops, scratch.nops * sizeof scratch.ops[0]);
+    p->nops = scratch.nops;
+    p->nslots = scratch.nslots;
+    for (s = 0; s < p->nslots; s++)
+        name_slot(p->names[s], s);
+    c->fresh = (uint16_t)ID_FRESH;
+}
+
+/* ------------------------------------------------------ program structure */
+
+/* Fills *b with the names bound by the ops before position pos of p. */
+static void bound_at(const struct program *p, uint32_t pos, struct bound *b)
+{
+    uint16_t where[ID_SPACE];
+    uint32_t i;
+
+    for (i = 0; i < ID_SPACE; i++)
+        where[i] = SLOT_NONE;
+    b->n = 1;
+    b->id[0] = SLOT_DRIVER;
+    b->code[0] = OP_DRIVER_CREATE;
+    where[SLOT_DRIVER] = 0;
+    for (i = 0; i < pos && i < p->nops; i++) {
+        const struct op *o = &p->ops[i];
+
+        if (!binds_name(o) || o->target >= ID_SPACE || o->target == SLOT_DRIVER)
+            continue;
+        if (where[o->target] == SLOT_NONE) {
+            where[o->target] = (uint16_t)b->n;
+            b->id[b->n++] = o->target;
+        }
+        b->code[where[o->target]] = o->code;
+    }
+}
+
+/* Whether raw id `id` is among the names in *b. */
+static int is_bound(const struct bound *b, uint16_t id)
+{
+    uint32_t i;
+
+    for (i = 0; i < b->n; i++)
+        if (b->id[i] == id)
+            return 1;
+    return 0;
+}
+
+/* A name of *b for operand `which` of *o (see want_owner()), not $driver
+ * when no_driver. Returns its raw id, or SLOT_NONE when there is none. */
+static uint16_t pick_name(struct ctx *c, const struct bound *b, const struct op *o, int which,
+                          int no_driver)
+{
+    uint32_t lo = no_driver ? 1 : 0;
+    enum op_code want = which == WHICH_TARGET && binds_name(o) ? (enum op_code)o->code
+                                                              : want_owner(o, which);
+
+    if (b->n <= lo)
+        return SLOT_NONE;
+    return b->id[choose(c, b->code, lo, b->n, want)];
+}
+
+/* pick_name(), but a name other than `cur` whenever there is one: twice
+ * by pick_name()'s odds, then any other. Returns its raw id (cur when it
+ * is the only candidate, SLOT_NONE when there is none). */
+static uint16_t pick_other(struct ctx *c, const struct bound *b, const struct op *o, int which,
+                           int no_driver, uint16_t cur)
+{
+    uint32_t lo = no_driver ? 1 : 0, i, k, others = 0;
+    uint16_t id = SLOT_NONE;
+
+    for (i = 0; i < 2; i++) {
+        id = pick_name(c, b, o, which, no_driver);
+        if (id != cur)
+            return id;
+    }
+    for (i = lo; i < b->n; i++)
+        others += b->id[i] != cur;
+    if (others == 0)
+        return id;
+    k = below(c, others);
+    for (i = lo; i < b->n; i++)
+        if (b->id[i] != cur && k-- == 0)
+            return b->id[i];
+    return id;
+}
+
+/* A raw id no op of the program being edited uses (SLOT_NONE when they
+ * are used up: normalize() then binds a new slot all the same). */
+static uint16_t fresh_id(struct ctx *c)
+{
+    return c->fresh < ID_SPACE ? c->fresh++ : SLOT_NONE;
+}
+
+/* Opens a gap of k ops at position pos of p (the caller made sure there is
+ * room); the gap's contents are left to the caller. */
+static void open_gap(struct program *p, uint32_t pos, uint32_t k)
+{
+    memmove(&p->ops[pos + k], &p->ops[pos], (p->nops - pos) * sizeof p->ops[0]);
+    p->nops += k;
+}
+
+/* Removes the k ops at position pos of p. */
+static void close_gap(struct program *p, uint32_t pos, uint32_t k)
+{
+    memmove(&p->ops[pos], &p->ops[pos + k], (p->nops - pos - k) * sizeof p->ops[0]);
+    p->nops -= k;
+}
+
+/* Inserts *o at position pos of p (the caller made sure there is room). */
+static void insert_op(struct program *p, uint32_t pos, const struct op *o)
+{
+    struct op copy = *o; /* o may point into p */
+
+    open_gap(p, pos, 1);
+    p->ops[pos] = copy;
+}
+
+/* The index of the `end` of the block whose `on` is at index on (nops when
+ * the program is not valid and has none). */
+static uint32_t block_end(const struct program *p, uint32_t on)
+{
+    uint32_t i = on + 1;
+
+    while (i < p->nops && p->ops[i].code != OP_END)
+        i++;
+    return i;
+}
+
+/* The index of the `on` of the block whose `end` is at index end. */
+static uint32_t block_on(const struct program *p, uint32_t end)
+{
+    uint32_t i = end;
+
+    while (i > 0 && p->ops[i].code != OP_ON)
+        i--;
+    return i;
+}
+
+/* Fills pos[] with the positions 0..nops of p where no block is open (an op
+ * inserted there is at the top level). Returns how many. */
+static uint32_t top_positions(const struct program *p, uint16_t *pos)
+{
+    uint32_t i, n = 0;
+    int in_block = 0;
+
+    for (i = 0;; i++) {
+        if (!in_block)
+            pos[n++] = (uint16_t)i;
+        if (i == p->nops)
+            break;
+        if (p->ops[i].code == OP_ON)
+            in_block = 1;
+        else if (p->ops[i].code == OP_END)
+            in_block = 0;
+    }
+    return n;
+}
+
+/* Which ops collect() gathers. */
+enum gather {
+    G_PLAIN,     /* every op but on and end */
+    G_TOP_PLAIN, /* ops outside blocks (on and end excluded) */
+    G_BODY,      /* ops inside blocks (on and end excluded) */
+    G_ON         /* the `on` of every block */
+};
+
+/* Fills idx[] with the indices of p's ops of group g. Returns how many. */
+static uint32_t collect(const struct program *p, enum gather g, uint16_t *idx)
+{
+    uint32_t i, n = 0;
+    int in_block = 0;
+
+    for (i = 0; i < p->nops; i++) {
+        const struct op *o = &p->ops[i];
+        int take;
+
+        if (o->code == OP_ON) {
+            in_block = 1;
+            take = g == G_ON;
+        } else if (o->code == OP_END) {
+            in_block = 0;
+            take = 0;
+        } else {
+            take = g == G_PLAIN || (g == G_TOP_PLAIN && !in_block) || (g == G_BODY && in_block);
+        }
+        if (take)
+            idx[n++] = (uint16_t)i;
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------ new values */
+
+/* A tag: half the time one the program already uses (so references and
+ * dereferences pair up or miss each other), else a small one. */
+static uint32_t gen_tag(struct ctx *c, const struct program *p)
+{
+    uint32_t i, n = 0, k;
+
+    for (i = 0; i < p->nops; i++)
+        n += (p->ops[i].opts & OPT_TAG) != 0;
+    if (n != 0 && chance(c, 1, 2)) {
+        k = below(c, n);
+        for (i = 0; i < p->nops; i++)
+            if ((p->ops[i].opts & OPT_TAG) && k-- == 0)
+                return p->ops[i].num;
+    }
+    return below(c, 5);
+}
+
+/* Sets the value of option `bit` of *o, an op at a position of p where the
+ * names of *b are bound: values that matter (sizes around the model's
+ * limits, due times 0 and long, the first allocations, every site). */
+static void gen_value(struct ctx *c, const struct program *p, const struct bound *b, uint32_t bit,
+                      struct op *o)
+{
+    switch (bit) {
+    case OPT_PARENT:
+        o->arg = pick_name(c, b, o, WHICH_PARENT, 0);
+        break;
+    case OPT_SIZE:
+        o->num = chance(c, 3, 4) ? one_of(c, size_values, COUNT_OF(size_values))
+                                 : below(c, 100000);
+        break;
+    case OPT_PERIOD:
+    case OPT_DUE:
+    case OPT_TIMEOUT:
+        o->num = one_of(c, time_values, COUNT_OF(time_values));
+        break;
+    case OPT_TAG:
+        o->num = gen_tag(c, p);
+        break;
+    case OPT_NTH:
+        o->num = 1 + below(c, 8);
+        break;
+    case OPT_AFTER:
+        o->num = below(c, 8);
+        break;
+    case OPT_SITE:
+        o->num = below(c, SITE__COUNT);
+        break;
+    case OPT_PERCENT:
+        o->num = chance(c, 1, 2) ? one_of(c, percent_values, COUNT_OF(percent_values))
+                                 : below(c, 101);
+        break;
+    case OPT_SEED:
+        o->seed = rnd(c);
+        break;
+    case OPT_POOL:
+        o->level = (uint8_t)below(c, 2);
+        break;
+    case OPT_EXEC:
+        o->level = (uint8_t)(WdfExecutionLevelInheritFromParent + below(c, 3));
+        break;
+    case OPT_INIT:
+        o->level = (uint8_t)below(c, INIT__COUNT);
+        break;
+    default: /* flags carry no value */
+        break;
+    }
+}
+
+/* Gives the fail-alloc op *o the mode `mode` (an OPT_* of FAIL_MODES) with
+ * a new value, and half the time a seed with percent=. */
+static void set_fail_mode(struct ctx *c, const struct program *p, const struct bound *b,
+                          uint32_t mode, struct op *o)
+{
+    o->opts = mode;
+    o->num = 0;
+    o->seed = 0;
+    gen_value(c, p, b, mode, o);
+    if (mode == OPT_PERCENT && chance(c, 1, 2)) {
+        o->opts |= OPT_SEED;
+        gen_value(c, p, b, OPT_SEED, o);
+    }
+}
+
+/* A fail-alloc mode: nth= and site= most, then after=, percent=, off. */
+static uint32_t gen_fail_mode(struct ctx *c)
+{
+    static const uint8_t w[5] = {30, 20, 25, 15, 10};
+    static const uint32_t modes[5] = {OPT_NTH, OPT_AFTER, OPT_SITE, OPT_PERCENT, OPT_OFF};
+
+    return modes[weighted(c, w, 5)];
+}
+
+/* Gives the new op *o options, each with the odds of option_eighths (a
+ * timer's or work item's parent= nearly always, since they need one). */
+static void gen_options(struct ctx *c, const struct program *p, const struct bound *b, struct op *o)
+{
+    uint32_t accepted = op_options((enum op_code)o->code), rest, bit, j;
+
+    if (o->code == OP_FAIL_ALLOC) {
+        set_fail_mode(c, p, b, gen_fail_mode(c), o);
+        return;
+    }
+    for (rest = accepted; rest != 0; rest &= rest - 1) {
+        uint32_t odds;
+
+        bit = lowest_bit(rest);
+        for (j = 0; (1u << j) != bit; j++)
+            ;
+        odds = option_eighths[j];
+        if (bit == OPT_PARENT)
+            odds = want_owner(o, WHICH_PARENT) != OP__COUNT ? 7 : 3;
+        if (chance(c, odds, 8)) {
+            o->opts |= bit;
+            gen_value(c, p, b, bit, o);
+        }
+    }
+}
+
+/* Makes *o a new op for position pos of p, drawn with the weights w
+ * (insert_weight or body_weight), with operands among the names bound
+ * there: a create op binds a new name three times in four, else rebinds
+ * one of its own kind. */
+static void gen_op(struct ctx *c, const struct program *p, uint32_t pos, const uint8_t *w,
+                   struct op *o)
+{
+    static const uint8_t irql_weight[3] = {1, 1, 2}; /* dispatch most */
+    struct bound b;
+
+    bound_at(p, pos, &b);
+    memset(o, 0, sizeof *o);
+    o->target = SLOT_NONE;
+    o->arg = SLOT_NONE;
+    o->code = (uint8_t)weighted(c, w, OP__COUNT);
+    switch (op_arg((enum op_code)o->code)) {
+    case ARG_BIND:
+        if (o->code == OP_DRIVER_CREATE)
+            o->target = SLOT_DRIVER;
+        else if (b.n > 1 && chance(c, 1, 4))
+            o->target = pick_name(c, &b, o, WHICH_TARGET, 1);
+        else
+            o->target = fresh_id(c);
+        break;
+    case ARG_OBJ:
+        o->target = pick_name(c, &b, o, WHICH_TARGET, 0);
+        break;
+    case ARG_OBJ2:
+        o->target = pick_name(c, &b, o, WHICH_TARGET, 0);
+        o->arg = pick_name(c, &b, o, WHICH_ITEM, 0);
+        break;
+    case ARG_OPTOBJ:
+        if (chance(c, 1, 4))
+            o->target = pick_name(c, &b, o, WHICH_TARGET, 0);
+        break;
+    case ARG_LEVEL:
+        o->level = (uint8_t)weighted(c, irql_weight, 3);
+        break;
+    case ARG_NONE:
+    case ARG_BLOCK:
+        break;
+    }
+    gen_options(c, p, &b, o);
+}
+
+/* ------------------------------------------------------------- mutations */
+
+/* insert-op: a new op anywhere. Returns 1, or 0 when p is full. */
+static int m_insert_op(struct ctx *c, struct program *p)
+{
+    struct op o;
+    uint32_t pos;
+
+    if (p->nops + 1 > PROG_MAX_OPS)
+        return 0;
+    pos = below(c, p->nops + 1);
+    gen_op(c, p, pos, insert_weight, &o);
+    insert_op(p, pos, &o);
+    return 1;
+}
+
+/* delete-op: one op; when an `on` or `end` is picked, its whole block
+ * (three times in four) or just the block's lines, leaving its body at the
+ * top level. Returns 1, or 0 when p is empty. */
+static int m_delete_op(struct ctx *c, struct program *p)
+{
+    uint32_t i, on, end;
+
+    if (p->nops == 0)
+        return 0;
+    i = below(c, p->nops);
+    if (is_plain(&p->ops[i])) {
+        close_gap(p, i, 1);
+        return 1;
+    }
+    on = p->ops[i].code == OP_ON ? i : block_on(p, i);
+    end = block_end(p, on);
+    if (end >= p->nops)
+        return 0;
+    if (chance(c, 1, 4)) {
+        close_gap(p, end, 1);
+        close_gap(p, on, 1);
+    } else {
+        close_gap(p, on, end - on + 1);
+    }
+    return 1;
+}
+
+/* swap-ops: two ordinary ops trade places. Returns 1, or 0 when p has
+ * fewer than two. */
+static int m_swap_ops(struct ctx *c, struct program *p)
+{
+    uint16_t idx[PROG_MAX_OPS];
+    uint32_t n = collect(p, G_PLAIN, idx), a, b;
+    struct op t;
+
+    if (n < 2)
+        return 0;
+    a = below(c, n);
+    b = (a + 1 + below(c, n - 1)) % n;
+    t = p->ops[idx[a]];
+    p->ops[idx[a]] = p->ops[idx[b]];
+    p->ops[idx[b]] = t;
+    return 1;
+}
+
+/* duplicate-op: a copy of an ordinary op, right after it or anywhere (a
+ * create op's copy rebinds its name). Returns 1, or 0 when there is none or
+ * p is full. */
+static int m_duplicate_op(struct ctx *c, struct program *p)
+{
+    uint16_t idx[PROG_MAX_OPS];
+    uint32_t n = collect(p, G_PLAIN, idx), i, pos;
+
+    if (n == 0 || p->nops + 1 > PROG_MAX_OPS)
+        return 0;
+    i = idx[below(c, n)];
+    pos = chance(c, 1, 2) ? i + 1 : below(c, p->nops + 1);
+    insert_op(p, pos, &p->ops[i]);
+    return 1;
+}
+
+/* One of the n positions pos[] (ascending): three times in four one at or
+ * after `from` when there is one (names bound above the original stay
+ * bound above a copy or a moved op), else any. Returns it. */
+static uint32_t below_or_anywhere(struct ctx *c, const uint16_t *pos, uint32_t n, uint32_t from)
+{
+    uint32_t first = 0;
+
+    while (first < n && pos[first] < from)
+        first++;
+    if (first < n && chance(c, 3, 4))
+        return pos[first + below(c, n - first)];
+    return pos[below(c, n)];
+}
+
+/* duplicate-block: a copy of a whole block, at a top-level position (below
+ * the original, mostly). Returns 1, or 0 when p has no block or no room
+ * for it. */
+static int m_duplicate_block(struct ctx *c, struct program *p)
+{
+    uint16_t idx[PROG_MAX_OPS], top[PROG_MAX_OPS + 1];
+    uint32_t n = collect(p, G_ON, idx), on, end, len, to;
+
+    if (n == 0)
+        return 0;
+    on = idx[below(c, n)];
+    end = block_end(p, on);
+    len = end - on + 1;
+    if (end >= p->nops || p->nops + len > PROG_MAX_OPS)
+        return 0;
+    memcpy(block_copy, &p->ops[on], len * sizeof p->ops[0]);
+    to = below_or_anywhere(c, top, top_positions(p, top), end + 1);
+    open_gap(p, to, len);
+    memcpy(&p->ops[to], block_copy, len * sizeof p->ops[0]);
+    return 1;
+}
+
+/* Gives the create op behind the new block `on $id KIND` at position pos
+ * of p the callback that runs it, three times in four: `cleanup` or
+ * `destroy` on the op that last bound id above pos, `unload-callback` on a
+ * driver-create (the last one above pos, else the first one below). Timers
+ * and work items always have their callbacks. */
+static void enable_callback(struct ctx *c, struct program *p, uint32_t pos, uint16_t id,
+                            uint8_t kind)
+{
+    uint32_t bit, i, found = p->nops;
+
+    if (kind == BLOCK_TIMER || kind == BLOCK_WORKITEM || !chance(c, 3, 4))
+        return;
+    bit = kind == BLOCK_CLEANUP ? OPT_CLEANUP : kind == BLOCK_DESTROY ? OPT_DESTROY
+                                                                      : OPT_UNLOAD_CALLBACK;
+    for (i = 0; i < pos; i++) {
+        const struct op *o = &p->ops[i];
+
+        if ((kind == BLOCK_UNLOAD || id == SLOT_DRIVER) ? o->code == OP_DRIVER_CREATE
+                                                        : binds_name(o) && o->target == id)
+            found = i;
+    }
+    for (i = pos; found == p->nops && kind == BLOCK_UNLOAD && i < p->nops; i++)
+        if (p->ops[i].code == OP_DRIVER_CREATE)
+            found = i;
+    if (found < p->nops && (op_options((enum op_code)p->ops[found].code) & bit))
+        p->ops[found].opts |= bit;
+}
+
+/* insert-block: `on $x KIND`, 1 to 3 new ops, `end`, at a top-level
+ * position, for a name bound there (of the kind the callback belongs to,
+ * mostly), with the callback switched on. Returns 1, or 0 when p has no
+ * room for a block of one op. */
+static int m_insert_block(struct ctx *c, struct program *p)
+{
+    uint16_t top[PROG_MAX_OPS + 1];
+    uint32_t k, pos, j;
+    struct bound b;
+    struct op on, end, body;
+
+    if (p->nops + 3 > PROG_MAX_OPS)
+        return 0;
+    k = 1 + below(c, BODY_MAX);
+    while (p->nops + 2 + k > PROG_MAX_OPS)
+        k--;
+    pos = top[below(c, top_positions(p, top))];
+    bound_at(p, pos, &b);
+    memset(&on, 0, sizeof on);
+    on.code = OP_ON;
+    on.arg = SLOT_NONE;
+    on.level = (uint8_t)weighted(c, block_weight, BLOCK__COUNT);
+    on.target = pick_name(c, &b, &on, WHICH_TARGET, 0);
+    enable_callback(c, p, pos, on.target, on.level);
+    make_end(&end);
+    insert_op(p, pos, &on);
+    insert_op(p, pos + 1, &end);
+    for (j = 0; j < k; j++) {
+        gen_op(c, p, pos + 1 + j, body_weight, &body);
+        insert_op(p, pos + 1 + j, &body);
+    }
+    return 1;
+}
+
+/* move-into-block: a top-level ordinary op moves into a block, anywhere in
+ * its body. Returns 1, or 0 when p has no block or no such op. */
+static int m_move_into_block(struct ctx *c, struct program *p)
+{
+    uint16_t ons[PROG_MAX_OPS], tops[PROG_MAX_OPS];
+    uint32_t non = collect(p, G_ON, ons), ntop = collect(p, G_TOP_PLAIN, tops), i, on, end;
+    struct op o;
+
+    if (non == 0 || ntop == 0)
+        return 0;
+    i = tops[below(c, ntop)];
+    on = ons[below(c, non)];
+    end = block_end(p, on);
+    if (end >= p->nops)
+        return 0;
+    o = p->ops[i];
+    close_gap(p, i, 1);
+    if (i < on) {
+        on--;
+        end--;
+    }
+    insert_op(p, on + 1 + below(c, end - on), &o);
+    return 1;
+}
+
+/* move-out-of-block: an op of a block's body moves to a top-level
+ * position: right after its block half the time, else mostly below it.
+ * Returns 1, or 0 when no block has a body. */
+static int m_move_out_of_block(struct ctx *c, struct program *p)
+{
+    uint16_t body[PROG_MAX_OPS], top[PROG_MAX_OPS + 1];
+    uint32_t n = collect(p, G_BODY, body), i, end;
+    struct op o;
+
+    if (n == 0)
+        return 0;
+    i = body[below(c, n)];
+    o = p->ops[i];
+    end = block_end(p, i);
+    close_gap(p, i, 1);
+    if (chance(c, 1, 2))
+        insert_op(p, end, &o); /* right after its block (whose end moved up one) */
+    else
+        insert_op(p, below_or_anywhere(c, top, top_positions(p, top), end), &o);
+    return 1;
+}
+
+/* The name operands of *o, by WHICH_*: bit w set when operand w exists. */
+static uint32_t operands_of(const struct op *o)
+{
+    uint32_t m = o->opts & OPT_PARENT ? 1u << WHICH_PARENT : 0;
+
+    switch (op_arg((enum op_code)o->code)) {
+    case ARG_BIND:
+        return m | (o->code != OP_DRIVER_CREATE ? 1u << WHICH_TARGET : 0);
+    case ARG_OBJ:
+    case ARG_OPTOBJ:
+    case ARG_BLOCK:
+        return m | 1u << WHICH_TARGET;
+    case ARG_OBJ2:
+        return m | 1u << WHICH_TARGET | 1u << WHICH_ITEM;
+    default:
+        return m;
+    }
+}
+
+/* change-operand: one name operand names another name bound there; a
+ * create op switches between binding a new name and rebinding one;
+ * miniport-unload gains or loses its operand. Returns 1, or 0 when p has
+ * no operand to change. */
+static int m_change_operand(struct ctx *c, struct program *p)
+{
+    uint32_t total = 0, i, k, which = 0;
+    struct bound b;
+    struct op *o = NULL;
+
+    for (i = 0; i < p->nops; i++)
+        total += bit_count(operands_of(&p->ops[i]));
+    if (total == 0)
+        return 0;
+    k = below(c, total);
+    for (i = 0; i < p->nops; i++) {
+        uint32_t m = operands_of(&p->ops[i]);
+
+        if (k < bit_count(m)) {
+            o = &p->ops[i];
+            which = nth_bit(m, k) == 1u ? WHICH_TARGET : nth_bit(m, k) == 2u ? WHICH_ITEM
+                                                                             : WHICH_PARENT;
+            break;
+        }
+        k -= bit_count(m);
+    }
+    bound_at(p, i, &b);
+    if (which == WHICH_PARENT || which == WHICH_ITEM) {
+        o->arg = pick_other(c, &b, o, (int)which, 0, o->arg);
+    } else if (binds_name(o)) {
+        if (is_bound(&b, o->target) && chance(c, 1, 2))
+            o->target = fresh_id(c);
+        else if (b.n > 1)
+            o->target = pick_other(c, &b, o, WHICH_TARGET, 1, o->target);
+        else
+            return 0;
+    } else if (o->code == OP_MINIPORT_UNLOAD && o->target != SLOT_NONE && chance(c, 1, 3)) {
+        o->target = SLOT_NONE;
+    } else {
+        o->target = pick_other(c, &b, o, WHICH_TARGET, 0, o->target);
+    }
+    return 1;
+}
+
+/* change-option: on one op, an option switched on (with a value) or off,
+ * or its value changed; fail-alloc changes mode or value; irql changes
+ * level; `on` changes callback kind. Returns 1, or 0 when no op of p has
+ * any of those. */
+static int m_change_option(struct ctx *c, struct program *p)
+{
+    uint32_t n = 0, i, k, bit, accepted;
+    struct bound b;
+    struct op *o = NULL;
+
+    for (i = 0; i < p->nops; i++)
+        n += op_options((enum op_code)p->ops[i].code) != 0 || p->ops[i].code == OP_IRQL ||
+             p->ops[i].code == OP_ON;
+    if (n == 0)
+        return 0;
+    k = below(c, n);
+    for (i = 0; i < p->nops; i++)
+        if ((op_options((enum op_code)p->ops[i].code) != 0 || p->ops[i].code == OP_IRQL ||
+             p->ops[i].code == OP_ON) && k-- == 0)
+            break;
+    o = &p->ops[i];
+    if (o->code == OP_IRQL) {
+        o->level = (uint8_t)((o->level + 1 + below(c, 2)) % 3);
+        return 1;
+    }
+    if (o->code == OP_ON) {
+        o->level = (uint8_t)((o->level + 1 + below(c, BLOCK__COUNT - 1)) % BLOCK__COUNT);
+        return 1;
+    }
+    bound_at(p, i, &b);
+    if (o->code == OP_FAIL_ALLOC) {
+        uint32_t mode = o->opts & FAIL_MODES, next;
+
+        if (mode != OPT_OFF && chance(c, 1, 2)) {
+            if (mode == OPT_PERCENT && chance(c, 1, 2))
+                o->opts ^= OPT_SEED;
+            else
+                gen_value(c, p, &b, mode, o);
+            if (o->opts & OPT_SEED)
+                gen_value(c, p, &b, OPT_SEED, o);
+            return 1;
+        }
+        do
+            next = gen_fail_mode(c);
+        while (next == mode);
+        set_fail_mode(c, p, &b, next, o);
+        return 1;
+    }
+    accepted = op_options((enum op_code)o->code);
+    bit = nth_bit(accepted, below(c, bit_count(accepted)));
+    if (!(o->opts & bit)) {
+        o->opts |= bit;
+        gen_value(c, p, &b, bit, o);
+    } else if ((bit & VALUE_OPTS) && chance(c, 1, 2)) {
+        gen_value(c, p, &b, bit, o);
+    } else {
+        o->opts &= ~bit;
+    }
+    return 1;
+}
+
+/* Indexed by enum mut_kind. */
+static int (*const mutations[MUT__COUNT])(struct ctx *, struct program *) = {
+    m_insert_op, m_delete_op, m_swap_ops, m_duplicate_op, m_duplicate_block,
+    m_insert_block, m_move_into_block, m_move_out_of_block, m_change_operand, m_change_option,
+};
+
+/* Applies mutation k to the valid program *p and makes it valid again.
+ * Returns 1, or 0 when k had nothing to act on (*p unchanged). */
+static int apply_kind(struct ctx *c, struct program *p, enum mut_kind k)
+{
+    if (!mutations[k](c, p)) {
+        stats.refused++;
+        return 0;
+    }
+    commit(c, p);
+    stats.applied[k]++;
+    return 1;
+}
+
+/* Applies one mutation of a kind drawn by kind_weight, or a deletion with
+ * odds that grow with the program (1 in 4 at 64 ops, 1 in 2 at 128, at
+ * most 3 in 4), so programs stay short enough to run fast. Returns 1, or 0
+ * when PICK_TRIES kinds all had nothing to act on. */
+static int mutate_once(struct ctx *c, struct program *p)
+{
+    int t;
+
+    for (t = 0; t < PICK_TRIES; t++) {
+        enum mut_kind k = (enum mut_kind)weighted(c, kind_weight, MUT__COUNT);
+
+        if (chance(c, p->nops < 192 ? p->nops : 192, 256))
+            k = MUT_DELETE_OP;
+        if (apply_kind(c, p, k))
+            return 1;
+    }
+    return 0;
+}
+
+/* Moves the donor's slots (all but $driver) into raw ids ID_DONOR and up,
+ * so they meet none of the receiving program's. */
+static void donor_ids(struct op *o)
+{
+    uint32_t m = operands_of(o);
+
+    if ((m & (1u << WHICH_TARGET)) && o->target != SLOT_DRIVER && o->target < ID_DONOR)
+        o->target = (uint16_t)(o->target + ID_DONOR);
+    if ((m & (1u << WHICH_ITEM | 1u << WHICH_PARENT)) && o->arg != SLOT_DRIVER &&
+        o->arg < ID_DONOR)
+        o->arg = (uint16_t)(o->arg + ID_DONOR);
+}
+
+/* The crossover: copies a run of src's ops (blocks it cuts into closed, an
+ * `end` it starts after dropped) into *dst, at a top-level position when it
+ * holds a block, a third of the time (two thirds past 64 ops) over up to as
+ * many of dst's ops. Returns 1, or 0 when src is empty or dst has no room
+ * (dst unchanged). */
+static int splice(struct ctx *c, struct program *dst, const struct program *src)
+{
+    uint16_t top[PROG_MAX_OPS + 1];
+    uint32_t start, len, j, m = 0, pos, drop;
+    int open = 0, has_block = 0;
+
+    if (src->nops == 0)
+        return 0;
+    start = below(c, src->nops);
+    len = 1 + below(c, src->nops - start < MUT_SPLICE_MAX ? src->nops - start : MUT_SPLICE_MAX);
+    for (j = start; j < start + len; j++) {
+        struct op o = src->ops[j];
+
+        donor_ids(&o);
+        if (o.code == OP_END) {
+            if (!open)
+                continue;
+            open = 0;
+        } else if (o.code == OP_ON) {
+            if (open)
+                make_end(&run[m++]);
+            open = has_block = 1;
+        }
+        run[m++] = o;
+    }
+    if (open)
+        make_end(&run[m++]);
+    if (m == 0 || dst->nops + m > PROG_MAX_OPS)
+        return 0;
+    pos = has_block ? top[below(c, top_positions(dst, top))] : below(c, dst->nops + 1);
+    if (chance(c, dst->nops > 64 ? 2 : 1, 3)) {
+        drop = below(c, m + 1);
+        close_gap(dst, pos, drop < dst->nops - pos ? drop : dst->nops - pos);
+    }
+    open_gap(dst, pos, m);
+    memcpy(&dst->ops[pos], run, m * sizeof run[0]);
+    stats.crossovers++;
+    commit(c, dst);
+    return 1;
+}
+
+/* ---------------------------------------------------------------- output */
+
+/* The bytes *o encodes to (the same wherever it stands). */
+static size_t op_size(const struct op *o)
+{
+    one.nops = 1;
+    one.ops[0] = *o;
+    return prog_encode(&one, NULL, 0);
+}
+
+/* Whether programs a and b have the same ops (lines aside) and slots. */
+static int same_ops(const struct program *a, const struct program *b)
+{
+    uint32_t i;
+
+    if (a->nops != b->nops || a->nslots != b->nslots)
+        return 0;
+    for (i = 0; i < a->nops; i++) {
+        const struct op *x = &a->ops[i], *y = &b->ops[i];
+
+        if (x->code != y->code || x->level != y->level || x->target != y->target ||
+            x->arg != y->arg || x->opts != y->opts || x->num != y->num || x->seed != y->seed)
+            return 0;
+    }
+    return 1;
+}
+
+/* Cuts ops off the end of *p to fit max_size bytes (see mutator.h).
+ * Returns the encoding's size. */
+size_t mut_fit(struct program *p, size_t max_size)
+{
+    size_t acc = prog_encode(p, NULL, 0);
+    uint32_t i, keep = 0;
+    int in_block = 0, keep_open = 0;
+    struct ctx c;
+
+    if (acc <= max_size)
+        return acc;
+    stats.trimmed++;
+    acc = 0;
+    for (i = 0; i < p->nops && acc <= max_size; i++) {
+        acc += op_size(&p->ops[i]);
+        if (p->ops[i].code == OP_ON)
+            in_block = 1;
+        else if (p->ops[i].code == OP_END)
+            in_block = 0;
+        if (acc + (in_block ? END_BYTES : 0) <= max_size) {
+            keep = i + 1;
+            keep_open = in_block;
+        }
+    }
+    p->nops = keep;
+    if (keep_open)
+        append_end(p);
+    ctx_init(&c, 0); /* a prefix of a valid program needs no repair */
+    commit(&c, p);
+    return prog_encode(p, NULL, 0);
+}
+
+/* Encodes the valid program *p into out, cut to max_size (mut_fit), and
+ * checks that the bytes decode back to *p. Returns the bytes written, or 0
+ * after a mismatch (counted: it would be a bug here or in the codec). */
+static size_t emit(struct program *p, uint8_t *out, size_t max_size)
+{
+    size_t n = prog_encode(p, out, max_size);
+
+    if (n > max_size) {
+        n = mut_fit(p, max_size);
+        prog_encode(p, out, n);
+    }
+    prog_decode(out, n, &check);
+    if (!same_ops(p, &check)) {
+        stats.mismatches++;
+        return 0;
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------ public API */
+
+/* The name of mutation kind k, or "". */
+const char *mut_kind_name(enum mut_kind k)
+{
+    return (unsigned)k < MUT__COUNT ? kind_names[k] : "";
+}
+
+/* One mutation of kind k on a valid program (see mutator.h). Returns 1
+ * when it applied, else 0. */
+int mut_apply(struct program *p, enum mut_kind k, uint32_t seed)
+{
+    struct ctx c;
+
+    if ((unsigned)k >= MUT__COUNT)
+        return 0;
+    ctx_init(&c, seed);
+    return apply_kind(&c, p, k);
+}
+
+/* A crossover of two valid programs into *dst (see mutator.h). Returns 1,
+ * or 0 when nothing was spliced. */
+int mut_splice(struct program *dst, const struct program *src, uint32_t seed)
+{
+    struct ctx c;
+
+    ctx_init(&c, seed);
+    return splice(&c, dst, src);
+}
+
+/* The bytes in, 1 to MUT_MAX_STACK mutations, the bytes out (see
+ * mutator.h). Returns the bytes written to out. */
+size_t mut_mutate(const uint8_t *data, size_t size, uint8_t *out, size_t max_size, uint32_t seed)
+{
+    struct ctx c;
+    uint32_t rounds = 1, r;
+    size_t n, orig_len;
+    int tries;
+
+    ctx_init(&c, seed);
+    prog_decode(data, size, &in_a);
+    orig_len = prog_encode(&in_a, orig, sizeof orig);
+    while (rounds < MUT_MAX_STACK && chance(&c, 1, 2))
+        rounds++;
+    for (r = 0; r < rounds; r++)
+        mutate_once(&c, &in_a);
+    n = emit(&in_a, out, max_size);
+    for (tries = 0; tries < SAME_TRIES && n == orig_len && memcmp(out, orig, n) == 0; tries++) {
+        mutate_once(&c, &in_a);
+        n = emit(&in_a, out, max_size);
+    }
+    return n;
+}
+
+/* The crossover of two inputs (see mutator.h). Returns the bytes written
+ * to out. */
+size_t mut_crossover(const uint8_t *data1, size_t size1, const uint8_t *data2, size_t size2,
+                     uint8_t *out, size_t max_size, uint32_t seed)
+{
+    struct ctx c;
+
+    prog_decode(data2, size2, &in_b);
+    if (in_b.nops == 0)
+        return mut_mutate(data1, size1, out, max_size, seed);
+    ctx_init(&c, seed ^ 0xC0550C0Du);
+    prog_decode(data1, size1, &in_a);
+    if (!splice(&c, &in_a, &in_b))
+        mutate_once(&c, &in_a);
+    return emit(&in_a, out, max_size);
+}
+
+/* The counters (see struct mut_stats). */
+const struct mut_stats *mut_stats(void)
+{
+    return &stats;
+}
+
+/* Zeroes the counters. */
+void mut_stats_reset(void)
+{
+    memset(&stats, 0, sizeof stats);
+}
