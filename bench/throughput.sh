@@ -20,7 +20,7 @@
 # api/empty, against the issue's goal of 0.15.
 #
 # Exits 0 whatever the ratio (a benchmark, not a test), 1 when a build or a
-# run fails (a crash of api is kept under /tmp/uf-crashes and reported with
+# run fails (a crash of api is kept under out/bench-crashes/ and reported with
 # the command that reproduces it), 2 on bad arguments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -120,12 +120,13 @@ timed_run() {
        >"$dir/log" 2>&1; then
     echo "throughput: the $name target failed (${dir##*/}); its log ends:" >&2
     tail -n 15 "$dir/log" >&2
+    grep -m1 -E '^unloadfuzz: api:|^SUMMARY: ' "$dir/log" >&2 || true
     tool=build/release/unloadfuzz; [ -x "$tool" ] || tool=build/debug/unloadfuzz
     for f in "$dir"/crash-* "$dir"/timeout-* "$dir"/oom-*; do
       [ -e "$f" ] || continue
-      mkdir -p /tmp/uf-crashes && cp "$f" /tmp/uf-crashes/
-      echo "throughput: input kept as /tmp/uf-crashes/${f##*/}; reproduce with:" >&2
-      echo "  $tool repro /tmp/uf-crashes/${f##*/}" >&2
+      mkdir -p out/bench-crashes && cp "$f" out/bench-crashes/
+      echo "throughput: input kept as out/bench-crashes/${f##*/}; reproduce with:" >&2
+      echo "  $tool repro out/bench-crashes/${f##*/}" >&2
     done
     exit 1
   fi

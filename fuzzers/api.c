@@ -25,8 +25,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static struct program prog;
     static struct exec x;
     static struct check check;
+    static enum model_rule internal[RULE__COUNT];
+    static int ninternal = -1;
     int r;
 
+    if (ninternal < 0) /* the internal-* rules, found once */
+        for (ninternal = 0, r = 0; r < RULE__COUNT; r++)
+            if (!strncmp(model_rule_id((enum model_rule)r), "internal-", 9))
+                internal[ninternal++] = (enum model_rule)r;
     if (size > MAX_INPUT)
         return 0;
     prog_decode(data, size, &prog);
@@ -36,13 +42,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fprintf(stderr, "unloadfuzz: api: %s\n", model_rule_id(check.findings[0].rule));
         abort();
     }
-    for (r = 0; r < RULE__COUNT; r++) {
-        const char *id = model_rule_id((enum model_rule)r);
-
-        if (model_rule_count((enum model_rule)r) && !strncmp(id, "internal-", 9)) {
-            fprintf(stderr, "unloadfuzz: api: %s\n", id);
+    for (r = 0; r < ninternal; r++)
+        if (model_rule_count(internal[r])) {
+            fprintf(stderr, "unloadfuzz: api: %s\n", model_rule_id(internal[r]));
             abort();
         }
-    }
     return 0;
 }

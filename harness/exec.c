@@ -98,6 +98,8 @@ static void forward(const struct model_event *ev, void *arg)
 
     if (ev->kind == EV_CREATE && x->binding != SLOT_NONE && ev->object < EXEC_MAX_IDS) {
         x->id_slot[ev->object] = x->binding;
+        if (ev->object > x->ids_used)
+            x->ids_used = ev->object;
         x->binding = SLOT_NONE;
     }
     if (x->on_event)
@@ -120,8 +122,11 @@ static void bind(uint16_t slot, WDFOBJECT h)
 
     if (slot < PROG_MAX_SLOTS)
         R.x->handles[slot] = h;
-    if (id && id < EXEC_MAX_IDS)
+    if (id && id < EXEC_MAX_IDS) {
         R.x->id_slot[id] = slot;
+        if (id > R.x->ids_used)
+            R.x->ids_used = id;
+    }
 }
 
 /* Attributes for a create op: parent, the callbacks it asked for, and the
@@ -397,27 +402,30 @@ static void index_blocks(const struct program *p)
 
 void exec_run(struct exec *x, const struct program *p)
 {
-    exec_event_fn on_event = x->on_event;
-    exec_op_fn on_op = x->on_op;
-    struct check *check = x->check;
-    void *arg = x->arg;
     uint32_t i;
 
-    memset(x, 0, sizeof(*x));
-    memset(x->id_slot, 0xFF, sizeof(x->id_slot));
-    x->on_event = on_event;
-    x->on_op = on_op;
-    x->check = check;
-    x->arg = arg;
+    /* Clear only what the last run used: this runs on every fuzzing input. */
+    memset(x->result, 0, sizeof(x->result[0]) * (p->nops < PROG_MAX_OPS ? p->nops : PROG_MAX_OPS));
+    if (x->prog && x->prog->nops > p->nops)
+        memset(x->result + p->nops, 0, sizeof(x->result[0]) * (x->prog->nops - p->nops));
+    if (!x->ready)
+        memset(x->id_slot, 0xFF, sizeof(x->id_slot));
+    else
+        memset(x->id_slot, 0xFF, sizeof(x->id_slot[0]) * (x->ids_used + 1));
+    x->ready = 1;
+    x->ids_used = 0;
+    memset(x->handles, 0, sizeof(x->handles));
+    x->op = x->steps = x->depth = x->ndevices = 0;
+    x->binding = SLOT_NONE;
     x->prog = p;
     R.x = x;
     memset(&R.driver_object, 0, sizeof(R.driver_object));
     memset(R.devices, 0, sizeof(R.devices));
     model_reset();
-    model_set_sink(on_event || check ? forward : NULL, x);
+    model_set_sink(x->on_event || x->check ? forward : NULL, x);
     index_blocks(p);
-    if (check)
-        check_begin(check, x);
+    if (x->check)
+        check_begin(x->check, x);
     for (i = 0; i < p->nops && !model_halted(); i++) {
         if (p->ops[i].code == OP_ON) {
             while (i < p->nops && p->ops[i].code != OP_END)
@@ -426,8 +434,8 @@ void exec_run(struct exec *x, const struct program *p)
         }
         run_op(i);
     }
-    if (check)
-        check_end(check, x);
+    if (x->check)
+        check_end(x->check, x);
     model_set_sink(NULL, NULL);
     R.x = NULL;
 }

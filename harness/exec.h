@@ -49,10 +49,13 @@ struct exec {
     uint32_t depth;                             /* blocks running inside callbacks */
     uint32_t ndevices;                          /* WDM device objects handed out */
     uint16_t binding;                           /* slot the running create binds */
+    uint32_t ids_used;                          /* id_slot entries set since cleared */
+    uint8_t ready;                              /* id_slot has been cleared once */
 };
 
-/* Runs `p` from a reset model. `x` is the caller's (zeroed by this call but
- * for on_event, on_op, check and arg). Afterwards the model holds the final state for
+/* Runs `p` from a reset model. `x` is the caller's: zeroed (static, or
+ * memset) before its first run, then reused; on_event, on_op, check and
+ * arg are the caller's to set. Afterwards the model holds the final state for
  * inspection, and x->result[] says what each op did. */
 void exec_run(struct exec *x, const struct program *p);
 

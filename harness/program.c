@@ -34,18 +34,6 @@ const char *op_name(enum op_code c)
     return (unsigned)c < OP__COUNT ? ops[c].name : "";
 }
 
-/* The positional operand op `c` takes (ARG_NONE when `c` is no op). */
-enum op_arg op_arg(enum op_code c)
-{
-    return (unsigned)c < OP__COUNT ? ops[c].arg : ARG_NONE;
-}
-
-/* The OPT_* bits op `c` accepts (0 when `c` is no op). */
-uint32_t op_options(enum op_code c)
-{
-    return (unsigned)c < OP__COUNT ? ops[c].opts : 0;
-}
-
 /* The op spelled `name` (exactly, case included), or OP__COUNT. */
 enum op_code op_lookup(const char *name)
 {

@@ -92,10 +92,29 @@ struct program {
     uint32_t nslots;                             /* slots bound, $driver counted */
 };
 
-/* Op metadata from ops.def. */
+/* Op metadata from ops.def. The operand and options are asked on every op
+ * of every fuzzing input, so they are inline table reads. */
+static const uint8_t op_arg_table[OP__COUNT] = {
+#define OP(e, name, arg, opts) arg,
+#include "ops.def"
+#undef OP
+};
+static const uint32_t op_options_table[OP__COUNT] = {
+#define OP(e, name, arg, opts) opts,
+#include "ops.def"
+#undef OP
+};
 const char *op_name(enum op_code c);
-enum op_arg op_arg(enum op_code c);
-uint32_t op_options(enum op_code c);   /* OPT_* bits the op accepts */
+/* The positional operand op `c` takes (ARG_NONE when `c` is no op). */
+static inline enum op_arg op_arg(enum op_code c)
+{
+    return (unsigned)c < OP__COUNT ? (enum op_arg)op_arg_table[c] : ARG_NONE;
+}
+/* The OPT_* bits op `c` accepts (0 when `c` is no op). */
+static inline uint32_t op_options(enum op_code c)
+{
+    return (unsigned)c < OP__COUNT ? op_options_table[c] : 0;
+}
 /* The op spelled `name`, or OP__COUNT. */
 enum op_code op_lookup(const char *name);
 const char *block_kind_name(enum block_kind k);
