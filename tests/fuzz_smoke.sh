@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # fuzz_smoke.sh FUZZER UNLOADFUZZ SEEDS - a short libFuzzer run of a target
 # from the text seeds (converted to the binary form in a scratch directory):
-# it must run to its budget with no crash.
+# a fixed seed and a fixed number of executions, so it is the same run every
+# time; it must finish with no crash. On a crash it prints the input as text.
 set -euo pipefail
 fuzzer=$1; tool=$2; seeds=$3
 work=$(mktemp -d)
@@ -11,5 +12,16 @@ for f in "$seeds"/*.ufp; do
   "$tool" convert -o "$work/seeds/$(basename "$f" .ufp)" "$f"
 done
 cd "$work"
-"$fuzzer" -max_total_time=15 -max_len=4096 -print_final_stats=1 corpus seeds 2>&1 | tail -n 12
-echo "libFuzzer smoke: no crash in 15 s"
+if ! "$fuzzer" -seed=1 -runs=60000 -max_total_time=60 -max_len=4096 -print_final_stats=1 \
+     -artifact_prefix="$work/" corpus seeds >log 2>&1; then
+  tail -n 30 log
+  for c in "$work"/crash-* "$work"/leak-* "$work"/oom-* "$work"/timeout-*; do
+    [ -e "$c" ] || continue
+    echo "== the input, as text (unloadfuzz convert):"
+    "$tool" convert "$c" || true
+  done
+  echo "libFuzzer smoke: FAILED"
+  exit 1
+fi
+tail -n 12 log
+echo "libFuzzer smoke: 60000 executions, no crash"
