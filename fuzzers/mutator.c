@@ -130,7 +130,7 @@ static const uint32_t size_values[] = {
 static const uint32_t time_values[] = {0, 1, 5, 10, 50, 1000, 0xFFFFFFFFu};
 static const uint32_t percent_values[] = {0, 1, 10, 30, 50, 90, 100};
 
-static struct mut_stats stats;
+static struct mut_stats stats;       /* what mut_stats() reports */
 static struct program scratch;       /* normalize()'s output, copied back by commit() */
 static struct program one;           /* a one-op program, for op_size() */
 static struct program in_a, in_b;    /* the inputs of mut_mutate() / mut_crossover() */

@@ -71,6 +71,12 @@ NTSTATUS WdfCollectionAdd(WDFCOLLECTION Collection, WDFOBJECT Object)
     o = c ? obj_lookup(Object, TYPE_NONE) : NULL;
     if (!o)
         return ddi_leave(&f, STATUS_INVALID_HANDLE);
+    /* Its count already reached zero: it is being destroyed (here, from its
+     * own EvtDestroyCallback); a reference on it would outlive its memory. */
+    if (o->refs <= 0) {
+        violation(RULE_HANDLE_USE_AFTER_FREE, o, "object is being destroyed");
+        return ddi_leave(&f, STATUS_INVALID_HANDLE);
+    }
     if (!alloc_try(SITE_COLLECTION_ENTRY))
         return ddi_leave(&f, STATUS_UNSUCCESSFUL); /* FxCollection::Add's status */
     if (c->u.collection.count == c->u.collection.cap) {

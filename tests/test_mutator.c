@@ -95,7 +95,7 @@ static int load_seeds(void **state)
     for (i = 0; i < n; i++) {
         size_t len;
 
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        snprintf(path, sizeof path, "%.500s/%.255s", dir, names[i]);
         len = read_file(path);
         if (prog_parse_text(file, len, &seeds[i], err, sizeof err) != 0) {
             fprintf(stderr, "%s: %s\n", path, err);
