@@ -294,28 +294,6 @@ static uint32_t choose(struct ctx *c, const uint8_t *codes, uint32_t lo, uint32_
     return lo + below(c, n - lo);
 }
 
-/* Writes the canonical name of slot s ($driver, $o1, ...) into dst, which
- * holds PROG_NAME_MAX bytes. */
-static void name_slot(char *dst, uint32_t s)
-{
-    char d[10];
-    size_t i = sizeof d, k;
-
-    if (s == SLOT_DRIVER) {
-        memcpy(dst, "$driver", sizeof "$driver");
-        return;
-    }
-    do {
-        d[--i] = (char)('0' + s % 10);
-        s /= 10;
-    } while (s != 0);
-    dst[0] = '$';
-    dst[1] = 'o';
-    k = sizeof d - i;
-    memcpy(dst + 2, d + i, k);
-    dst[2 + k] = '\0';
-}
-
 /* ----------------------------------------------------------- normalizing */
 
 /* Makes the values of *o ones the decoder could give: options masked to
@@ -487,7 +465,7 @@ static void commit(struct ctx *c, struct program *p)
     p->nops = scratch.nops;
     p->nslots = scratch.nslots;
     for (s = 0; s < p->nslots; s++)
-        name_slot(p->names[s], s);
+        prog_slot_name(p->names[s], s);
     c->fresh = (uint16_t)ID_FRESH;
 }
 

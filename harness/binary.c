@@ -45,28 +45,6 @@ struct writer {
 
 /* ---------------------------------------------------------------- shared */
 
-/* Writes the canonical name of slot s ($driver, $o1, ...) into dst, which
- * holds PROG_NAME_MAX bytes. */
-static void canonical_name(char *dst, uint32_t s)
-{
-    char d[10];
-    size_t i = sizeof d, k;
-
-    if (s == SLOT_DRIVER) {
-        memcpy(dst, "$driver", sizeof "$driver");
-        return;
-    }
-    do {
-        d[--i] = (char)('0' + s % 10);
-        s /= 10;
-    } while (s != 0);
-    dst[0] = '$';
-    dst[1] = 'o';
-    k = sizeof d - i;
-    memcpy(dst + 2, d + i, k);
-    dst[2 + k] = '\0';
-}
-
 /* The number of set bits in v. */
 static uint32_t popcount32(uint32_t v)
 {
@@ -282,7 +260,7 @@ void prog_decode(const uint8_t *data, size_t len, struct program *p)
 
     p->nops = 0;
     p->nslots = 1;
-    canonical_name(p->names[0], SLOT_DRIVER);
+    prog_slot_name(p->names[0], SLOT_DRIVER);
     while (rd_op(&r, p->nslots, &o)) {
         uint32_t need;
 
@@ -297,7 +275,7 @@ void prog_decode(const uint8_t *data, size_t len, struct program *p)
         if (o.code == OP_ON && in_block)
             add_end(p);                     /* ON inside a block closes it */
         if (op_arg((enum op_code)o.code) == ARG_BIND && o.target == p->nslots)
-            canonical_name(p->names[p->nslots++], o.target);
+            prog_slot_name(p->names[p->nslots++], o.target);
         if (o.code == OP_ON)
             in_block = 1;
         else if (o.code == OP_END)

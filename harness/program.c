@@ -50,3 +50,24 @@ const char *block_kind_name(enum block_kind k)
 {
     return (unsigned)k < BLOCK__COUNT ? block_kinds[k] : "";
 }
+
+/* Writes the canonical name of slot s ($driver, $o1, ...); see program.h. */
+void prog_slot_name(char *dst, uint32_t s)
+{
+    char d[10];
+    size_t i = sizeof d, k;
+
+    if (s == SLOT_DRIVER) {
+        memcpy(dst, "$driver", sizeof "$driver");
+        return;
+    }
+    do {
+        d[--i] = (char)('0' + s % 10);
+        s /= 10;
+    } while (s != 0);
+    dst[0] = '$';
+    dst[1] = 'o';
+    k = sizeof d - i;
+    memcpy(dst + 2, d + i, k);
+    dst[2 + k] = '\0';
+}

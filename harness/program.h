@@ -118,6 +118,9 @@ static inline uint32_t op_options(enum op_code c)
 /* The op spelled `name`, or OP__COUNT. */
 enum op_code op_lookup(const char *name);
 const char *block_kind_name(enum block_kind k);
+/* Writes the canonical name of slot `s` ("$driver", "$o1", ...) into dst,
+ * which holds PROG_NAME_MAX bytes. */
+void prog_slot_name(char *dst, uint32_t s);
 
 /* ---- text form (text.c) ---- */
 

@@ -52,19 +52,8 @@ if [ "$secs" -lt 5 ] || [ "$secs" -gt 86400 ]; then
   echo "afl-smoke: SECONDS must be from 5 to 86400, not $secs" >&2; exit 2
 fi
 
-# ---- AFL++ itself: installed the way scripts/setup.sh installs packages ----
-if ! command -v afl-fuzz >/dev/null || ! command -v afl-clang-fast >/dev/null; then
-  echo "afl-smoke: installing afl++"
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    command -v sudo >/dev/null || { echo "afl-smoke: need root (or sudo) to install afl++" >&2; exit 1; }
-    sudo=sudo
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends afl++ >/dev/null
-fi
-bash scripts/setup.sh   # cmake, clang, jansson for the converter
+# ---- what the build needs, and AFL++ itself ----
+bash scripts/setup.sh afl++
 
 # ---- one run at a time: the build and the scratch directory are shared ----
 scratch=out/afl-smoke

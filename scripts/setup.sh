@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# setup.sh - installs, with apt-get, whatever the build and the tests need
-# and this machine lacks (Debian 12). Installs nothing when all is there.
+# setup.sh [PACKAGE...] - installs, with apt-get, whatever the build and the
+# tests need (and the extra Debian packages named) and this machine lacks
+# (Debian 12). Installs nothing when all is there.
 set -euo pipefail
-pkgs=(cmake make gcc libc6-dev clang libclang-rt-14-dev libcmocka-dev libjansson-dev valgrind)
+pkgs=(cmake make gcc libc6-dev clang libclang-rt-14-dev libcmocka-dev libjansson-dev valgrind "$@")
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
