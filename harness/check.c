@@ -179,6 +179,8 @@ void check_op_begin(struct check *c, struct exec *x, uint32_t op)
         f->target_refs = info.refs;
         f->target_state = (uint8_t)info.state;
     }
+    if (f->arg_id && model_object_info(f->arg_id, &info) == 0)
+        f->arg_refs = info.refs;
     f->freed = (f->target_id && f->target_id < CHECK_MAX_IDS &&
                 (c->shadow[f->target_id] & SEEN_FREE)) ||
                (f->arg_id && f->arg_id < CHECK_MAX_IDS && (c->shadow[f->arg_id] & SEEN_FREE));
@@ -222,6 +224,47 @@ static int allocates(const struct op *o)
            o->code == OP_CONTEXT_ALLOCATE;
 }
 
+/* The count of object `id` now, or -1 when there is no such object. */
+static int32_t refs_now(uint32_t id)
+{
+    struct model_object_info info;
+
+    return id && model_object_info(id, &info) == 0 ? info.refs : -1;
+}
+
+/* [O1][O4][O7]: an op that takes or drops one reference, and raised
+ * nothing, moved the count by exactly one (drops are looked at only while
+ * the object survives them). */
+static void check_refcount(struct check *c, struct exec *x, const struct op *o,
+                           const struct check_frame *f, const struct exec_op_result *r)
+{
+    int32_t want = -1, now = -1;
+    uint32_t id = 0;
+
+    switch ((enum op_code)o->code) {
+    case OP_REFERENCE:
+        id = f->target_id, want = f->target_refs + 1;
+        break;
+    case OP_DEREFERENCE:
+        if (f->target_refs >= 2)
+            id = f->target_id, want = f->target_refs - 1;
+        break;
+    case OP_COLLECTION_ADD:
+        if (r->has_status && NT_SUCCESS(r->status))
+            id = f->arg_id, want = f->arg_refs + 1;
+        break;
+    case OP_COLLECTION_REMOVE:
+        if (f->arg_refs >= 2)
+            id = f->arg_id, want = f->arg_refs - 1;
+        break;
+    default:
+        break;
+    }
+    if (id && (now = refs_now(id)) != want)
+        finding(c, x, RULE_INTERNAL_CHECK_REFCOUNT, id,
+                "a reference count moved by other than one");
+}
+
 void check_op_end(struct check *c, struct exec *x, uint32_t op)
 {
     const struct op *o = &x->prog->ops[op];
@@ -253,6 +296,8 @@ void check_op_end(struct check *c, struct exec *x, uint32_t op)
         return; /* the model said something about this op: enough */
     if (model_halted() || o->code == OP_ON || o->code == OP_END)
         return;
+    if (!f->freed && f->irql <= op_max_irql(o))
+        check_refcount(c, x, o, f, r);
     /* A DDI above its highest IRQL [I1]. */
     if (f->irql > op_max_irql(o)) {
         finding(c, x, RULE_INTERNAL_UNREPORTED_IRQL_TOO_HIGH, f->target_id,

@@ -41,6 +41,7 @@ struct check_frame {
     uint32_t target_id;   /* its object operand's id at start, 0 for none */
     uint32_t arg_id;      /* its second operand's id at start, 0 for none */
     int32_t target_refs;  /* the operand's count at start */
+    int32_t arg_refs;     /* the second operand's count at start */
     uint8_t target_state; /* the operand's state at start */
     uint8_t freed;        /* an operand was already freed at start */
     KIRQL irql;           /* IRQL it was called at */

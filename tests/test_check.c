@@ -164,6 +164,24 @@ static void irql_unreported(void **state)
     assert_int_equal(chk.findings[0].rule, RULE_INTERNAL_UNREPORTED_IRQL_TOO_HIGH);
 }
 
+/* A reference that raised nothing but did not move the count. */
+static void refcount_unmoved(void **state)
+{
+    WDFOBJECT o;
+
+    t_driver();
+    o = t_object(NULL, WdfExecutionLevelInheritFromParent);
+    setup_prog(OP_REFERENCE, o);
+    check_op_begin(&chk, &x, 0);
+    WdfObjectReference(o); /* the model takes it: right */
+    check_op_end(&chk, &x, 0);
+    assert_int_equal(chk.nfindings, 0);
+    check_op_begin(&chk, &x, 0);
+    check_op_end(&chk, &x, 0); /* a model that took none */
+    assert_int_equal(chk.nfindings, 1);
+    assert_int_equal(chk.findings[0].rule, RULE_INTERNAL_CHECK_REFCOUNT);
+}
+
 /* After unload, a live object nobody reported leaked. */
 static void leak_unreported(void **state)
 {
@@ -187,6 +205,7 @@ int main(void)
         cmocka_unit_test_setup(freed_handle_used_in_silence, t_setup),
         cmocka_unit_test_setup(faults_accounted, t_setup),
         cmocka_unit_test_setup(irql_unreported, t_setup),
+        cmocka_unit_test_setup(refcount_unmoved, t_setup),
         cmocka_unit_test_setup(leak_unreported, t_setup),
     };
 
