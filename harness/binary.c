@@ -104,29 +104,23 @@ static int rd_value(struct reader *r, uint32_t bit, uint32_t n, struct op *o)
 
     switch (bit) {
     case OPT_PARENT:
-        if (!rd_byte(r, &b))
-            return 0;
-        o->arg = (uint16_t)(b % n);
-        return 1;
     case OPT_POOL:
-        if (!rd_byte(r, &b))
-            return 0;
-        o->level = (uint8_t)(b & 1u);
-        return 1;
     case OPT_EXEC:
-        if (!rd_byte(r, &b))
-            return 0;
-        o->level = (uint8_t)(WdfExecutionLevelInheritFromParent + b % 3);
-        return 1;
     case OPT_INIT:
-        if (!rd_byte(r, &b))
-            return 0;
-        o->level = (uint8_t)(b % INIT__COUNT);
-        return 1;
     case OPT_SITE:
+        /* one byte, mapped into the option's range */
         if (!rd_byte(r, &b))
             return 0;
-        o->num = b % SITE__COUNT;
+        if (bit == OPT_PARENT)
+            o->arg = (uint16_t)(b % n);
+        else if (bit == OPT_POOL)
+            o->level = (uint8_t)(b & 1u);
+        else if (bit == OPT_EXEC)
+            o->level = (uint8_t)(WdfExecutionLevelInheritFromParent + b % 3);
+        else if (bit == OPT_INIT)
+            o->level = (uint8_t)(b % INIT__COUNT);
+        else
+            o->num = b % SITE__COUNT;
         return 1;
     case OPT_PERCENT:
         if (!rd_varint(r, &o->num))
