@@ -15,6 +15,9 @@
 
 #include "exec.h"
 #include "program.h"
+#ifdef UF_API_MUTATOR
+#include "mutator.h"
+#endif
 
 #define MAX_INPUT 4096 /* bytes: longer inputs add nothing the engine needs */
 
@@ -22,7 +25,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static struct program prog;
+    static struct program decoded;
+    const struct program *prog = &decoded;
     static struct exec x;
     static struct check check;
     static enum model_rule internal[RULE__COUNT];
@@ -35,9 +39,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 internal[ninternal++] = (enum model_rule)r;
     if (size > MAX_INPUT)
         return 0;
-    prog_decode(data, size, &prog);
+#ifdef UF_API_MUTATOR
+    /* The structure-aware mutator just wrote these bytes: it still holds
+     * their program, which is what decoding them would give. */
+    prog = mut_last_output(data, size);
+    if (prog == NULL)
+#endif
+    {
+        prog_decode(data, size, &decoded);
+        prog = &decoded;
+    }
     x.check = &check;
-    exec_run(&x, &prog);
+    exec_run(&x, prog);
     if (check.nfindings) {
         fprintf(stderr, "unloadfuzz: api: %s\n", model_rule_id(check.findings[0].rule));
         abort();

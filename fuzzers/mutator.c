@@ -132,12 +132,15 @@ static const uint32_t percent_values[] = {0, 1, 10, 30, 50, 90, 100};
 
 static struct mut_stats stats;       /* what mut_stats() reports */
 static struct program scratch;       /* normalize()'s output, copied back by commit() */
-static struct program one;           /* a one-op program, for op_size() */
 static struct program in_a, in_b;    /* the inputs of mut_mutate() / mut_crossover() */
+static struct program before;        /* mut_mutate()'s input, to tell a change */
 static struct program check;         /* emit()'s decode of its own output */
+static struct program last;          /* the program of the last output... */
+static uint8_t last_bytes[MUT_OUTPUT_MAX]; /* ...and its bytes (mut_last_output()) */
+static size_t last_len;              /* 0: no output to remember */
+static uint32_t emitted;             /* outputs so far, for the sampled self-check */
 static struct op block_copy[PROG_MAX_OPS];              /* duplicate-block's copy */
 static struct op run[2 * MUT_SPLICE_MAX + 1];           /* a crossover's run */
-static uint8_t orig[MUT_OUTPUT_MAX];                    /* mut_mutate()'s input, re-encoded */
 
 /* ------------------------------------------------------------- randomness */
 
@@ -455,7 +458,7 @@ static void normalize(struct ctx *c, const struct program *src, struct program *
 }
 
 /* Makes the edited program *p valid again (normalize() through scratch),
- * with canonical names; raw ids start afresh. */
+ * with canonical names (empty: see prog_name()); raw ids start afresh. */
 static void commit(struct ctx *c, struct program *p)
 {
     uint32_t s;
@@ -465,7 +468,7 @@ static void commit(struct ctx *c, struct program *p)
     p->nops = scratch.nops;
     p->nslots = scratch.nslots;
     for (s = 0; s < p->nslots; s++)
-        prog_slot_name(p->names[s], s);
+        p->names[s][0] = '\0';
     c->fresh = (uint16_t)ID_FRESH;
 }
 
@@ -1262,14 +1265,6 @@ static int splice(struct ctx *c, struct program *dst, const struct program *src)
 
 /* ---------------------------------------------------------------- output */
 
-/* The bytes *o encodes to (the same wherever it stands). */
-static size_t op_size(const struct op *o)
-{
-    one.nops = 1;
-    one.ops[0] = *o;
-    return prog_encode(&one, NULL, 0);
-}
-
 /* Whether programs a and b have the same ops (lines aside) and slots. */
 static int same_ops(const struct program *a, const struct program *b)
 {
@@ -1287,55 +1282,104 @@ static int same_ops(const struct program *a, const struct program *b)
     return 1;
 }
 
-/* Cuts ops off the end of *p to fit max_size bytes (see mutator.h).
- * Returns the encoding's size. */
-size_t mut_fit(struct program *p, size_t max_size)
+/* Cuts ops off the end of *p, whose ops end at the byte offsets ends[]
+ * (prog_encode_ends()), to fit max_size bytes, closing a block the cut
+ * leaves open. Returns the encoding's size; *closed says whether an `end`
+ * was added (its byte follows the kept ops' bytes). */
+static size_t cut(struct program *p, size_t max_size, const uint32_t *ends, int *closed)
 {
-    size_t acc = prog_encode(p, NULL, 0);
     uint32_t i, keep = 0;
     int in_block = 0, keep_open = 0;
     struct ctx c;
 
-    if (acc <= max_size)
-        return acc;
-    stats.trimmed++;
-    acc = 0;
-    for (i = 0; i < p->nops && acc <= max_size; i++) {
-        acc += op_size(&p->ops[i]);
+    *closed = 0;
+    if (p->nops == 0 || ends[p->nops - 1] <= max_size)
+        return p->nops ? ends[p->nops - 1] : 0;
+    for (i = 0; i < p->nops; i++) {
         if (p->ops[i].code == OP_ON)
             in_block = 1;
         else if (p->ops[i].code == OP_END)
             in_block = 0;
-        if (acc + (in_block ? END_BYTES : 0) <= max_size) {
-            keep = i + 1;
-            keep_open = in_block;
-        }
+        if (ends[i] + (in_block ? END_BYTES : 0) > max_size)
+            break;
+        keep = i + 1;
+        keep_open = in_block;
     }
+    stats.trimmed++;
     p->nops = keep;
     if (keep_open)
         append_end(p);
+    *closed = keep_open;
     ctx_init(&c, 0); /* a prefix of a valid program needs no repair */
     commit(&c, p);
-    return prog_encode(p, NULL, 0);
+    return (keep ? ends[keep - 1] : 0) + (keep_open ? END_BYTES : 0);
 }
 
-/* Encodes the valid program *p into out, cut to max_size (mut_fit), and
- * checks that the bytes decode back to *p. Returns the bytes written, or 0
- * after a mismatch (counted: it would be a bug here or in the codec). */
+/* Cuts ops off the end of *p to fit max_size bytes (see mutator.h).
+ * Returns the encoding's size. */
+size_t mut_fit(struct program *p, size_t max_size)
+{
+    static uint32_t ends[PROG_MAX_OPS];
+    int closed;
+
+    prog_encode_ends(p, NULL, 0, ends);
+    return cut(p, max_size, ends, &closed);
+}
+
+/* Copies the ops and slots of *src into *dst (names left empty, as a
+ * decode leaves them). */
+static void copy_program(struct program *dst, const struct program *src)
+{
+    uint32_t s;
+
+    memcpy(dst->ops, src->ops, src->nops * sizeof src->ops[0]);
+    dst->nops = src->nops;
+    dst->nslots = src->nslots;
+    for (s = 0; s < src->nslots; s++)
+        dst->names[s][0] = '\0';
+}
+
+/* Encodes the valid program *p into out, cut to max_size (mut_fit), checks
+ * (every time, or every MUT_CHECK_EVERY-th time with NDEBUG) that the bytes
+ * decode back to *p, and remembers both for mut_last_output(). Returns the
+ * bytes written, or 0 after a mismatch (counted: it would be a bug here or
+ * in the codec). */
 static size_t emit(struct program *p, uint8_t *out, size_t max_size)
 {
-    size_t n = prog_encode(p, out, max_size);
+    static uint32_t ends[PROG_MAX_OPS];
+    size_t n = prog_encode_ends(p, out, max_size, ends);
+    int closed;
 
+    last_len = 0;
     if (n > max_size) {
-        n = mut_fit(p, max_size);
-        prog_encode(p, out, n);
+        /* the kept ops' bytes are already in out; an `end` is one byte */
+        n = cut(p, max_size, ends, &closed);
+        if (closed)
+            out[n - END_BYTES] = OP_END;
     }
-    prog_decode(out, n, &check);
-    if (!same_ops(p, &check)) {
-        stats.mismatches++;
-        return 0;
+    if (emitted++ % MUT_CHECK_EVERY == 0) {
+        prog_decode(out, n, &check);
+        if (!same_ops(p, &check)) {
+            stats.mismatches++;
+            return 0;
+        }
     }
+    copy_program(&last, p);
+    memcpy(last_bytes, out, n);
+    last_len = n;
     return n;
+}
+
+/* Decodes data[0..size) into *p, or copies the program of the last output
+ * when these are its bytes (libFuzzer mutates its last output again). */
+static void decode_input(const uint8_t *data, size_t size, struct program *p)
+{
+    const struct program *known = mut_last_output(data, size);
+
+    if (known != NULL)
+        copy_program(p, known);
+    else
+        prog_decode(data, size, p);
 }
 
 /* ------------------------------------------------------------ public API */
@@ -1374,18 +1418,18 @@ size_t mut_mutate(const uint8_t *data, size_t size, uint8_t *out, size_t max_siz
 {
     struct ctx c;
     uint32_t rounds = 1, r;
-    size_t n, orig_len;
+    size_t n;
     int tries;
 
     ctx_init(&c, seed);
-    prog_decode(data, size, &in_a);
-    orig_len = prog_encode(&in_a, orig, sizeof orig);
+    decode_input(data, size, &in_a);
+    copy_program(&before, &in_a);
     while (rounds < MUT_MAX_STACK && chance(&c, 1, 2))
         rounds++;
     for (r = 0; r < rounds; r++)
         mutate_once(&c, &in_a);
     n = emit(&in_a, out, max_size);
-    for (tries = 0; tries < SAME_TRIES && n == orig_len && memcmp(out, orig, n) == 0; tries++) {
+    for (tries = 0; tries < SAME_TRIES && n != 0 && same_ops(&in_a, &before); tries++) {
         mutate_once(&c, &in_a);
         n = emit(&in_a, out, max_size);
     }
@@ -1399,14 +1443,23 @@ size_t mut_crossover(const uint8_t *data1, size_t size1, const uint8_t *data2, s
 {
     struct ctx c;
 
-    prog_decode(data2, size2, &in_b);
+    decode_input(data2, size2, &in_b);
     if (in_b.nops == 0)
         return mut_mutate(data1, size1, out, max_size, seed);
     ctx_init(&c, seed ^ 0xC0550C0Du);
-    prog_decode(data1, size1, &in_a);
+    decode_input(data1, size1, &in_a);
     if (!splice(&c, &in_a, &in_b))
         mutate_once(&c, &in_a);
     return emit(&in_a, out, max_size);
+}
+
+/* The program of the last output, when data[0..size) are its bytes (see
+ * mutator.h); else NULL. */
+const struct program *mut_last_output(const uint8_t *data, size_t size)
+{
+    if (last_len == 0 || size != last_len || memcmp(data, last_bytes, size) != 0)
+        return NULL;
+    return &last;
 }
 
 /* The counters (see struct mut_stats). */

@@ -34,6 +34,14 @@
 #define MUT_SPLICE_MAX 16    /* most ops a crossover takes from the donor */
 #define MUT_OUTPUT_MAX 8192  /* no program encodes to more bytes (512 ops of at most 10) */
 #define MUT_TARGET_MAX 4096  /* api.c's MAX_INPUT: the api target ignores longer inputs */
+/* Every output is decoded again and checked to be the program meant; with
+ * NDEBUG (release builds, where speed is the point) one in this many. The
+ * codec's and the mutator's tests check every one. */
+#ifdef NDEBUG
+#define MUT_CHECK_EVERY 64u
+#else
+#define MUT_CHECK_EVERY 1u
+#endif
 
 /* What one mutation does to a program. */
 enum mut_kind {
@@ -92,6 +100,13 @@ size_t mut_mutate(const uint8_t *data, size_t size, uint8_t *out, size_t max_siz
  * Returns the bytes written. */
 size_t mut_crossover(const uint8_t *data1, size_t size1, const uint8_t *data2, size_t size2,
                      uint8_t *out, size_t max_size, uint32_t seed);
+
+/* The program the last output of mut_mutate() or mut_crossover() decodes
+ * to, when data[0..size) are exactly its bytes; else NULL (also after an
+ * output that failed its check). The pointer stays valid until the next
+ * call into the mutator. libFuzzer runs each output next and mutates it
+ * again, so the target and the next mutation skip decoding it. */
+const struct program *mut_last_output(const uint8_t *data, size_t size);
 
 /* The counters so far, and a way to zero them (tests). */
 const struct mut_stats *mut_stats(void);

@@ -254,7 +254,7 @@ void prog_decode(const uint8_t *data, size_t len, struct program *p)
 
     p->nops = 0;
     p->nslots = 1;
-    prog_slot_name(p->names[0], SLOT_DRIVER);
+    p->names[0][0] = '\0';
     while (rd_op(&r, p->nslots, &o)) {
         uint32_t need;
 
@@ -269,7 +269,7 @@ void prog_decode(const uint8_t *data, size_t len, struct program *p)
         if (o.code == OP_ON && in_block)
             add_end(p);                     /* ON inside a block closes it */
         if (op_arg((enum op_code)o.code) == ARG_BIND && o.target == p->nslots)
-            prog_slot_name(p->names[p->nslots++], o.target);
+            p->names[p->nslots++][0] = '\0';
         if (o.code == OP_ON)
             in_block = 1;
         else if (o.code == OP_END)
@@ -365,46 +365,61 @@ static void wr_options(struct writer *w, const struct op *o)
         wr_value(w, rest & (~rest + 1), o);
 }
 
+/* Appends op *o, with *nslots slots bound before it (updated when *o binds
+ * a new one). */
+static void wr_op(struct writer *w, const struct op *o, uint32_t *nslots)
+{
+    enum op_code code = (enum op_code)o->code;
+
+    wr_byte(w, o->code);
+    switch (op_arg(code)) {
+    case ARG_NONE:
+        break;
+    case ARG_BIND:
+        if (code == OP_DRIVER_CREATE)
+            break;
+        wr_byte(w, bind_byte(o->target, *nslots));
+        if (o->target >= *nslots && *nslots < PROG_MAX_SLOTS)
+            (*nslots)++;
+        break;
+    case ARG_OBJ:
+        wr_byte(w, (uint8_t)o->target);
+        break;
+    case ARG_OBJ2:
+        wr_byte(w, (uint8_t)o->target);
+        wr_byte(w, (uint8_t)o->arg);
+        break;
+    case ARG_OPTOBJ:
+        wr_byte(w, o->target == SLOT_NONE ? 0 : (uint8_t)(OPTOBJ_SLOT + o->target));
+        break;
+    case ARG_LEVEL:
+    case ARG_BLOCK:
+        if (op_arg(code) == ARG_BLOCK)
+            wr_byte(w, (uint8_t)o->target);
+        wr_byte(w, o->level);
+        break;
+    }
+    wr_options(w, o);
+}
+
 /* Encodes *p (see program.h). Returns the bytes needed; buf holds as many
  * as fit. */
 size_t prog_encode(const struct program *p, uint8_t *buf, size_t n)
+{
+    return prog_encode_ends(p, buf, n, NULL);
+}
+
+/* Encodes *p, noting where each op ends (see program.h). Returns the bytes
+ * needed; buf holds as many as fit. */
+size_t prog_encode_ends(const struct program *p, uint8_t *buf, size_t n, uint32_t *ends)
 {
     struct writer w = {buf, n, 0};
     uint32_t nslots = 1, i;
 
     for (i = 0; i < p->nops; i++) {
-        const struct op *o = &p->ops[i];
-        enum op_code code = (enum op_code)o->code;
-
-        wr_byte(&w, o->code);
-        switch (op_arg(code)) {
-        case ARG_NONE:
-            break;
-        case ARG_BIND:
-            if (code == OP_DRIVER_CREATE)
-                break;
-            wr_byte(&w, bind_byte(o->target, nslots));
-            if (o->target >= nslots && nslots < PROG_MAX_SLOTS)
-                nslots++;
-            break;
-        case ARG_OBJ:
-            wr_byte(&w, (uint8_t)o->target);
-            break;
-        case ARG_OBJ2:
-            wr_byte(&w, (uint8_t)o->target);
-            wr_byte(&w, (uint8_t)o->arg);
-            break;
-        case ARG_OPTOBJ:
-            wr_byte(&w, o->target == SLOT_NONE ? 0 : (uint8_t)(OPTOBJ_SLOT + o->target));
-            break;
-        case ARG_LEVEL:
-        case ARG_BLOCK:
-            if (op_arg(code) == ARG_BLOCK)
-                wr_byte(&w, (uint8_t)o->target);
-            wr_byte(&w, o->level);
-            break;
-        }
-        wr_options(&w, o);
+        wr_op(&w, &p->ops[i], &nslots);
+        if (ends != NULL)
+            ends[i] = (uint32_t)w.len;
     }
     return w.len;
 }

@@ -443,9 +443,10 @@ void exec_run(struct exec *x, const struct program *p)
 const char *exec_object_name(const struct exec *x, uint32_t id, char *buf, size_t n)
 {
     uint16_t slot = id < EXEC_MAX_IDS ? x->id_slot[id] : SLOT_NONE;
+    char name[PROG_NAME_MAX];
 
     if (slot != SLOT_NONE && slot < x->prog->nslots)
-        snprintf(buf, n, "%s", x->prog->names[slot]);
+        snprintf(buf, n, "%s", prog_name(x->prog, slot, name));
     else
         snprintf(buf, n, "o%u", id);
     return buf;

@@ -71,3 +71,12 @@ void prog_slot_name(char *dst, uint32_t s)
     memcpy(dst + 2, d + i, k);
     dst[2 + k] = '\0';
 }
+
+/* The name of slot s of *p (see program.h). */
+const char *prog_name(const struct program *p, uint32_t s, char *buf)
+{
+    if (s < p->nslots && p->names[s][0] != '\0')
+        return p->names[s];
+    prog_slot_name(buf, s);
+    return buf;
+}

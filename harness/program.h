@@ -88,7 +88,9 @@ struct op {
 struct program {
     struct op ops[PROG_MAX_OPS];                 /* in order, blocks inline */
     uint32_t nops;
-    char names[PROG_MAX_SLOTS][PROG_NAME_MAX];   /* names[s] = "$driver", "$o1", ... */
+    char names[PROG_MAX_SLOTS][PROG_NAME_MAX];   /* names[s]: the text's "$dev", ...; "" when the
+                                                  * slot has no name of its own (decoded and
+                                                  * mutated programs): see prog_name() */
     uint32_t nslots;                             /* slots bound, $driver counted */
 };
 
@@ -121,6 +123,10 @@ const char *block_kind_name(enum block_kind k);
 /* Writes the canonical name of slot `s` ("$driver", "$o1", ...) into dst,
  * which holds PROG_NAME_MAX bytes. */
 void prog_slot_name(char *dst, uint32_t s);
+/* The name of slot `s` of *p: its own, or else the canonical one, written
+ * into buf (PROG_NAME_MAX bytes). Decoding leaves names empty, since the
+ * engines decode on every execution and never print. */
+const char *prog_name(const struct program *p, uint32_t s, char *buf);
 
 /* ---- text form (text.c) ---- */
 
@@ -135,10 +141,16 @@ size_t prog_print_text(const struct program *p, int canonical, char *buf, size_t
 /* ---- binary form (binary.c) ---- */
 
 /* Decodes any byte string into *p (always succeeds; trailing bytes that do
- * not make a whole op are ignored). Names are canonical. */
+ * not make a whole op are ignored). Names are left empty: canonical. */
 void prog_decode(const uint8_t *data, size_t len, struct program *p);
 /* Encodes *p; returns the bytes needed. prog_decode() of the result gives
  * the same program (names canonical, lines 0). */
 size_t prog_encode(const struct program *p, uint8_t *buf, size_t n);
+/* prog_encode() that also writes into ends[i] (ends holds p->nops entries)
+ * the length of the encoding up to and including op i. An op's bytes do not
+ * depend on what follows it, so ops 0..i alone encode to ends[i] bytes, the
+ * same ones: a program too long for a buffer can be cut without encoding
+ * it again. */
+size_t prog_encode_ends(const struct program *p, uint8_t *buf, size_t n, uint32_t *ends);
 
 #endif /* UNLOADFUZZ_PROGRAM_H */

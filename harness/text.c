@@ -640,7 +640,7 @@ static void put_u32(struct writer *w, uint32_t v)
  * or when the program has no name for it. */
 static void put_name(struct writer *w, const struct program *p, int canonical, uint16_t slot)
 {
-    if (!canonical && slot < p->nslots) {
+    if (!canonical && slot < p->nslots && p->names[slot][0] != '\0') {
         puts_w(w, p->names[slot]);
     } else if (slot == SLOT_DRIVER) {
         puts_w(w, "$driver");

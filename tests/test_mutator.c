@@ -311,6 +311,66 @@ static void the_same_seed_gives_the_same_output(void **state)
     assert_true(distinct > 90 * (uint32_t)nseeds);
 }
 
+/* mut_last_output() gives the program of the last output exactly as
+ * prog_decode() would, and only for those bytes; mutating an output again
+ * (taken from that memory) gives what mutating the same bytes decoded
+ * afresh gives. */
+static void the_last_output_is_remembered_exactly(void **state)
+{
+    const struct program *known;
+    size_t n1, n2, n3;
+    uint32_t s;
+    int i;
+
+    for (i = 0; i < nseeds; i++)
+        for (s = 0; s < 50; s++) {
+            n1 = mut_mutate(seed_bytes[i], seed_len[i], out, 200 + s * 40, s);
+            known = mut_last_output(out, n1);
+            assert_non_null(known);
+            prog_decode(out, n1, &pb);
+            expect_same_ops(known, &pb);
+            assert_int_equal(known->nslots, pb.nslots);
+            assert_null(mut_last_output(out, n1 - 1));
+            assert_null(mut_last_output(seed_bytes[i], seed_len[i]));
+            memcpy(out2, out, n1);
+            out2[n1 - 1] ^= 1;
+            assert_null(mut_last_output(out2, n1));
+            /* again from the memory, then from a decode of the same bytes */
+            n2 = mut_mutate(out, n1, out2, MUT_TARGET_MAX, s + 7);
+            n3 = mut_crossover(seed_bytes[i], seed_len[i], out2, n2, bytes, MUT_TARGET_MAX, s);
+            assert_null(mut_last_output(out, n1));
+            n3 = mut_mutate(out, n1, bytes, MUT_TARGET_MAX, s + 7);
+            assert_int_equal(n2, n3);
+            assert_memory_equal(out2, bytes, n2);
+        }
+    /* an output that fit nothing is remembered as nothing */
+    assert_int_equal(mut_mutate(seed_bytes[0], seed_len[0], out, 0, 1), 0);
+    assert_null(mut_last_output(out, 0));
+}
+
+/* prog_encode_ends() writes the same bytes as prog_encode(), and each
+ * prefix of ops alone encodes to exactly the bytes before its end. */
+static void encoding_ends_mark_each_prefix(void **state)
+{
+    static uint32_t ends[PROG_MAX_OPS];
+    size_t n;
+    uint32_t k;
+    int i;
+
+    for (i = 0; i < nseeds; i++) {
+        n = prog_encode_ends(&seeds[i], out, sizeof out, ends);
+        assert_int_equal(n, seed_len[i]);
+        assert_memory_equal(out, seed_bytes[i], n);
+        assert_int_equal(ends[seeds[i].nops - 1], n);
+        for (k = 0; k < seeds[i].nops; k++) {
+            pa = seeds[i];
+            pa.nops = k + 1;
+            assert_int_equal(prog_encode(&pa, out2, sizeof out2), ends[k]);
+            assert_memory_equal(out2, seed_bytes[i], ends[k]);
+        }
+    }
+}
+
 /* 20,000 rounds as an engine runs them: pick an input of a small corpus
  * (the seeds at first), mutate it or cross it with another, check the
  * output, put it back in place of a random one. Nothing invalid ever comes
@@ -564,6 +624,8 @@ int main(void)
         cmocka_unit_test(every_mutation_kind_applies_and_round_trips),
         cmocka_unit_test(outputs_respect_max_size),
         cmocka_unit_test(the_same_seed_gives_the_same_output),
+        cmocka_unit_test(the_last_output_is_remembered_exactly),
+        cmocka_unit_test(encoding_ends_mark_each_prefix),
         cmocka_unit_test(twenty_thousand_rounds_never_make_an_invalid_program),
         cmocka_unit_test(crossover_splices_ops_of_the_second_program),
         cmocka_unit_test(new_ops_and_blocks_favour_the_unload_path),
