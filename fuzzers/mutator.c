@@ -408,7 +408,7 @@ static void normalize(struct ctx *c, const struct program *src, struct program *
         struct op o = src->ops[i];
         enum op_arg a;
 
-        if (o.code >= OP__COUNT || (o.code == OP_END && !in_block))
+        if (!op_in((enum op_code)o.code, PROG_API) || (o.code == OP_END && !in_block))
             continue;
         if (o.code == OP_ON)
             need = in_block ? 3 : 2;
@@ -427,6 +427,7 @@ static void normalize(struct ctx *c, const struct program *src, struct program *
         switch (a) {
         case ARG_NONE:
         case ARG_LEVEL:
+        case ARG_ENVREF: /* not an api op: dropped above */
             o.target = SLOT_NONE;
             break;
         case ARG_BIND:
@@ -815,6 +816,7 @@ static void gen_op(struct ctx *c, const struct program *p, uint32_t pos, const u
         break;
     case ARG_NONE:
     case ARG_BLOCK:
+    case ARG_ENVREF: /* driver programs' ops: their weights are 0 */
         break;
     }
     gen_options(c, p, &b, o);
@@ -1334,6 +1336,7 @@ static void copy_program(struct program *dst, const struct program *src)
 
     memcpy(dst->ops, src->ops, src->nops * sizeof src->ops[0]);
     dst->nops = src->nops;
+    dst->kind = src->kind;
     dst->nslots = src->nslots;
     for (s = 0; s < src->nslots; s++)
         dst->names[s][0] = '\0';

@@ -34,7 +34,43 @@ struct reader {
     const uint8_t *d; /* the bytes */
     size_t len;       /* how many */
     size_t pos;       /* next byte to read */
+    const struct vocab *v; /* the ops of the program's kind */
 };
+
+/* The ops of one kind of program, numbered in ops.def order: an op's code
+ * byte is its index among them (mod their count when decoding). The api
+ * target's ops come first in ops.def, so for api programs the index is the
+ * op code itself, as it was before driver programs existed. */
+struct vocab {
+    uint8_t code[OP__COUNT];  /* index -> op code */
+    uint8_t index[OP__COUNT]; /* op code -> index (0xFF: not of this kind) */
+    uint32_t n;
+};
+
+static struct vocab vocabs[2];
+static int vocabs_ready;
+
+/* The vocabulary of kind k, built on first use. */
+static const struct vocab *vocab_of(enum prog_kind k)
+{
+    int kind;
+    uint32_t c;
+
+    if (!vocabs_ready) {
+        for (kind = PROG_API; kind <= PROG_DRIVER; kind++) {
+            struct vocab *v = &vocabs[kind];
+
+            memset(v->index, 0xFF, sizeof v->index);
+            for (c = 0; c < OP__COUNT; c++)
+                if (op_in((enum op_code)c, (enum prog_kind)kind)) {
+                    v->index[c] = (uint8_t)v->n;
+                    v->code[v->n++] = (uint8_t)c;
+                }
+        }
+        vocabs_ready = 1;
+    }
+    return &vocabs[k == PROG_DRIVER];
+}
 
 /* Output state of one prog_encode call, snprintf-like. */
 struct writer {
@@ -108,6 +144,7 @@ static int rd_value(struct reader *r, uint32_t bit, uint32_t n, struct op *o)
     case OPT_EXEC:
     case OPT_INIT:
     case OPT_SITE:
+    case OPT_ADAPTER:
         /* one byte, mapped into the option's range */
         if (!rd_byte(r, &b))
             return 0;
@@ -119,6 +156,8 @@ static int rd_value(struct reader *r, uint32_t bit, uint32_t n, struct op *o)
             o->level = (uint8_t)(WdfExecutionLevelInheritFromParent + b % 3);
         else if (bit == OPT_INIT)
             o->level = (uint8_t)(b % INIT__COUNT);
+        else if (bit == OPT_ADAPTER)
+            o->num = b % PROG_MAX_ADAPTERS;
         else
             o->num = b % SITE__COUNT;
         return 1;
@@ -180,7 +219,7 @@ static int rd_op(struct reader *r, uint32_t n, struct op *o)
 
     if (!rd_byte(r, &b))
         return 0;
-    o->code = (uint8_t)(b % OP__COUNT);
+    o->code = r->v->code[b % r->v->n];
     o->level = 0;
     o->target = SLOT_NONE;
     o->arg = SLOT_NONE;
@@ -222,6 +261,11 @@ static int rd_op(struct reader *r, uint32_t n, struct op *o)
             return 0;
         o->level = (uint8_t)(b % 3);
         break;
+    case ARG_ENVREF:
+        if (!rd_byte(r, &b))
+            return 0;
+        o->target = (uint16_t)(b % PROG_MAX_ENVREF);
+        break;
     case ARG_BLOCK:
         if (!rd_byte(r, &b) || !rd_byte(r, &k))
             return 0;
@@ -248,11 +292,18 @@ static void add_end(struct program *p)
  * after them, are ignored. */
 void prog_decode(const uint8_t *data, size_t len, struct program *p)
 {
-    struct reader r = {data, len, 0};
+    prog_decode_kind(data, len, PROG_API, p);
+}
+
+/* Decodes any byte string into *p, a program of kind k (see program.h). */
+void prog_decode_kind(const uint8_t *data, size_t len, enum prog_kind k, struct program *p)
+{
+    struct reader r = {data, len, 0, vocab_of(k)};
     int in_block = 0;
     struct op o;
 
     p->nops = 0;
+    p->kind = (uint8_t)k;
     p->nslots = 1;
     p->names[0][0] = '\0';
     while (rd_op(&r, p->nslots, &o)) {
@@ -330,6 +381,7 @@ static void wr_value(struct writer *w, uint32_t bit, const struct op *o)
         wr_byte(w, o->level);
         break;
     case OPT_SITE:
+    case OPT_ADAPTER:
         wr_byte(w, (uint8_t)o->num);
         break;
     case OPT_SEED:
@@ -367,11 +419,11 @@ static void wr_options(struct writer *w, const struct op *o)
 
 /* Appends op *o, with *nslots slots bound before it (updated when *o binds
  * a new one). */
-static void wr_op(struct writer *w, const struct op *o, uint32_t *nslots)
+static void wr_op(struct writer *w, const struct vocab *v, const struct op *o, uint32_t *nslots)
 {
     enum op_code code = (enum op_code)o->code;
 
-    wr_byte(w, o->code);
+    wr_byte(w, v->index[o->code]);
     switch (op_arg(code)) {
     case ARG_NONE:
         break;
@@ -398,6 +450,9 @@ static void wr_op(struct writer *w, const struct op *o, uint32_t *nslots)
             wr_byte(w, (uint8_t)o->target);
         wr_byte(w, o->level);
         break;
+    case ARG_ENVREF:
+        wr_byte(w, (uint8_t)o->target);
+        break;
     }
     wr_options(w, o);
 }
@@ -414,10 +469,11 @@ size_t prog_encode(const struct program *p, uint8_t *buf, size_t n)
 size_t prog_encode_ends(const struct program *p, uint8_t *buf, size_t n, uint32_t *ends)
 {
     struct writer w = {buf, n, 0};
+    const struct vocab *v = vocab_of((enum prog_kind)p->kind);
     uint32_t nslots = 1, i;
 
     for (i = 0; i < p->nops; i++) {
-        wr_op(&w, &p->ops[i], &nslots);
+        wr_op(&w, v, &p->ops[i], &nslots);
         if (ends != NULL)
             ends[i] = (uint32_t)w.len;
     }

@@ -368,6 +368,14 @@ static void run_op(uint32_t i)
     case OP_END:
     case OP__COUNT:
         break;
+    case OP_LOAD: /* the port's ops: driver programs run in port.c, never here */
+    case OP_DEVICE_ARRIVAL:
+    case OP_DEVICE_REMOVAL:
+    case OP_PORT_UNLOAD:
+    case OP_FIRE:
+    case OP_RUN:
+    case OP_INJECT:
+        break;
     }
     x->binding = SLOT_NONE;
     if (x->check)

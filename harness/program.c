@@ -19,7 +19,7 @@ struct op_info {
 };
 
 static const struct op_info ops[OP__COUNT] = {
-#define OP(e, name, arg, opts) {name, arg, opts},
+#define OP(e, name, arg, opts, where) {name, arg, opts},
 #include "ops.def"
 #undef OP
 };
@@ -49,6 +49,18 @@ enum op_code op_lookup(const char *name)
 const char *block_kind_name(enum block_kind k)
 {
     return (unsigned)k < BLOCK__COUNT ? block_kinds[k] : "";
+}
+
+/* The type word of op c's TYPE#N operand, or "". */
+const char *op_envref_type(enum op_code c)
+{
+    return c == OP_FIRE ? "timer" : c == OP_RUN ? "workitem" : "";
+}
+
+/* The name of program kind k. */
+const char *prog_kind_name(enum prog_kind k)
+{
+    return k == PROG_DRIVER ? "driver" : "api";
 }
 
 /* Writes the canonical name of slot s ($driver, $o1, ...); see program.h. */

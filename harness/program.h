@@ -54,17 +54,35 @@ enum {
     OPT_PERCENT = 1u << 18,        /* percent=P        -> op.num (0..100) */
     OPT_SEED = 1u << 19,           /* seed=S           -> op.seed */
     OPT_OFF = 1u << 20,            /* off */
-    OPT__ALL = (1u << 21) - 1
+    OPT_ADAPTER = 1u << 21,        /* adapter=N        -> op.num (0..PROG_MAX_ADAPTERS-1) */
+    OPT_DOUBLE_UNLOAD = 1u << 22,  /* double-unload (inject) */
+    OPT_INJECT_IRQL = 1u << 23,    /* irql (inject) */
+    OPT__ALL = (1u << 24) - 1
 };
 
-enum op_arg { ARG_NONE, ARG_BIND, ARG_OBJ, ARG_OBJ2, ARG_OPTOBJ, ARG_LEVEL, ARG_BLOCK };
+enum op_arg { ARG_NONE, ARG_BIND, ARG_OBJ, ARG_OBJ2, ARG_OPTOBJ, ARG_LEVEL, ARG_BLOCK, ARG_ENVREF };
+
+/* Which programs an op belongs to (ops.def's last column). */
+enum { FOR_API = 1, FOR_DRIVER = 2 };
+
+/* The two kinds of program: the api target's, where the program plays the
+ * driver, and a driver target's, where it plays the port. */
+enum prog_kind { PROG_API, PROG_DRIVER };
+
+#define PROG_MAX_ADAPTERS 4  /* devices a driver program can have arrive */
+#define PROG_MAX_ENVREF 16   /* TYPE#N: N below this */
 
 enum op_code {
-#define OP(e, name, arg, opts) OP_##e,
+#define OP(e, name, arg, opts, where) OP_##e,
 #include "ops.def"
 #undef OP
     OP__COUNT
 };
+
+/* The api target's ops come first in ops.def, `end` last among them, so
+ * the code byte of an op in an api program is its op code, taken modulo
+ * this when decoding (test_program checks the order). */
+#define OP_API_COUNT (OP_END + 1)
 
 /* Callback kinds a block can name: `on $o KIND`. */
 enum block_kind { BLOCK_CLEANUP, BLOCK_DESTROY, BLOCK_UNLOAD, BLOCK_TIMER, BLOCK_WORKITEM, BLOCK__COUNT };
@@ -77,7 +95,8 @@ struct op {
     uint8_t level;    /* irql: KIRQL (0, 1, 2); exec=: WDF_EXECUTION_LEVEL (1..3);
                        * pool=: 1 paged, 0 nonpaged; init=: enum init_kind;
                        * on: enum block_kind */
-    uint16_t target;  /* the slot bound or acted on; SLOT_NONE when none */
+    uint16_t target;  /* the slot bound or acted on; SLOT_NONE when none;
+                       * for ARG_ENVREF, N of TYPE#N */
     uint16_t arg;     /* parent=$p, or collection-add/remove's item; SLOT_NONE */
     uint32_t opts;    /* OPT_* bits written */
     uint32_t num;     /* the numeric option (see OPT_*) */
@@ -88,6 +107,7 @@ struct op {
 struct program {
     struct op ops[PROG_MAX_OPS];                 /* in order, blocks inline */
     uint32_t nops;
+    uint8_t kind;                                /* enum prog_kind */
     char names[PROG_MAX_SLOTS][PROG_NAME_MAX];   /* names[s]: the text's "$dev", ...; "" when the
                                                   * slot has no name of its own (decoded and
                                                   * mutated programs): see prog_name() */
@@ -97,15 +117,25 @@ struct program {
 /* Op metadata from ops.def. The operand and options are asked on every op
  * of every fuzzing input, so they are inline table reads. */
 static const uint8_t op_arg_table[OP__COUNT] = {
-#define OP(e, name, arg, opts) arg,
+#define OP(e, name, arg, opts, where) arg,
 #include "ops.def"
 #undef OP
 };
 static const uint32_t op_options_table[OP__COUNT] = {
-#define OP(e, name, arg, opts) opts,
+#define OP(e, name, arg, opts, where) opts,
 #include "ops.def"
 #undef OP
 };
+static const uint8_t op_where_table[OP__COUNT] = {
+#define OP(e, name, arg, opts, where) where,
+#include "ops.def"
+#undef OP
+};
+/* Whether op `c` belongs to programs of kind k. */
+static inline int op_in(enum op_code c, enum prog_kind k)
+{
+    return (unsigned)c < OP__COUNT && (op_where_table[c] & (k == PROG_DRIVER ? FOR_DRIVER : FOR_API));
+}
 const char *op_name(enum op_code c);
 /* The positional operand op `c` takes (ARG_NONE when `c` is no op). */
 static inline enum op_arg op_arg(enum op_code c)
@@ -120,6 +150,10 @@ static inline uint32_t op_options(enum op_code c)
 /* The op spelled `name`, or OP__COUNT. */
 enum op_code op_lookup(const char *name);
 const char *block_kind_name(enum block_kind k);
+/* The type word of op `c`'s TYPE#N operand ("timer" for fire), or "". */
+const char *op_envref_type(enum op_code c);
+/* "api" or "driver". */
+const char *prog_kind_name(enum prog_kind k);
 /* Writes the canonical name of slot `s` ("$driver", "$o1", ...) into dst,
  * which holds PROG_NAME_MAX bytes. */
 void prog_slot_name(char *dst, uint32_t s);
@@ -131,8 +165,14 @@ const char *prog_name(const struct program *p, uint32_t s, char *buf);
 /* ---- text form (text.c) ---- */
 
 /* Parses `len` bytes of text into *p. Returns 0, or -1 with a message
- * "line N: reason" in err (never reinterpreting bad text as anything). */
+ * "line N: reason" in err (never reinterpreting bad text as anything). The
+ * kind is the one its ops belong to: a driver program when it has an op
+ * only driver programs have, else an api program; an op of the other kind
+ * is an error. */
 int prog_parse_text(const char *text, size_t len, struct program *p, char *err, size_t errlen);
+/* Makes *p, parsed or built, a program of kind k. Returns 0, or -1 with
+ * "line N: reason" in err when an op does not belong to k. */
+int prog_set_kind(struct program *p, enum prog_kind k, char *err, size_t errlen);
 /* Prints *p as text. With `canonical` the names are $driver, $o1, $o2, ...
  * in binding order; otherwise the program's own names. Returns the bytes
  * needed (like snprintf). No comments are printed. */
@@ -140,11 +180,14 @@ size_t prog_print_text(const struct program *p, int canonical, char *buf, size_t
 
 /* ---- binary form (binary.c) ---- */
 
-/* Decodes any byte string into *p (always succeeds; trailing bytes that do
- * not make a whole op are ignored). Names are left empty: canonical. */
+/* Decodes any byte string into *p, an api program (always succeeds;
+ * trailing bytes that do not make a whole op are ignored). Names are left
+ * empty: canonical. */
 void prog_decode(const uint8_t *data, size_t len, struct program *p);
-/* Encodes *p; returns the bytes needed. prog_decode() of the result gives
- * the same program (names canonical, lines 0). */
+/* prog_decode() for a program of kind k: each kind numbers its own ops. */
+void prog_decode_kind(const uint8_t *data, size_t len, enum prog_kind k, struct program *p);
+/* Encodes *p (of its kind); returns the bytes needed. Decoding the result
+ * as that kind gives the same program (names canonical, lines 0). */
 size_t prog_encode(const struct program *p, uint8_t *buf, size_t n);
 /* prog_encode() that also writes into ends[i] (ends holds p->nops entries)
  * the length of the encoding up to and including op i. An op's bytes do not

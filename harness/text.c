@@ -30,7 +30,8 @@ enum opt_kind {
     OK_INIT,    /* =no-dispatch-override|non-pnp|none -> op.level */
     OK_SITE,    /* =site name       -> op.num */
     OK_PERCENT, /* =0..100          -> op.num */
-    OK_SEED     /* =N (uint32)      -> op.seed */
+    OK_SEED,    /* =N (uint32)      -> op.seed */
+    OK_ADAPTER  /* =0..PROG_MAX_ADAPTERS-1 -> op.num */
 };
 
 /* One option: its word (the key of key=value) and its kind. */
@@ -66,11 +67,14 @@ static const struct opt_info options[] = {
     {WORD("percent"), OK_PERCENT},
     {WORD("seed"), OK_SEED},
     {WORD("off"), OK_FLAG},
+    {WORD("adapter"), OK_ADAPTER},
+    {WORD("double-unload"), OK_FLAG},
+    {WORD("irql"), OK_FLAG},
 };
 
 /* The length of each op's spelling, so lookups skip most names at once. */
 static const uint8_t op_len[OP__COUNT] = {
-#define OP(e, name, arg, opts) sizeof(name) - 1,
+#define OP(e, name, arg, opts, where) sizeof(name) - 1,
 #include "ops.def"
 #undef OP
 };
@@ -110,6 +114,8 @@ struct parser {
     size_t errlen;       /* its size */
     uint32_t line;       /* line being parsed, 1-based */
     uint32_t block_line; /* line of the open `on`, 0 outside a block */
+    uint32_t api_line;   /* first line with an op only api programs have */
+    uint32_t driver_line; /* first line with an op only driver programs have */
 };
 
 /* ---------------------------------------------------------------- parser */
@@ -353,6 +359,13 @@ static int parse_value(struct parser *ps, int i, struct tok v, struct op *o)
             return fail_site(ps, v);
         o->num = (uint32_t)k;
         return 0;
+    case OK_ADAPTER:
+        if (parse_u32(ps, v, word, &o->num) < 0)
+            return -1;
+        if (o->num >= PROG_MAX_ADAPTERS)
+            return fail(ps, "adapter=%u: adapters are numbered 0 to %d", (unsigned)o->num,
+                        PROG_MAX_ADAPTERS - 1);
+        return 0;
     }
     return 0;
 }
@@ -394,6 +407,31 @@ static int parse_option(struct parser *ps, struct tok t, struct op *o)
     if (parse_value(ps, i, val, o) < 0)
         return -1;
     o->opts |= bit;
+    return 0;
+}
+
+/* Reads op `code`'s TYPE#N operand t (NULL when the line ended) into
+ * o->target. Returns 0, or -1 with the error written. */
+static int parse_envref_into(struct parser *ps, enum op_code code, const struct tok *t,
+                             uint16_t *target)
+{
+    const char *type = op_envref_type(code);
+    size_t tn = strlen(type);
+    struct tok num;
+    uint32_t n;
+    char b[48];
+
+    if (t == NULL)
+        return fail(ps, "%s needs an object: %s#N", op_name(code), type);
+    if (t->n <= tn + 1 || memcmp(t->s, type, tn) != 0 || t->s[tn] != '#')
+        return fail(ps, "%s needs %s#N, not %s", op_name(code), type, show(*t, b, sizeof b));
+    num.s = t->s + tn + 1;
+    num.n = t->n - tn - 1;
+    if (parse_u32(ps, num, type, &n) < 0)
+        return -1;
+    if (n >= PROG_MAX_ENVREF)
+        return fail(ps, "%s#%u: at most %s#%d", type, (unsigned)n, type, PROG_MAX_ENVREF - 1);
+    *target = (uint16_t)n;
     return 0;
 }
 
@@ -475,6 +513,11 @@ static int parse_operands(struct parser *ps, struct cursor *c, struct op *o, str
         o->level = (uint8_t)k;
         *have = next_tok(c, t);
         return 0;
+    case ARG_ENVREF:
+        if (parse_envref_into(ps, code, *have ? t : NULL, &o->target) < 0)
+            return -1;
+        *have = next_tok(c, t);
+        return 0;
     }
     return 0;
 }
@@ -513,6 +556,36 @@ static int bind_name(struct parser *ps, struct tok t, struct op *o)
     return 0;
 }
 
+/* Whether the '#' at line[i] is the one of a TYPE#N operand: a word
+ * `timer` or `workitem` before it, a digit after it. */
+static int envref_hash(const char *line, size_t i, size_t n)
+{
+    static const char *const types[] = {"timer", "workitem"};
+    size_t k, tn;
+
+    if (i + 1 >= n || line[i + 1] < '0' || line[i + 1] > '9')
+        return 0;
+    for (k = 0; k < sizeof types / sizeof types[0]; k++) {
+        tn = strlen(types[k]);
+        if (i >= tn && memcmp(line + i - tn, types[k], tn) == 0 &&
+            (i == tn || IS_BLANK(line[i - tn - 1])))
+            return 1;
+    }
+    return 0;
+}
+
+/* Where the comment of line[0..n) starts: at the first '#' that is not
+ * the one of a TYPE#N operand. Returns a pointer to it, or NULL. */
+static const char *comment_start(const char *line, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (line[i] == '#' && !envref_hash(line, i, n))
+            return line + i;
+    return NULL;
+}
+
 /* Parses one line (comment cut off) into the program. Returns 0, or -1 with
  * the error written. */
 static int parse_line(struct parser *ps, const char *s, size_t n)
@@ -536,6 +609,16 @@ static int parse_line(struct parser *ps, const char *s, size_t n)
                     (unsigned)ps->block_line);
     if (code == OP_END && ps->block_line == 0)
         return fail(ps, "end without on");
+    if (!op_in(code, PROG_DRIVER) && ps->api_line == 0)
+        ps->api_line = ps->line;
+    if (!op_in(code, PROG_API) && ps->driver_line == 0)
+        ps->driver_line = ps->line;
+    if (ps->api_line != 0 && ps->driver_line != 0)
+        return fail(ps, "%s belongs to %s programs, line %u to %s programs (a program plays the "
+                    "driver or the port, not both)", op_name(code),
+                    op_in(code, PROG_API) ? "api" : "driver",
+                    (unsigned)(op_in(code, PROG_API) ? ps->driver_line : ps->api_line),
+                    op_in(code, PROG_API) ? "driver" : "api");
     o.code = (uint8_t)code;
     if (parse_operands(ps, &c, &o, &bind, &t, &have) < 0)
         return -1;
@@ -561,6 +644,7 @@ static int parse_line(struct parser *ps, const char *s, size_t n)
 static void prog_clear(struct program *p)
 {
     p->nops = 0;
+    p->kind = PROG_API;
     p->nslots = 1;
     memset(p->names[0], 0, PROG_NAME_MAX);
     memcpy(p->names[0], "$driver", sizeof "$driver" - 1);
@@ -570,7 +654,7 @@ static void prog_clear(struct program *p)
  * in err (and *p emptied). */
 int prog_parse_text(const char *text, size_t len, struct program *p, char *err, size_t errlen)
 {
-    struct parser ps = {p, err, errlen, 0, 0};
+    struct parser ps = {p, err, errlen, 0, 0, 0, 0};
     size_t pos = 0;
 
     prog_clear(p);
@@ -580,7 +664,7 @@ int prog_parse_text(const char *text, size_t len, struct program *p, char *err, 
         const char *line = text + pos;
         const char *nl = memchr(line, '\n', len - pos);
         size_t n = nl != NULL ? (size_t)(nl - line) : len - pos;
-        const char *hash = memchr(line, '#', n);
+        const char *hash = comment_start(line, n);
 
         ps.line++;
         pos += n + (nl != NULL);
@@ -594,6 +678,24 @@ int prog_parse_text(const char *text, size_t len, struct program *p, char *err, 
         prog_clear(p);
         return -1;
     }
+    p->kind = ps.driver_line != 0 ? PROG_DRIVER : PROG_API;
+    return 0;
+}
+
+/* Makes *p a program of kind k (see program.h). */
+int prog_set_kind(struct program *p, enum prog_kind k, char *err, size_t errlen)
+{
+    uint32_t i;
+
+    for (i = 0; i < p->nops; i++)
+        if (!op_in((enum op_code)p->ops[i].code, k)) {
+            if (err != NULL && errlen > 0)
+                snprintf(err, errlen, "line %u: %s is not an op of %s programs",
+                         (unsigned)p->ops[i].line, op_name((enum op_code)p->ops[i].code),
+                         prog_kind_name(k));
+            return -1;
+        }
+    p->kind = (uint8_t)k;
     return 0;
 }
 
@@ -687,6 +789,7 @@ static void put_options(struct writer *w, const struct program *p, int canonical
             break;
         case OK_NUM:
         case OK_PERCENT:
+        case OK_ADAPTER:
             put(w, "=", 1);
             put_u32(w, o->num);
             break;
@@ -763,6 +866,12 @@ size_t prog_print_text(const struct program *p, int canonical, char *buf, size_t
                 puts_w(&w, block_kind_name((enum block_kind)o->level));
             else
                 put_u32(&w, o->level);
+            break;
+        case ARG_ENVREF:
+            put(&w, " ", 1);
+            puts_w(&w, op_envref_type(code));
+            put(&w, "#", 1);
+            put_u32(&w, o->target);
             break;
         }
         put_options(&w, p, canonical, o);

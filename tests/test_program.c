@@ -180,6 +180,24 @@ static const char *print(const struct program *p, int canonical)
 }
 
 
+/* The options only driver programs' ops take. */
+#define DRIVER_OPTS (OPT_ADAPTER | OPT_DOUBLE_UNLOAD | OPT_INJECT_IRQL)
+
+/* A driver program with every op of driver programs and every option. */
+static const char driver_ops[] =
+    "load\n"
+    "device-arrival\n"
+    "device-arrival\n"
+    "fire timer#0\n"
+    "run workitem#15\n"
+    "device-removal adapter=1\n"
+    "device-removal\n"
+    "fail-alloc nth=2\n"
+    "run-deferred\n"
+    "inject double-unload irql\n"
+    "irql dispatch\n"
+    "port-unload\n";
+
 /* Where prog_name() writes a decoded program's canonical names. */
 static char name_buf[PROG_NAME_MAX];
 
@@ -233,6 +251,9 @@ static void op_metadata_matches_ops_def(void **state)
     for (c = 0; c < OP__COUNT; c++) {
         assert_int_equal(op_lookup(op_name((enum op_code)c)), c);
         assert_int_equal(op_options((enum op_code)c) & ~(uint32_t)OPT__ALL, 0);
+        /* the api programs' ops are exactly the first OP_API_COUNT */
+        assert_int_equal(op_in((enum op_code)c, PROG_API), c < OP_API_COUNT);
+        assert_true(op_in((enum op_code)c, PROG_API) || op_in((enum op_code)c, PROG_DRIVER));
     }
     assert_string_equal(op_name(OP_DRIVER_CREATE), "driver-create");
     assert_string_equal(op_name(OP_END), "end");
@@ -257,13 +278,18 @@ static void op_metadata_matches_ops_def(void **state)
  * values written, and prints back byte for byte. */
 static void every_op_option_and_block_kind_round_trips(void **state)
 {
-    uint32_t codes = 0, opts = 0, kinds = 0, levels = 0, i;
+    uint64_t codes = 0, api_codes = 0;
+    uint32_t opts = 0, kinds = 0, levels = 0, i;
 
+    for (i = 0; i < OP__COUNT; i++)
+        if (op_in((enum op_code)i, PROG_API))
+            api_codes |= 1ull << i;
     parse_ok(all_ops, &pa);
+    assert_int_equal(pa.kind, PROG_API);
     assert_string_equal(print(&pa, 1), all_ops);
     assert_string_equal(print(&pa, 0), all_ops);
     for (i = 0; i < pa.nops; i++) {
-        codes |= 1u << pa.ops[i].code;
+        codes |= 1ull << pa.ops[i].code;
         opts |= pa.ops[i].opts;
         if (pa.ops[i].code == OP_ON)
             kinds |= 1u << pa.ops[i].level;
@@ -271,8 +297,8 @@ static void every_op_option_and_block_kind_round_trips(void **state)
             levels |= 1u << pa.ops[i].level;
         assert_int_equal(pa.ops[i].line, i + 1);
     }
-    assert_int_equal(codes, (1u << OP__COUNT) - 1);
-    assert_int_equal(opts, OPT__ALL);
+    assert_true(codes == api_codes);
+    assert_int_equal(opts, OPT__ALL & ~DRIVER_OPTS);
     assert_int_equal(kinds, (1u << BLOCK__COUNT) - 1);
     assert_int_equal(levels, 7);
     assert_int_equal(pa.nslots, 12);
@@ -708,9 +734,9 @@ static void decoder_rules(void **state)
         assert_int_equal(pa.nops, 0);
     }
 
-    /* The op byte is taken modulo the number of ops. */
+    /* The op byte is taken modulo the number of api programs' ops. */
     {
-        const uint8_t b[] = {OP_RUN_DEFERRED + OP__COUNT, OP_RUN_DEFERRED + 2 * OP__COUNT};
+        const uint8_t b[] = {OP_RUN_DEFERRED + OP_API_COUNT, OP_RUN_DEFERRED + 2 * OP_API_COUNT};
         decode(b, sizeof b);
         assert_int_equal(pa.nops, 2);
         assert_int_equal(pa.ops[1].code, OP_RUN_DEFERRED);
@@ -904,6 +930,95 @@ static void decoder_limits(void **state)
     expect_same_ops(&pa, &pb);
 }
 
+/* Driver programs (the port's ops, timer#N and workitem#N operands): every
+ * op and option parses and prints back, is a driver program, and goes
+ * through the binary form, whose code bytes number the driver programs'
+ * ops on their own. */
+static void driver_programs_round_trip(void **state)
+{
+    uint32_t opts = 0, i, n;
+
+    parse_ok(driver_ops, &pa);
+    assert_int_equal(pa.kind, PROG_DRIVER);
+    assert_string_equal(print(&pa, 1), driver_ops);
+    for (i = 0; i < pa.nops; i++) {
+        assert_true(op_in((enum op_code)pa.ops[i].code, PROG_DRIVER));
+        opts |= pa.ops[i].opts;
+    }
+    assert_int_equal(opts & DRIVER_OPTS, DRIVER_OPTS);
+    assert_int_equal(pa.ops[3].target, 0);
+    assert_int_equal(pa.ops[4].target, 15);
+    assert_int_equal(pa.ops[5].num, 1);
+    n = (uint32_t)prog_encode(&pa, bytes, sizeof bytes);
+    assert_int_equal(bytes[0], 3); /* load: the fourth op of driver programs */
+    prog_decode_kind(bytes, n, PROG_DRIVER, &pb);
+    assert_int_equal(pb.kind, PROG_DRIVER);
+    expect_same_ops(&pa, &pb);
+    /* the same bytes read as an api program are api ops */
+    prog_decode(bytes, n, &pc);
+    assert_int_equal(pc.kind, PROG_API);
+    for (i = 0; i < pc.nops; i++)
+        assert_true(op_in((enum op_code)pc.ops[i].code, PROG_API));
+    /* a program of ops both kinds have is an api program until told */
+    parse_ok("run-deferred\nfail-alloc off\n", &pa);
+    assert_int_equal(pa.kind, PROG_API);
+    assert_int_equal(prog_set_kind(&pa, PROG_DRIVER, err, sizeof err), 0);
+    assert_int_equal(pa.kind, PROG_DRIVER);
+}
+
+/* A program plays the driver or the port, never both; TYPE#N operands are
+ * checked; a `#` inside a word is not a comment. */
+static void program_kinds_do_not_mix(void **state)
+{
+    expect_error("driver-create\nload\n",
+                 "line 2: load belongs to driver programs, line 1 to api programs (a program "
+                 "plays the driver or the port, not both)");
+    expect_error("load\n\nobject-create $o\n",
+                 "line 3: object-create belongs to api programs, line 1 to driver programs (a "
+                 "program plays the driver or the port, not both)");
+    expect_error("fire\n", "line 1: fire needs an object: timer#N");
+    expect_error("fire workitem#0\n", "line 1: fire needs timer#N, not 'workitem#0'");
+    expect_error("run timer#1", "line 1: run needs workitem#N, not 'timer#1'");
+    expect_error("run workitem#", "line 1: run needs workitem#N, not 'workitem'"); /* # comment */
+    expect_error("fire timer#16\n", "line 1: timer#16: at most timer#15");
+    expect_error("device-removal adapter=4\n",
+                 "line 1: adapter=4: adapters are numbered 0 to 3");
+    expect_error("inject irql=1\n", "line 1: option irql takes no value");
+    parse_ok("fire timer#2 # the watchdog\n#fire timer#3\nfire timer#4#5\n", &pa);
+    assert_int_equal(pa.nops, 2);
+    assert_int_equal(pa.ops[1].target, 4);
+    assert_int_equal(pa.ops[0].target, 2);
+    parse_ok("delete $driver\n", &pa);
+    assert_int_equal(prog_set_kind(&pa, PROG_DRIVER, err, sizeof err), -1);
+    assert_string_equal(err, "line 1: delete is not an op of driver programs");
+}
+
+/* 20,000 pseudo-random byte strings decode to driver programs that print,
+ * parse back (as driver programs) and survive encode-decode. */
+static void random_driver_programs_round_trip(void **state)
+{
+    uint32_t x = 0x9E3779B9u, iter;
+    size_t total_ops = 0;
+
+    for (iter = 0; iter < 20000; iter++) {
+        size_t len = xorshift32(&x) % 40, i, n1;
+
+        for (i = 0; i < len; i++)
+            bytes[i] = (uint8_t)(xorshift32(&x) >> 24);
+        prog_decode_kind(bytes, len, PROG_DRIVER, &pa);
+        total_ops += pa.nops;
+        prog_print_text(&pa, 1, text, sizeof text);
+        if (prog_parse_text(text, strlen(text), &pb, err, sizeof err) != 0 ||
+            prog_set_kind(&pb, PROG_DRIVER, err, sizeof err) != 0)
+            fail_msg("iteration %u: printed text refused: %s\n%s", (unsigned)iter, err, text);
+        expect_same_ops(&pa, &pb);
+        n1 = prog_encode(&pa, bytes2, sizeof bytes2);
+        prog_decode_kind(bytes2, n1, PROG_DRIVER, &pc);
+        expect_same_ops(&pa, &pc);
+    }
+    assert_true(total_ops > 100000);
+}
+
 /* 100,000 pseudo-random byte strings each decode to a program that prints,
  * parses back to the same ops, and survives encode-decode unchanged (and
  * encodes to the same bytes again). */
@@ -970,6 +1085,9 @@ int main(void)
         cmocka_unit_test(decoder_rules),
         cmocka_unit_test(decoder_limits),
         cmocka_unit_test(random_byte_strings_round_trip),
+        cmocka_unit_test(driver_programs_round_trip),
+        cmocka_unit_test(program_kinds_do_not_mix),
+        cmocka_unit_test(random_driver_programs_round_trip),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
