@@ -165,8 +165,8 @@ static void status(uint32_t i, NTSTATUS st)
     R.x->result[i].has_status = 1;
 }
 
-/* The allocation fault plan an op asks for. */
-static void fail_alloc(const struct op *o)
+/* Arms the allocation fault plan a fail-alloc op asks for (exec.h). */
+void exec_arm_faults(const struct op *o)
 {
     struct model_fault_plan plan;
 
@@ -353,7 +353,7 @@ static void run_op(uint32_t i)
         model_set_irql((KIRQL)o->level);
         break;
     case OP_FAIL_ALLOC:
-        fail_alloc(o);
+        exec_arm_faults(o);
         break;
     case OP_RUN_DEFERRED:
         model_run_deferred();

@@ -53,6 +53,11 @@ static int is_text(const char *path, int force_text)
 
 int prog_load_file(const char *path, int force_text, struct program *p)
 {
+    return prog_load_file_kind(path, force_text, PROG_API, p);
+}
+
+int prog_load_file_kind(const char *path, int force_text, enum prog_kind kind, struct program *p)
+{
     char err[512];
     size_t len;
     uint8_t *data = read_file(path, &len);
@@ -61,12 +66,13 @@ int prog_load_file(const char *path, int force_text, struct program *p)
     if (!data)
         return -1;
     if (is_text(path, force_text)) {
-        if (prog_parse_text((const char *)data, len, p, err, sizeof(err)) < 0) {
+        if (prog_parse_text((const char *)data, len, p, err, sizeof(err)) < 0 ||
+            prog_set_kind(p, kind, err, sizeof(err)) < 0) {
             fprintf(stderr, "unloadfuzz: %s: %s\n", path, err);
             rc = -1;
         }
     } else {
-        prog_decode(data, len, p);
+        prog_decode_kind(data, len, kind, p);
     }
     free(data);
     return rc;

@@ -1,0 +1,96 @@
+/*
+ * unloadfuzz_driver.h - how a driver under test plugs into the harness.
+ *
+ * A driver under test is ordinary C written against the WDF-shaped header
+ * (wdf.h): an entry (DriverEntry), the routines its port calls when a
+ * device arrives and when it leaves, and its unload routine. It registers
+ * them with one UF_DRIVER() line; the build turns every registered driver
+ * into its own fuzz targets (docs/DRIVERS.md says how to add one).
+ *
+ * The port simulation (harness/port.c) plays the port driver and the
+ * system around the miniport: it loads the driver, hands it WDM device
+ * objects as devices arrive, removes them, makes time pass (timers expire,
+ * work items run, deferred disposal runs) and unloads the driver, in the
+ * order a program says, at each routine's documented IRQL.
+ *
+ * Two port flavours, taken from real drivers:
+ *
+ *  - UF_PORT_NDIS: the port calls the miniport's unload routine (the
+ *    MiniportDriverUnload it registered: the `unload` member below), which
+ *    calls WdfDriverMiniportUnload first and then deregisters from the port
+ *    (NdisMDeregisterMiniportDriver).
+ *  - UF_PORT_PORTCLS: the driver's entry calls PcInitializeAdapterDriver,
+ *    which installs the port's own unload routine in DriverObject->
+ *    DriverUnload; the driver saves it and installs its own, which runs the
+ *    saved one first and then WdfDriverMiniportUnload. The port calls
+ *    whatever DriverObject->DriverUnload holds (`unload` is NULL). An entry
+ *    that fails after WdfDriverCreate calls WdfDriverMiniportUnload itself.
+ */
+#ifndef UNLOADFUZZ_DRIVER_H
+#define UNLOADFUZZ_DRIVER_H
+
+#include "wdf.h"
+
+enum uf_port_flavour {
+    UF_PORT_NDIS,    /* MiniportDriverUnload: WdfDriverMiniportUnload, then deregistration */
+    UF_PORT_PORTCLS, /* DriverObject->DriverUnload: the port's saved unload, then WdfDriverMiniportUnload */
+};
+
+/* The port's handle for a registered NDIS-style miniport. */
+typedef PVOID NDIS_HANDLE, *PNDIS_HANDLE;
+
+/* A driver under test, as the port sees it. */
+struct uf_driver {
+    const char *name;                 /* the target's name: [a-z0-9_]+ */
+    enum uf_port_flavour flavour;
+    DRIVER_INITIALIZE *entry;         /* DriverEntry, at PASSIVE_LEVEL */
+    /* A device arrived: the driver creates its miniport device over the
+     * port's functional device object Fdo, attached to NextDevice, for the
+     * physical device object Pdo (WdfDeviceMiniportCreate). At
+     * PASSIVE_LEVEL. A failure means the device did not start. */
+    NTSTATUS (*device_arrival)(PDEVICE_OBJECT Fdo, PDEVICE_OBJECT NextDevice, PDEVICE_OBJECT Pdo);
+    /* The device Fdo is leaving (surprise or orderly removal, after the
+     * port stopped sending it work). At PASSIVE_LEVEL. */
+    VOID (*device_removal)(PDEVICE_OBJECT Fdo);
+    /* UF_PORT_NDIS: the MiniportDriverUnload the port calls. UF_PORT_PORTCLS:
+     * NULL, the port calls DriverObject->DriverUnload. At PASSIVE_LEVEL. */
+    DRIVER_UNLOAD *unload;
+    /* Restores every global of the driver to its value at image load. The
+     * harness runs it before each execution and proves it works (every
+     * input runs twice in one process with identical traces). */
+    VOID (*reset)(VOID);
+};
+
+/* Registers the driver: UF_DRIVER(.flavour = ..., .entry = ..., ...); once
+ * per target. The build defines UF_TARGET_NAME (uf_add_driver() in
+ * CMakeLists.txt), so one source can make several targets: a sample and
+ * its variants. */
+#ifdef UF_TARGET_NAME
+#define UF_DRIVER(...) \
+    const struct uf_driver uf_driver_under_test = {.name = UF_TARGET_NAME, __VA_ARGS__}
+#else
+#define UF_DRIVER(...) \
+    _Static_assert(0, "UF_TARGET_NAME is not defined: register the driver with uf_add_driver() (docs/DRIVERS.md)")
+#endif
+/* The registered driver of this target. */
+extern const struct uf_driver uf_driver_under_test;
+
+/* ---- the port's routines a miniport calls (harness/port.c) ---- */
+
+/* PortCls: called from DriverEntry; installs the port's unload routine in
+ * DriverObject->DriverUnload (the driver saves it and chains to it) and
+ * the port's dispatch table. AddDevice is accepted for the signature's
+ * sake: the port simulation delivers devices through device_arrival. */
+NTSTATUS PcInitializeAdapterDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPathName,
+                                   PDRIVER_ADD_DEVICE AddDevice);
+
+/* NDIS: called from DriverEntry (after WdfDriverCreate); gives the port's
+ * handle for the miniport. The port simulation keeps no characteristics:
+ * it calls the routines of the registration above. */
+NTSTATUS NdisMRegisterMiniportDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath,
+                                     PNDIS_HANDLE NdisMiniportDriverHandle);
+/* NDIS: called from MiniportDriverUnload, after WdfDriverMiniportUnload, and
+ * on DriverEntry's failure path. */
+VOID NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle);
+
+#endif /* UNLOADFUZZ_DRIVER_H */

@@ -1,0 +1,189 @@
+/*
+ * driver_replay.c - a driver target's replay binary (<target>_replay): runs
+ * driver programs with no engine and says what each did.
+ *
+ *   <target>_replay [--inject=LIST] [--fail-on=SEVERITY] [--text] [--quiet]
+ *                   [--expect] FILE...
+ *
+ * A file named *.ufp (or any file with --text) is a text program, anything
+ * else the binary form an engine wrote. Each program runs twice in this
+ * process; the two traces must be identical, which is how the driver's
+ * reset hook is proven to restore its globals. For each file it prints the
+ * violations and a verdict. With --expect, a text file's first line
+ * `# expect: RULE...` (or `# expect: clean`) must list exactly the rules
+ * at or above break it raises (warnings it raises may be listed too).
+ *
+ * Exit status: 0 every file clean (or, with --expect, as expected), 1 a
+ * violation at or above --fail-on (or an expectation not met, or a reset
+ * that does not restore the driver), 2 bad usage or an unreadable file.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "driver_target.h"
+#include "load.h"
+#include "port.h"
+
+#define MAX_SEEN 64 /* violations printed per file */
+
+static struct {
+    int quiet;
+    uint32_t nseen;
+    uint32_t rules[RULE__COUNT]; /* per rule: raised this run */
+} S;
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: %s_replay [--inject=LIST] [--fail-on=SEVERITY] [--text] [--quiet] [--expect] FILE...\n"
+            "\n"
+            "Runs driver programs against the %s driver through the port simulation,\n"
+            "each twice (the traces must match: the driver's reset hook works), and\n"
+            "prints each violation and a verdict per file.\n"
+            "\n"
+            "  --inject=LIST      double-unload, irql, both (comma-separated) or none:\n"
+            "                     the port misbehaves on purpose (robustness mode)\n"
+            "  --fail-on=SEV      warning, break (default), ub or bugcheck\n"
+            "  --text             read every file as text, whatever its name\n"
+            "  --quiet            print only the verdicts\n"
+            "  --expect           check each text file's `# expect:` line\n"
+            "\n"
+            "Exit status: 0 clean (or as expected), 1 a violation at or above --fail-on,\n"
+            "an expectation not met or a reset that does not restore the driver, 2 bad usage.\n",
+            uf_driver_under_test.name, uf_driver_under_test.name);
+}
+
+static void print_event(const struct model_event *ev, void *arg)
+{
+    char line[512];
+
+    (void)arg;
+    if (ev->kind != EV_VIOLATION)
+        return;
+    S.rules[ev->rule]++;
+    if (S.quiet || S.nseen++ >= MAX_SEEN)
+        return;
+    model_event_format(ev, line, sizeof line);
+    printf("  %s\n", line);
+}
+
+/* Reads the `# expect:` line of text file `path` into want[] (1 per rule
+ * listed). Returns 1 when found (clean: none listed), 0 when the file has
+ * none, -1 on an unknown rule (printed). */
+static int read_expect(const char *path, uint8_t *want)
+{
+    char line[1024], *w, *save = NULL;
+    FILE *f = fopen(path, "r");
+    int found = 0;
+
+    memset(want, 0, RULE__COUNT);
+    if (f == NULL)
+        return 0;
+    if (fgets(line, sizeof line, f) != NULL && strncmp(line, "# expect:", 9) == 0) {
+        found = 1;
+        for (w = strtok_r(line + 9, " \t\r\n", &save); w; w = strtok_r(NULL, " \t\r\n", &save)) {
+            enum model_rule r;
+
+            if (strcmp(w, "clean") == 0)
+                continue;
+            r = model_rule_lookup(w);
+            if (r >= RULE__COUNT) {
+                fprintf(stderr, "%s: # expect: unknown rule '%s'\n", path, w);
+                fclose(f);
+                return -1;
+            }
+            want[r] = 1;
+        }
+    }
+    fclose(f);
+    return found;
+}
+
+int main(int argc, char **argv)
+{
+    static struct program prog;
+    const struct driver_target_options *o;
+    int i, text = 0, expect = 0, files = 0, rc = 0;
+
+    for (i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            usage(stdout);
+            return 0;
+        }
+    if (driver_target_configure(argc, argv) < 0)
+        return 2;
+    o = driver_target_options();
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+
+        if (strcmp(a, "--text") == 0)
+            text = 1;
+        else if (strcmp(a, "--quiet") == 0)
+            S.quiet = 1;
+        else if (strcmp(a, "--expect") == 0)
+            expect = 1;
+        else if (strncmp(a, "--inject=", 9) != 0 && strncmp(a, "--fail-on=", 10) != 0 &&
+                 a[0] == '-') {
+            fprintf(stderr, "%s_replay: unknown option '%s'\n", uf_driver_under_test.name, a);
+            usage(stderr);
+            return 2;
+        }
+    }
+    for (i = 1; i < argc; i++) {
+        struct port_run r1 = {0}, r2 = {0};
+        uint8_t want[RULE__COUNT];
+        const char *path = argv[i];
+        int r, bad = 0, has_expect = 0;
+
+        if (path[0] == '-')
+            continue;
+        files++;
+        if (prog_load_file_kind(path, text, PROG_DRIVER, &prog) < 0)
+            return 2;
+        if (expect && (has_expect = read_expect(path, want)) < 0)
+            return 2;
+        printf("%s\n", path);
+        memset(S.rules, 0, sizeof S.rules);
+        S.nseen = 0;
+        r1.inject = r2.inject = o->inject;
+        port_set_sink(print_event, NULL);
+        port_run(&uf_driver_under_test, &prog, &r1);
+        port_set_sink(NULL, NULL);
+        port_run(&uf_driver_under_test, &prog, &r2);
+        if (r1.trace_hash != r2.trace_hash || r1.events != r2.events) {
+            printf("  reset: the second run differs (%u events, hash %016llx; then %u, %016llx):"
+                   " the driver's reset hook does not restore its globals\n",
+                   (unsigned)r1.events, (unsigned long long)r1.trace_hash, (unsigned)r2.events,
+                   (unsigned long long)r2.trace_hash);
+            rc = 1;
+        }
+        for (r = 0; r < RULE__COUNT; r++) {
+            enum model_severity s = model_rule_severity((enum model_rule)r);
+
+            if (S.rules[r] && s >= o->fail_on)
+                bad = 1;
+            if (has_expect && ((S.rules[r] && s >= SEV_BREAK && !want[r]) ||
+                               (want[r] && !S.rules[r]))) {
+                printf("  expect: %s %s\n", model_rule_id((enum model_rule)r),
+                       want[r] ? "expected, not raised" : "raised, not expected");
+                has_expect = 2;
+            }
+        }
+        if (expect && has_expect == 0) {
+            printf("  expect: no `# expect:` line\n");
+            rc = 1;
+        }
+        printf("  verdict: %s%s; trace %016llx%s\n", bad ? "violation" : "clean",
+               r1.injected ? " (the port misbehaved on purpose)" : "",
+               (unsigned long long)r1.trace_hash,
+               has_expect == 1 ? "; as expected" : has_expect == 2 ? "; NOT as expected" : "");
+        if (has_expect == 2 || (!expect && bad))
+            rc = 1;
+    }
+    if (files == 0) {
+        usage(stderr);
+        return 2;
+    }
+    return rc;
+}

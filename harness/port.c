@@ -1,0 +1,320 @@
+/*
+ * port.c - the port simulation (port.h): plays a driver program against a
+ * registered driver under test.
+ *
+ * The port owns what a real port driver and the system own: the WDM driver
+ * object and registry path handed to the entry, a functional device object
+ * with a lower device and a PDO per adapter, and the order of events.
+ * Under its contract it ignores what it would never do: a second load, a
+ * device-arrival before load or after unload, a removal of an adapter that
+ * is not there, a second unload, an `irql` op. Its unload removes the
+ * adapters still present first, newest first, as PnP removes every device
+ * before the driver's unload routine runs. Injections lift two of those
+ * rules: with double-unload a second port-unload (and, when a program
+ * unloaded only once, one more at its end) calls the unload routine again;
+ * with irql the routines run at the IRQL of the last `irql` op. A run's
+ * injections are its caller's choice (--inject); a program's `inject` op
+ * can only repeat them, so a campaign under the default port never leaves
+ * the contract whatever its inputs say.
+ *
+ * Every event of the run is folded into an FNV-1a hash (object ids, kinds,
+ * DDIs, statuses, rules), the trace the reset-twice check compares.
+ */
+#include "port.h"
+
+#include <string.h>
+
+#include "exec.h"
+
+#define FNV_OFFSET 0xCBF29CE484222325ull
+#define FNV_PRIME 0x100000001B3ull
+
+/* The state of the one running simulation. */
+static struct {
+    const struct uf_driver *d;
+    struct port_run *r;
+    model_sink_fn sink;                        /* the caller's, may be NULL */
+    void *sink_arg;
+    DRIVER_OBJECT driver_object;
+    DEVICE_OBJECT fdo[PROG_MAX_ADAPTERS];      /* per adapter: the port's FDO, */
+    DEVICE_OBJECT next[PROG_MAX_ADAPTERS];     /* the device below it, */
+    DEVICE_OBJECT pdo[PROG_MAX_ADAPTERS];      /* and the bus's PDO */
+    uint8_t present[PROG_MAX_ADAPTERS];        /* started and not removed */
+    uint32_t arrived;                          /* adapters that arrived so far */
+    uint8_t loaded;                            /* the entry succeeded */
+    uint8_t load_tried;                        /* the entry ran */
+    uint32_t unloads;                          /* times the unload routine ran */
+    uint32_t inject;                           /* PORT_INJECT_* in force */
+    KIRQL irql;                                /* with PORT_INJECT_IRQL */
+    PDRIVER_UNLOAD port_unload;                /* PcInitializeAdapterDriver's */
+    uint8_t ndis_registered;                   /* NdisMRegisterMiniportDriver */
+} P;
+
+static const UNICODE_STRING registry = {18, 20, (PWSTR)L"\\uf-driver"};
+
+/* Folds one event into the trace hash and passes it on. */
+static void on_event(const struct model_event *ev, void *arg)
+{
+    uint64_t h = P.r->trace_hash;
+    uint32_t v[6] = {(uint32_t)ev->kind, (uint32_t)ev->ddi, (uint32_t)ev->status, ev->object,
+                     ev->other, (uint32_t)ev->rule};
+    size_t i;
+
+    (void)arg;
+    for (i = 0; i < sizeof v; i++) {
+        h ^= ((const uint8_t *)v)[i];
+        h *= FNV_PRIME;
+    }
+    P.r->trace_hash = h;
+    P.r->events++;
+    if (P.sink)
+        P.sink(ev, P.sink_arg);
+}
+
+void port_set_sink(model_sink_fn fn, void *arg)
+{
+    P.sink = fn;
+    P.sink_arg = arg;
+}
+
+/* Calls into the driver at its documented IRQL, or with PORT_INJECT_IRQL
+ * at the program's; the IRQL goes back to PASSIVE after. */
+static void enter_driver(void)
+{
+    KIRQL at = (P.inject & PORT_INJECT_IRQL) ? P.irql : PASSIVE_LEVEL;
+
+    if (at != PASSIVE_LEVEL)
+        P.r->injected |= PORT_INJECT_IRQL;
+    model_set_irql(at);
+}
+
+static void leave_driver(void)
+{
+    model_set_irql(PASSIVE_LEVEL);
+}
+
+/* The handle of the n-th (0-based) object of `type` the driver created,
+ * or NULL: ids grow in creation order. */
+static WDFOBJECT nth_object(enum model_type type, uint32_t n)
+{
+    struct model_object_info info;
+    uint32_t id, count = model_object_count();
+
+    for (id = 1; id <= count; id++)
+        if (model_object_info(id, &info) == 0 && info.type == type && n-- == 0)
+            return model_id_handle(id);
+    return NULL;
+}
+
+static void load(void)
+{
+    NTSTATUS st;
+
+    if (P.load_tried)
+        return;
+    P.load_tried = 1;
+    enter_driver();
+    st = P.d->entry(&P.driver_object, (PUNICODE_STRING)&registry);
+    leave_driver();
+    P.loaded = NT_SUCCESS(st);
+}
+
+static void arrival(void)
+{
+    uint32_t a = P.arrived;
+    NTSTATUS st;
+
+    if (!P.loaded || P.unloads != 0 || a >= PROG_MAX_ADAPTERS || P.d->device_arrival == NULL)
+        return;
+    P.arrived++;
+    P.fdo[a].DriverObject = &P.driver_object;
+    P.fdo[a].AttachedDevice = NULL;
+    P.next[a].AttachedDevice = &P.fdo[a];
+    P.pdo[a].AttachedDevice = &P.next[a];
+    enter_driver();
+    st = P.d->device_arrival(&P.fdo[a], &P.next[a], &P.pdo[a]);
+    leave_driver();
+    P.present[a] = NT_SUCCESS(st);
+}
+
+/* Removes adapter a when present. */
+static void removal(uint32_t a)
+{
+    if (a >= PROG_MAX_ADAPTERS || !P.present[a])
+        return;
+    P.present[a] = 0;
+    if (P.d->device_removal == NULL)
+        return;
+    enter_driver();
+    P.d->device_removal(&P.fdo[a]);
+    leave_driver();
+}
+
+/* The newest adapter present, or PROG_MAX_ADAPTERS when none. */
+static uint32_t newest_present(void)
+{
+    uint32_t a;
+
+    for (a = P.arrived; a-- > 0;)
+        if (P.present[a])
+            return a;
+    return PROG_MAX_ADAPTERS;
+}
+
+static void unload(void)
+{
+    PDRIVER_UNLOAD routine;
+    uint32_t a;
+
+    if (!P.loaded)
+        return;
+    if (P.unloads != 0) {
+        if (!(P.inject & PORT_INJECT_DOUBLE_UNLOAD))
+            return;
+        P.r->injected |= PORT_INJECT_DOUBLE_UNLOAD;
+    }
+    while ((a = newest_present()) != PROG_MAX_ADAPTERS)
+        removal(a);
+    routine = P.d->flavour == UF_PORT_NDIS ? P.d->unload : P.driver_object.DriverUnload;
+    P.unloads++;
+    if (routine == NULL)
+        return;
+    enter_driver();
+    routine(&P.driver_object);
+    leave_driver();
+}
+
+static void run_op(const struct op *o)
+{
+    WDFOBJECT h;
+
+    switch ((enum op_code)o->code) {
+    case OP_LOAD:
+        load();
+        break;
+    case OP_DEVICE_ARRIVAL:
+        arrival();
+        break;
+    case OP_DEVICE_REMOVAL:
+        removal((o->opts & OPT_ADAPTER) ? o->num : newest_present());
+        break;
+    case OP_PORT_UNLOAD:
+        unload();
+        break;
+    case OP_FIRE:
+        if ((h = nth_object(TYPE_TIMER, o->target)) != NULL)
+            model_timer_fire((WDFTIMER)h);
+        break;
+    case OP_RUN:
+        if ((h = nth_object(TYPE_WORKITEM, o->target)) != NULL)
+            model_workitem_run((WDFWORKITEM)h);
+        break;
+    case OP_RUN_DEFERRED:
+        model_run_deferred();
+        break;
+    case OP_FAIL_ALLOC:
+        exec_arm_faults(o);
+        break;
+    case OP_IRQL:
+        P.irql = (KIRQL)o->level;
+        break;
+    case OP_INJECT: /* only what the run allows (port.h) */
+        if (o->opts & OPT_DOUBLE_UNLOAD)
+            P.inject |= PORT_INJECT_DOUBLE_UNLOAD & P.r->inject;
+        if (o->opts & OPT_INJECT_IRQL)
+            P.inject |= PORT_INJECT_IRQL & P.r->inject;
+        break;
+    default: /* the api target's ops: never in a driver program */
+        break;
+    }
+}
+
+void port_run(const struct uf_driver *d, const struct program *p, struct port_run *r)
+{
+    uint32_t i;
+
+    memset(&P.driver_object, 0, sizeof P.driver_object);
+    memset(P.fdo, 0, sizeof P.fdo);
+    memset(P.next, 0, sizeof P.next);
+    memset(P.pdo, 0, sizeof P.pdo);
+    memset(P.present, 0, sizeof P.present);
+    P.d = d;
+    P.r = r;
+    P.arrived = P.unloads = 0;
+    P.loaded = P.load_tried = P.ndis_registered = 0;
+    P.inject = r->inject;
+    P.irql = PASSIVE_LEVEL;
+    P.port_unload = NULL;
+    r->injected = 0;
+    r->trace_hash = FNV_OFFSET;
+    r->events = 0;
+    model_reset();
+    if (d->reset)
+        d->reset();
+    model_set_sink(on_event, NULL);
+    for (i = 0; i < p->nops && !model_halted(); i++)
+        run_op(&p->ops[i]);
+    if (!model_halted() && (P.inject & PORT_INJECT_DOUBLE_UNLOAD) && P.unloads == 1)
+        unload();
+    model_set_sink(NULL, NULL);
+}
+
+int port_parse_inject(const char *s, uint32_t *out)
+{
+    const char *w = s;
+
+    *out = 0;
+    if (strcmp(s, "none") == 0)
+        return 0;
+    while (*w) {
+        size_t n = strcspn(w, ",");
+
+        if (n == 13 && strncmp(w, "double-unload", n) == 0)
+            *out |= PORT_INJECT_DOUBLE_UNLOAD;
+        else if (n == 4 && strncmp(w, "irql", n) == 0)
+            *out |= PORT_INJECT_IRQL;
+        else
+            return -1;
+        w += n + (w[n] == ',');
+    }
+    return 0;
+}
+
+/* ---- the port's routines a miniport calls ---- */
+
+/* The port's own unload routine, which a PortCls-style driver saves and
+ * chains to: the port lets go of its adapters' state. */
+static VOID port_driver_unload(PDRIVER_OBJECT DriverObject)
+{
+    (void)DriverObject;
+    P.port_unload = NULL;
+}
+
+NTSTATUS PcInitializeAdapterDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPathName,
+                                   PDRIVER_ADD_DEVICE AddDevice)
+{
+    (void)RegistryPathName;
+    (void)AddDevice;
+    if (DriverObject == NULL)
+        return STATUS_INVALID_PARAMETER;
+    DriverObject->DriverUnload = port_driver_unload;
+    P.port_unload = port_driver_unload;
+    return STATUS_SUCCESS;
+}
+
+NTSTATUS NdisMRegisterMiniportDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath,
+                                     PNDIS_HANDLE NdisMiniportDriverHandle)
+{
+    (void)RegistryPath;
+    if (DriverObject == NULL || NdisMiniportDriverHandle == NULL)
+        return STATUS_INVALID_PARAMETER;
+    P.ndis_registered = 1;
+    *NdisMiniportDriverHandle = &P.ndis_registered;
+    return STATUS_SUCCESS;
+}
+
+VOID NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle)
+{
+    if (NdisMiniportDriverHandle == &P.ndis_registered)
+        P.ndis_registered = 0;
+}

@@ -1,0 +1,47 @@
+/*
+ * port.h - the port simulation: runs a driver program against a registered
+ * driver under test (drivers/unloadfuzz_driver.h).
+ *
+ * The program plays the port and the system: load, devices arriving and
+ * leaving, time passing (timers, work items, deferred disposal), unload,
+ * allocation faults. By default the port keeps its documented contract
+ * (one load, legal device order, one unload, every routine at
+ * PASSIVE_LEVEL), so every violation is the driver's. Injections make the
+ * port misbehave on purpose, to test the driver's defensive code: a second
+ * unload, routines called at the IRQL of an `irql` op.
+ */
+#ifndef UNLOADFUZZ_PORT_H
+#define UNLOADFUZZ_PORT_H
+
+#include <stdint.h>
+
+#include "model.h"
+#include "program.h"
+#include "unloadfuzz_driver.h"
+
+enum {
+    PORT_INJECT_DOUBLE_UNLOAD = 1u << 0, /* unload the driver a second time */
+    PORT_INJECT_IRQL = 1u << 1,          /* call routines at the program's IRQL */
+};
+
+struct port_run {
+    uint32_t inject;     /* PORT_INJECT_* in force from the start; the only
+                          * ones a program's `inject` op can turn on */
+    uint32_t injected;   /* PORT_INJECT_* that took effect during the run */
+    uint64_t trace_hash; /* FNV-1a of the run's events */
+    uint32_t events;     /* how many */
+};
+
+/* Runs the driver program p against driver d from a reset model (and
+ * reset driver globals). Afterwards the model holds the final state. A
+ * caller that wants the events sets a sink with port_set_sink(). */
+void port_run(const struct uf_driver *d, const struct program *p, struct port_run *r);
+
+/* Parses "double-unload,irql" (either, both, or "none") into PORT_INJECT_*
+ * bits. Returns 0, or -1 for a word it does not know. */
+int port_parse_inject(const char *s, uint32_t *out);
+
+/* Where events go besides the trace hash (NULL: nowhere). */
+void port_set_sink(model_sink_fn fn, void *arg);
+
+#endif /* UNLOADFUZZ_PORT_H */

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# replay_drivers.sh BUILD_DIR - replays, for every driver target the build
+# registered (BUILD_DIR/drivers.tsv, written by uf_add_driver), its programs
+# with their `# expect:` lines checked: a correct driver's seeds (they must
+# be clean, and are run once more with --inject=double-unload, where they
+# must stay clean too) and every target's corpus/regressions/<target>/*.ufp.
+# Each program runs twice in one process and the traces must match: the
+# driver's reset hook works. Fails when a target has neither seeds nor
+# regressions, or a program does not give exactly its expected rules.
+set -euo pipefail
+build=$1
+cd "$(dirname "$0")/.."
+list="$build/drivers.tsv"
+[ -s "$list" ] || { echo "replay_drivers: no driver targets in $list" >&2; exit 1; }
+fail=0; targets=0; programs=0
+while IFS=$'\t' read -r target dir seeds expect; do
+  targets=$((targets + 1))
+  bin="$build/${target}_replay"
+  files=()
+  if [ -z "$expect" ] && [ -n "$seeds" ]; then
+    files+=("$seeds"/*.ufp)
+  fi
+  if [ -d "corpus/regressions/$target" ]; then
+    files+=("corpus/regressions/$target"/*.ufp)
+  fi
+  if [ ${#files[@]} -eq 0 ]; then
+    echo "replay_drivers: $target has no programs (seeds or corpus/regressions/$target)" >&2
+    fail=1; continue
+  fi
+  programs=$((programs + ${#files[@]}))
+  if ! out=$("$bin" --expect "${files[@]}" 2>&1); then
+    echo "$out" | grep -v '; as expected$' >&2
+    echo "replay_drivers: $target: FAILED" >&2; fail=1
+  fi
+  if [ -z "$expect" ] && [ -n "$seeds" ]; then
+    if ! out=$("$bin" --inject=double-unload --quiet "$seeds"/*.ufp 2>&1); then
+      echo "$out" >&2; echo "replay_drivers: $target under --inject=double-unload: FAILED" >&2; fail=1
+    fi
+  fi
+done < "$list"
+echo "replay_drivers: $programs programs of $targets driver targets replayed"
+exit $fail
