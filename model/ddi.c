@@ -5,7 +5,9 @@
  * Every DDI starts with ddi_enter(): a halted machine answers nothing [C3];
  * before WdfDriverCreate and after unload there is no framework to call [M2];
  * above the DDI's highest IRQL the call is refused [I1] (the real framework
- * checks a few DDIs, with verifier on; the model checks all, always). Driver
+ * checks a few DDIs, with verifier on; the model checks all, always). The
+ * kernel's pool routines start with ddi_enter_kernel(): the same without the
+ * framework driver, which they never need [P1]. Driver
  * callbacks go through cb_call(), which checks they return at the IRQL they
  * were called at and leave no wait lock's critical region behind [I2].
  */
@@ -27,7 +29,9 @@ int irql_check(KIRQL max)
     return 0;
 }
 
-int ddi_enter(struct ddi_frame *f, enum model_ddi ddi, WDFOBJECT subject)
+/* What every entry shares: the frame, the call site, a halted machine [C3]
+ * and the call event. Returns 0 when the machine is halted. */
+static int ddi_begin(struct ddi_frame *f, enum model_ddi ddi, WDFOBJECT subject)
 {
     f->prev = M.ddi;
     f->prev_file = M.site_file;
@@ -42,6 +46,13 @@ int ddi_enter(struct ddi_frame *f, enum model_ddi ddi, WDFOBJECT subject)
     f->live = 1;
     M.ddi = ddi;
     ev_call(ddi, subject);
+    return 1;
+}
+
+int ddi_enter(struct ddi_frame *f, enum model_ddi ddi, WDFOBJECT subject)
+{
+    if (!ddi_begin(f, ddi, subject))
+        return 0;
     if (M.driver_state == DRIVER_NONE && ddi != DDI_WdfDriverCreate) {
         violation(RULE_DDI_BEFORE_DRIVER_CREATE, NULL, "WdfDriverCreate has not succeeded");
         return 0;
@@ -58,6 +69,11 @@ int ddi_enter(struct ddi_frame *f, enum model_ddi ddi, WDFOBJECT subject)
     if (ddi == DDI_WdfSpinLockRelease)
         return 1; /* exactly DISPATCH_LEVEL, checked as 0xB by the DDI */
     return irql_check(model_ddi_max_irql(ddi));
+}
+
+int ddi_enter_kernel(struct ddi_frame *f, enum model_ddi ddi)
+{
+    return ddi_begin(f, ddi, NULL) && irql_check(model_ddi_max_irql(ddi));
 }
 
 NTSTATUS ddi_leave(struct ddi_frame *f, NTSTATUS status)
@@ -154,6 +170,7 @@ void model_reset(void)
     uint16_t epoch = (uint16_t)(M.epoch + 1);
 
     alloc_reset();
+    pool_reset();
     memset(&M, 0, sizeof(M));
     M.chunks = chunks;
     M.nchunks = nchunks;

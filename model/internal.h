@@ -251,11 +251,19 @@ struct ddi_frame {
  * and the IRQL table [I1]. Returns 1 when the DDI may go on; on 0 the caller
  * returns ddi_leave(f, its failure value) at once. */
 int ddi_enter(struct ddi_frame *f, enum model_ddi ddi, WDFOBJECT subject);
+/* ddi_enter() for a kernel routine the driver calls directly (the pool): a
+ * halted machine and the IRQL table, but no framework driver needed [P1]. */
+int ddi_enter_kernel(struct ddi_frame *f, enum model_ddi ddi);
 /* Common exit; returns `status` so a DDI can end with return ddi_leave(). */
 NTSTATUS ddi_leave(struct ddi_frame *f, NTSTATUS status);
 /* Reports irql-too-high for the current DDI when the IRQL exceeds `max`.
  * Returns 1 when within the limit. */
 int irql_check(KIRQL max);
+
+/* ---- the driver's pool allocations (pool.c) ---- */
+/* Forgets every pool block, for model_reset() (the arena holding them is
+ * rewound by alloc_reset()). */
+void pool_reset(void);
 
 /* ---- per-type disposal hooks: 1 when generic cleanup should follow ---- */
 int device_dispose(struct obj *o);

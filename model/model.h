@@ -179,6 +179,29 @@ uint32_t model_faults_injected(void);
 /* Called on every injected fault: a place for a breakpoint. */
 void model_fault_hit(enum model_site site);
 
+/* ---- the driver's pool allocations (ExAllocatePool2 and friends) ---- */
+/* The driver's image leaves memory: the port calls this after the driver's
+ * unload routine has returned. Reports pool-leak-at-unload for every pool
+ * block still outstanding and not reported by an earlier image unload, one
+ * per block, in allocation order ([P8], [C12]). Leaked blocks stay
+ * allocated, as leaked pool does. */
+void model_image_unload(void);
+/* Pool blocks allocated and not yet freed since the reset, leaked ones
+ * included. */
+uint32_t model_pool_outstanding(void);
+
+struct model_pool_info {
+    ULONG tag;           /* Tag as given */
+    size_t size;         /* NumberOfBytes as given */
+    int paged;           /* from paged pool */
+    int freed;           /* freed since */
+    enum model_ddi ddi;  /* the routine that allocated it */
+};
+/* Fills *out for the n-th pool block allocated since the reset (1-based,
+ * in allocation order; failed allocations are not blocks). Returns 0, or -1
+ * when there is no such block. */
+int model_pool_info(uint32_t n, struct model_pool_info *out);
+
 /* ---- events ---- */
 enum model_event_kind {
     EV_CALL,      /* a DDI was entered: ddi, object */
@@ -228,9 +251,10 @@ enum model_severity model_worst_severity(void);
 int model_halted(void);
 
 /* ---- reset ---- */
-/* Returns the model to its state before DriverEntry: no driver, PASSIVE_LEVEL,
- * faults off, sink kept. Costs time in proportion to what the last execution
- * used. Handles from before the reset become invalid (handle-invalid). */
+/* Returns the model to its state before DriverEntry: no driver, no pool
+ * blocks, PASSIVE_LEVEL, faults off, sink kept. Costs time in proportion to
+ * what the last execution used. Handles from before the reset become invalid
+ * (handle-invalid). */
 void model_reset(void);
 
 #endif /* UNLOADFUZZ_MODEL_H */

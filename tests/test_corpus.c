@@ -153,7 +153,16 @@ static void regressions_raise_exactly_what_they_expect(void **state)
     }
 }
 
-/* Every rule but internal-* has a regression that expects it. */
+/* Rules about the driver's own pool (pool-*): only driver code calls the
+ * pool routines, and the program language has no op for them yet, so no
+ * program can raise these; tests/test_pool.c shows each. */
+static int no_op_reaches(enum model_rule r)
+{
+    return !strncmp(model_rule_id(r), "pool-", 5);
+}
+
+/* Every rule but internal-* (and those no op reaches) has a regression that
+ * expects it. */
 static void every_rule_has_a_regression(void **state)
 {
     uint8_t want[RULE__COUNT], covered[RULE__COUNT];
@@ -168,7 +177,8 @@ static void every_rule_has_a_regression(void **state)
             covered[r] |= want[r];
     }
     for (r = 0; r < RULE__COUNT; r++)
-        if (!covered[r] && strncmp(model_rule_id((enum model_rule)r), "internal-", 9)) {
+        if (!covered[r] && strncmp(model_rule_id((enum model_rule)r), "internal-", 9) &&
+            !no_op_reaches((enum model_rule)r)) {
             print_error("no regression expects %s\n", model_rule_id((enum model_rule)r));
             missing++;
         }

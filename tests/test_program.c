@@ -568,7 +568,7 @@ static void unknown_site_lists_the_sites(void **state)
 
     assert_int_equal(prog_parse_text(src, strlen(src), &pa, err, sizeof err), -1);
     assert_non_null(strstr(err, "line 2: unknown site 'nowhere' (one of driver-object, "));
-    assert_non_null(strstr(err, "collection-entry)"));
+    assert_non_null(strstr(err, "collection-entry, pool-allocate)"));
     assert_int_equal(prog_parse_text("fail-alloc site=\n", 17, &pa, err, sizeof err), -1);
     assert_non_null(strstr(err, "line 1: unknown site '' (one of driver-object"));
 }
@@ -583,7 +583,8 @@ static void nul_bytes_are_refused(void **state)
                    "line 1: unknown site 'context?' (one of driver-object, driver-dispose-list, "
                    "device-object, device-dispose-list, generic-object, context, memory-object, "
                    "memory-buffer, timer-object, workitem-object, workitem-system, "
-                   "spinlock-object, waitlock-object, collection-object, collection-entry)");
+                   "spinlock-object, waitlock-object, collection-object, collection-entry, "
+                   "pool-allocate)");
     expect_error_n("delete $dri\0ver\n", 16,
                    "line 1: bad name '$dri?ver' (a name is $ and letters, digits or _)");
 }
