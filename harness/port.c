@@ -17,6 +17,9 @@
  * can only repeat them, so a campaign under the default port never leaves
  * the contract whatever its inputs say.
  *
+ * After the first unload routine returns (or a failed entry) the image
+ * leaves memory, and the model reports the pool it still held.
+ *
  * Every event of the run is folded into an FNV-1a hash (object ids, kinds,
  * DDIs, statuses, rules), the trace the reset-twice check compares.
  */
@@ -117,6 +120,8 @@ static void load(void)
     st = P.d->entry(&P.driver_object, (PUNICODE_STRING)&registry);
     leave_driver();
     P.loaded = NT_SUCCESS(st);
+    if (!P.loaded && !model_halted())
+        model_image_unload(); /* a failed entry: the image goes, unload never runs */
 }
 
 static void arrival(void)
@@ -173,15 +178,21 @@ static void unload(void)
             return;
         P.r->injected |= PORT_INJECT_DOUBLE_UNLOAD;
     }
-    while ((a = newest_present()) != PROG_MAX_ADAPTERS)
+    while ((a = newest_present()) != PROG_MAX_ADAPTERS && !model_halted())
         removal(a);
+    if (model_halted())
+        return;
     routine = P.d->flavour == UF_PORT_NDIS ? P.d->unload : P.driver_object.DriverUnload;
     P.unloads++;
-    if (routine == NULL)
-        return;
-    enter_driver();
-    routine(&P.driver_object);
-    leave_driver();
+    if (routine != NULL) {
+        enter_driver();
+        routine(&P.driver_object);
+        leave_driver();
+    }
+    /* The image leaves memory once its unload routine has returned: what
+     * it still holds in pool is leaked (Driver Verifier's pool tracking). */
+    if (P.unloads == 1 && !model_halted())
+        model_image_unload();
 }
 
 static void run_op(const struct op *o)

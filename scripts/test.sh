@@ -10,7 +10,7 @@ passed=0; failed=0; status=0
 for preset in debug gcc release; do
   echo "== $preset =="
   cmake --preset "$preset" >/dev/null
-  cmake --build --preset "$preset" 2>&1 | grep -E "warning|error" && status=1
+  cmake --build --preset "$preset" 2>&1 | grep -E "(warning|error):|Error [0-9]" && status=1
   log=$(mktemp)
   ctest --preset "$preset" 2>&1 | tee "$log" || status=1
   line=$(grep -E "tests passed, [0-9]+ tests? failed out of [0-9]+" "$log" | tail -n 1 || true)

@@ -58,7 +58,7 @@
 #error "UF_BUG_POOL_LEAK needs ExAllocatePool2 and ExFreePoolWithTag in model/wdf.h"
 #endif
 
-#define NDIS_SAMPLE_TAG          0x53646E4Eu /* 'NdnS' */
+#define NDIS_SAMPLE_TAG          0x53646E4Eu /* 'NndS' in memory */
 #define NDIS_SAMPLE_MAX_ADAPTERS 4           /* the port delivers at most four */
 #define NDIS_SAMPLE_RX_DESCRIPTORS 32        /* one small ring: under a page */
 #define NDIS_SAMPLE_WATCHDOG_MS  2000
