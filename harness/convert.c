@@ -17,14 +17,17 @@
 
 static void convert_usage(FILE *f)
 {
-    fprintf(f, "usage: unloadfuzz convert [--text] [--to text|binary] [-o NEW_FILE] FILE\n"
+    fprintf(f, "usage: unloadfuzz convert [--text] [--driver] [--to text|binary] [-o NEW_FILE] FILE\n"
                "\n"
                "Converts a program between its text form (*.ufp, or any file with --text)\n"
                "and the binary form the fuzzing engines mutate. By default text becomes\n"
                "binary and binary becomes canonical text ($driver, $o1, $o2, ...).\n"
+               "A text file is an api program or a driver program as its ops say; bytes\n"
+               "are read as an api program unless --driver says they are a driver target's.\n"
                "The result goes to stdout, or to NEW_FILE, which must not exist yet.\n"
                "\n"
                "  --text            read FILE as text whatever its name\n"
+               "  --driver          FILE is a driver target's program (docs/DRIVERS.md)\n"
                "  --to text|binary  the form to write (text of a text file: canonical)\n"
                "  -o NEW_FILE       write there instead of stdout\n"
                "  --help            this text\n");
@@ -35,7 +38,7 @@ int convert_main(int argc, char **argv)
     static struct program p;
     static uint8_t bin[PROG_MAX_OPS * 32];
     const char *in = NULL, *outpath = NULL, *to = NULL;
-    int i, force_text = 0, want_text;
+    int i, force_text = 0, driver = 0, want_text;
     size_t n, len;
     char *text;
     FILE *out = stdout;
@@ -46,6 +49,8 @@ int convert_main(int argc, char **argv)
             return 0;
         } else if (!strcmp(argv[i], "--text")) {
             force_text = 1;
+        } else if (!strcmp(argv[i], "--driver")) {
+            driver = 1;
         } else if (!strcmp(argv[i], "--to") && i + 1 < argc) {
             to = argv[++i];
         } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
@@ -68,7 +73,7 @@ int convert_main(int argc, char **argv)
         return 2;
     }
     len = strlen(in);
-    if (prog_load_file(in, force_text, &p) < 0)
+    if (prog_load_file_kind(in, force_text, driver ? PROG_DRIVER : LOAD_KIND_AS_WRITTEN, &p) < 0)
         return 2;
     want_text = to ? !strcmp(to, "text")
                    : !(force_text || (len > 4 && !strcmp(in + len - 4, ".ufp")));

@@ -56,7 +56,7 @@ int prog_load_file(const char *path, int force_text, struct program *p)
     return prog_load_file_kind(path, force_text, PROG_API, p);
 }
 
-int prog_load_file_kind(const char *path, int force_text, enum prog_kind kind, struct program *p)
+int prog_load_file_kind(const char *path, int force_text, int kind, struct program *p)
 {
     char err[512];
     size_t len;
@@ -67,12 +67,12 @@ int prog_load_file_kind(const char *path, int force_text, enum prog_kind kind, s
         return -1;
     if (is_text(path, force_text)) {
         if (prog_parse_text((const char *)data, len, p, err, sizeof(err)) < 0 ||
-            prog_set_kind(p, kind, err, sizeof(err)) < 0) {
+            (kind >= 0 && prog_set_kind(p, (enum prog_kind)kind, err, sizeof(err)) < 0)) {
             fprintf(stderr, "unloadfuzz: %s: %s\n", path, err);
             rc = -1;
         }
     } else {
-        prog_decode_kind(data, len, kind, p);
+        prog_decode_kind(data, len, kind >= 0 ? (enum prog_kind)kind : PROG_API, p);
     }
     free(data);
     return rc;

@@ -61,6 +61,14 @@ h1=$(grep trace_hash /tmp/uf_cli_out.$$)
 check 0 "repro its canonical text" "$tool" repro "$tmp/p.ufp"
 h2=$(grep trace_hash /tmp/uf_cli_out.$$)
 [ -n "$h1" ] && [ "$h1" = "$h2" ] || { echo "FAIL: binary and canonical text trace differently"; fail=1; }
+# Driver programs: text converts as its ops say; bytes need --driver.
+check 0 "convert a driver program to binary" "$tool" convert -o "$tmp/d.bin" "$corpus/seeds/demo/life.ufp"
+check 0 "convert its bytes back with --driver" "$tool" convert --driver "$tmp/d.bin"
+grep -v '^#' "$corpus/seeds/demo/life.ufp" | grep -v '^$' | diff - /tmp/uf_cli_out.$$ >/dev/null ||
+  { echo "FAIL: a driver program does not come back from its bytes"; fail=1; }
+check 2 "--driver refuses an api program" "$tool" convert --driver "$corpus/seeds/api/life.ufp"
+grep -q "is not an op of driver programs" /tmp/uf_cli_err.$$ || { echo "FAIL: no message for an api program read as a driver's"; fail=1; }
+check 2 "repro refuses a driver program" "$tool" repro "$corpus/seeds/demo/life.ufp"
 check 0 "sites" "$tool" sites
 grep -q "^collection-entry$" /tmp/uf_cli_out.$$ || { echo "FAIL: sites lacks collection-entry"; fail=1; }
 check 2 "sites bad argument" "$tool" sites --nope
