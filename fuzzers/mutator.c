@@ -91,7 +91,7 @@ static const uint8_t insert_weight[OP__COUNT] = {
     [OP_COLLECTION_CREATE] = 1, [OP_COLLECTION_ADD] = 1, [OP_COLLECTION_REMOVE] = 1,
     [OP_CONTEXT_ALLOCATE] = 2, [OP_REFERENCE] = 3, [OP_DEREFERENCE] = 6, [OP_DELETE] = 8,
     [OP_MINIPORT_UNLOAD] = 8, [OP_IRQL] = 6, [OP_FAIL_ALLOC] = 6, [OP_RUN_DEFERRED] = 6,
-    [OP_TIMER_FIRE] = 6, [OP_WORKITEM_RUN] = 6,
+    [OP_TIMER_FIRE] = 6, [OP_WORKITEM_RUN] = 6, [OP_POOL_ALLOCATE] = 2, [OP_POOL_FREE] = 3,
 };
 
 /* How often insert-block picks each op for the body of a callback: what
@@ -108,6 +108,7 @@ static const uint8_t body_weight[OP__COUNT] = {
     [OP_COLLECTION_REMOVE] = 1, [OP_CONTEXT_ALLOCATE] = 1, [OP_REFERENCE] = 2,
     [OP_DEREFERENCE] = 6, [OP_DELETE] = 8, [OP_MINIPORT_UNLOAD] = 5, [OP_IRQL] = 4,
     [OP_FAIL_ALLOC] = 2, [OP_RUN_DEFERRED] = 3, [OP_TIMER_FIRE] = 1, [OP_WORKITEM_RUN] = 1,
+    [OP_POOL_FREE] = 2,
 };
 
 /* How often insert-block picks each callback kind: cleanup, destroy and
@@ -266,6 +267,8 @@ static enum op_code want_owner(const struct op *o, int which)
         return OP_COLLECTION_CREATE;
     case OP_MINIPORT_UNLOAD:
         return OP_DRIVER_CREATE;
+    case OP_POOL_FREE:
+        return OP_POOL_ALLOCATE;
     case OP_ON:
         return o->level == BLOCK_TIMER      ? OP_TIMER_CREATE
                : o->level == BLOCK_WORKITEM ? OP_WORKITEM_CREATE

@@ -39,7 +39,7 @@ struct reader {
 
 /* The ops of one kind of program, numbered in ops.def order: an op's code
  * byte is its index among them (mod their count when decoding). The api
- * target's ops come first in ops.def, so for api programs the index is the
+ * target's first ops come first in ops.def, so for them the index is the
  * op code itself, as it was before driver programs existed. */
 struct vocab {
     uint8_t code[OP__COUNT];  /* index -> op code */
@@ -92,6 +92,12 @@ static uint32_t popcount32(uint32_t v)
 }
 
 /* ---------------------------------------------------------------- decoder */
+
+/* How many ops programs of kind k have (see program.h). */
+uint32_t prog_vocab_size(enum prog_kind k)
+{
+    return vocab_of(k)->n;
+}
 
 /* Reads one byte into *b. Returns 1, or 0 when the input is used up. */
 static int rd_byte(struct reader *r, uint8_t *b)

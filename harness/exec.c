@@ -31,6 +31,7 @@
 
 #define MAX_BLOCKS (PROG_MAX_OPS / 2) /* every block a program can hold */
 #define MAX_DEVICES 32   /* WDM device objects one run can hand out */
+#define EXEC_POOL_TAG 0x6C506655u /* 'UfPl': pool-allocate's tag (LANGUAGE.md) */
 
 struct block {
     uint16_t slot;  /* whose callback */
@@ -368,6 +369,17 @@ static void run_op(uint32_t i)
     case OP_END:
     case OP__COUNT:
         break;
+    case OP_POOL_ALLOCATE:
+        h = ExAllocatePool2(((o->opts & OPT_POOL) && o->level) ? POOL_FLAG_PAGED : POOL_FLAG_NON_PAGED,
+                            (o->opts & OPT_SIZE) ? o->num : 64, EXEC_POOL_TAG);
+        bind(o->target, h);
+        break;
+    case OP_POOL_FREE:
+        if (o->opts & OPT_TAG)
+            ExFreePoolWithTag(t, o->num);
+        else
+            ExFreePool(t);
+        break;
     case OP_LOAD: /* the port's ops: driver programs run in port.c, never here */
     case OP_DEVICE_ARRIVAL:
     case OP_DEVICE_REMOVAL:
@@ -442,6 +454,10 @@ void exec_run(struct exec *x, const struct program *p)
         }
         run_op(i);
     }
+    /* A driver that unloaded leaves memory when its unload returns: the
+     * pool it still holds is leaked (Driver Verifier's pool tracking). */
+    if (model_driver_state() == DRIVER_UNLOADED && !model_halted())
+        model_image_unload();
     if (x->check)
         check_end(x->check, x);
     model_set_sink(NULL, NULL);

@@ -79,11 +79,6 @@ enum op_code {
     OP__COUNT
 };
 
-/* The api target's ops come first in ops.def, `end` last among them, so
- * the code byte of an op in an api program is its op code, taken modulo
- * this when decoding (test_program checks the order). */
-#define OP_API_COUNT (OP_END + 1)
-
 /* Callback kinds a block can name: `on $o KIND`. */
 enum block_kind { BLOCK_CLEANUP, BLOCK_DESTROY, BLOCK_UNLOAD, BLOCK_TIMER, BLOCK_WORKITEM, BLOCK__COUNT };
 
@@ -186,6 +181,8 @@ size_t prog_print_text(const struct program *p, int canonical, char *buf, size_t
 void prog_decode(const uint8_t *data, size_t len, struct program *p);
 /* prog_decode() for a program of kind k: each kind numbers its own ops. */
 void prog_decode_kind(const uint8_t *data, size_t len, enum prog_kind k, struct program *p);
+/* How many ops programs of kind k have: a code byte is taken modulo this. */
+uint32_t prog_vocab_size(enum prog_kind k);
 /* Encodes *p (of its kind); returns the bytes needed. Decoding the result
  * as that kind gives the same program (names canonical, lines 0). */
 size_t prog_encode(const struct program *p, uint8_t *buf, size_t n);
