@@ -3,13 +3,15 @@
  * driver programs with no engine and says what each did.
  *
  *   <target>_replay [--inject=LIST] [--fail-on=SEVERITY] [--text] [--quiet]
- *                   [--expect] FILE...
+ *                   [--trace] [--expect] FILE...
  *
  * A file named *.ufp (or any file with --text) is a text program, anything
- * else the binary form an engine wrote. Each program runs twice in this
- * process; the two traces must be identical, which is how the driver's
+ * else the binary form an engine wrote. Each program runs three times in
+ * this process, the second and third time after other programs that leave
+ * the driver's globals in other states (loaded with adapters and no unload;
+ * unloaded); the three traces must be identical, which is how the driver's
  * reset hook is proven to restore its globals. For each file it prints the
- * violations and a verdict. With --expect, a text file's first line
+ * violations (with --trace, every event) and a verdict. With --expect, a text file's first line
  * `# expect: RULE...` (or `# expect: clean`) must list exactly the rules
  * at or above break it raises (warnings it raises may be listed too).
  *
@@ -27,8 +29,19 @@
 
 #define MAX_SEEN 64 /* violations printed per file */
 
+/* Programs run between a file's runs, to leave the driver's globals in
+ * states its reset hook must undo: loaded with four adapters and never
+ * unloaded; through time and an unload. */
+static const char *const perturbations[] = {
+    "load\ndevice-arrival\ndevice-arrival\ndevice-arrival\ndevice-arrival\n"
+    "fire timer#0\nrun workitem#0\n",
+    "load\ndevice-arrival\nfire timer#0\nfire timer#1\nrun workitem#0\nrun workitem#1\n"
+    "device-removal\nrun-deferred\nport-unload\n",
+};
+
 static struct {
     int quiet;
+    int trace;
     uint32_t nseen;
     uint32_t rules[RULE__COUNT]; /* per rule: raised this run */
 } S;
@@ -36,10 +49,11 @@ static struct {
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: %s_replay [--inject=LIST] [--fail-on=SEVERITY] [--text] [--quiet] [--expect] FILE...\n"
+            "usage: %s_replay [--inject=LIST] [--fail-on=SEVERITY] [--text] [--quiet] [--trace] [--expect] FILE...\n"
             "\n"
             "Runs driver programs against the %s driver through the port simulation,\n"
-            "each twice (the traces must match: the driver's reset hook works), and\n"
+            "each three times, between other programs (the traces must match: the\n"
+            "driver's reset hook restores its globals), and\n"
             "prints each violation and a verdict per file.\n"
             "\n"
             "  --inject=LIST      double-unload, irql, both (comma-separated) or none:\n"
@@ -47,6 +61,7 @@ static void usage(FILE *f)
             "  --fail-on=SEV      warning, break (default), ub or bugcheck\n"
             "  --text             read every file as text, whatever its name\n"
             "  --quiet            print only the verdicts\n"
+            "  --trace            print every event of each program's first run\n"
             "  --expect           check each text file's `# expect:` line\n"
             "\n"
             "Exit status: 0 clean (or as expected), 1 a violation at or above --fail-on,\n"
@@ -59,6 +74,10 @@ static void print_event(const struct model_event *ev, void *arg)
     char line[512];
 
     (void)arg;
+    if (S.trace) {
+        model_event_format(ev, line, sizeof line);
+        printf("    %s\n", line);
+    }
     if (ev->kind != EV_VIOLATION)
         return;
     S.rules[ev->rule]++;
@@ -102,8 +121,10 @@ static int read_expect(const char *path, uint8_t *want)
 
 int main(int argc, char **argv)
 {
-    static struct program prog;
+    static struct program prog, perturb[sizeof perturbations / sizeof perturbations[0]];
     const struct driver_target_options *o;
+    char err[256];
+    size_t k;
     int i, text = 0, expect = 0, files = 0, rc = 0;
 
     for (i = 1; i < argc; i++)
@@ -114,6 +135,12 @@ int main(int argc, char **argv)
     if (driver_target_configure(argc, argv) < 0)
         return 2;
     o = driver_target_options();
+    for (k = 0; k < sizeof perturbations / sizeof perturbations[0]; k++)
+        if (prog_parse_text(perturbations[k], strlen(perturbations[k]), &perturb[k], err,
+                            sizeof err) < 0) {
+            fprintf(stderr, "driver_replay: perturbation %zu: %s\n", k, err);
+            return 2;
+        }
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
 
@@ -121,6 +148,8 @@ int main(int argc, char **argv)
             text = 1;
         else if (strcmp(a, "--quiet") == 0)
             S.quiet = 1;
+        else if (strcmp(a, "--trace") == 0)
+            S.trace = 1;
         else if (strcmp(a, "--expect") == 0)
             expect = 1;
         else if (strncmp(a, "--inject=", 9) != 0 && strncmp(a, "--fail-on=", 10) != 0 &&
@@ -131,7 +160,7 @@ int main(int argc, char **argv)
         }
     }
     for (i = 1; i < argc; i++) {
-        struct port_run r1 = {0}, r2 = {0};
+        struct port_run r1 = {0}, r2 = {0}, scratch = {0};
         uint8_t want[RULE__COUNT];
         const char *path = argv[i];
         int r, bad = 0, has_expect = 0;
@@ -150,13 +179,18 @@ int main(int argc, char **argv)
         port_set_sink(print_event, NULL);
         port_run(&uf_driver_under_test, &prog, &r1);
         port_set_sink(NULL, NULL);
-        port_run(&uf_driver_under_test, &prog, &r2);
-        if (r1.trace_hash != r2.trace_hash || r1.events != r2.events) {
-            printf("  reset: the second run differs (%u events, hash %016llx; then %u, %016llx):"
-                   " the driver's reset hook does not restore its globals\n",
-                   (unsigned)r1.events, (unsigned long long)r1.trace_hash, (unsigned)r2.events,
-                   (unsigned long long)r2.trace_hash);
-            rc = 1;
+        for (k = 0; k < sizeof perturbations / sizeof perturbations[0]; k++) {
+            port_run(&uf_driver_under_test, &perturb[k], &scratch);
+            port_run(&uf_driver_under_test, &prog, &r2);
+            if (r1.trace_hash != r2.trace_hash || r1.events != r2.events) {
+                printf("  reset: a run after other programs differs (%u events, hash %016llx;"
+                       " then %u, %016llx): the driver's reset hook does not restore its"
+                       " globals\n",
+                       (unsigned)r1.events, (unsigned long long)r1.trace_hash,
+                       (unsigned)r2.events, (unsigned long long)r2.trace_hash);
+                rc = 1;
+                break;
+            }
         }
         for (r = 0; r < RULE__COUNT; r++) {
             enum model_severity s = model_rule_severity((enum model_rule)r);

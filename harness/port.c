@@ -21,7 +21,8 @@
  * leaves memory, and the model reports the pool it still held.
  *
  * Every event of the run is folded into an FNV-1a hash (object ids, kinds,
- * DDIs, statuses, rules), the trace the reset-twice check compares.
+ * DDIs, statuses, rules), and so is every call of the port into the driver
+ * with its IRQL: the trace the reset check compares.
  */
 #include "port.h"
 
@@ -80,12 +81,28 @@ void port_set_sink(model_sink_fn fn, void *arg)
     P.sink_arg = arg;
 }
 
+/* Folds a call of the port into the driver (enum op_code of the op that
+ * made it) into the trace: a call that raises no event, a guarded second
+ * unload say, still shows. */
+static void trace_call(uint32_t what)
+{
+    uint64_t h = P.r->trace_hash;
+    size_t i;
+
+    for (i = 0; i < sizeof what; i++) {
+        h ^= ((const uint8_t *)&what)[i] ^ 0x5Au;
+        h *= FNV_PRIME;
+    }
+    P.r->trace_hash = h;
+}
+
 /* Calls into the driver at its documented IRQL, or with PORT_INJECT_IRQL
  * at the program's; the IRQL goes back to PASSIVE after. */
-static void enter_driver(void)
+static void enter_driver(uint32_t what)
 {
     KIRQL at = (P.inject & PORT_INJECT_IRQL) ? P.irql : PASSIVE_LEVEL;
 
+    trace_call(what | (uint32_t)at << 8);
     if (at != PASSIVE_LEVEL)
         P.r->injected |= PORT_INJECT_IRQL;
     model_set_irql(at);
@@ -116,7 +133,7 @@ static void load(void)
     if (P.load_tried)
         return;
     P.load_tried = 1;
-    enter_driver();
+    enter_driver(OP_LOAD);
     st = P.d->entry(&P.driver_object, (PUNICODE_STRING)&registry);
     leave_driver();
     P.loaded = NT_SUCCESS(st);
@@ -136,7 +153,7 @@ static void arrival(void)
     P.fdo[a].AttachedDevice = NULL;
     P.next[a].AttachedDevice = &P.fdo[a];
     P.pdo[a].AttachedDevice = &P.next[a];
-    enter_driver();
+    enter_driver(OP_DEVICE_ARRIVAL);
     st = P.d->device_arrival(&P.fdo[a], &P.next[a], &P.pdo[a]);
     leave_driver();
     P.present[a] = NT_SUCCESS(st);
@@ -150,7 +167,7 @@ static void removal(uint32_t a)
     P.present[a] = 0;
     if (P.d->device_removal == NULL)
         return;
-    enter_driver();
+    enter_driver(OP_DEVICE_REMOVAL);
     P.d->device_removal(&P.fdo[a]);
     leave_driver();
 }
@@ -185,7 +202,7 @@ static void unload(void)
     routine = P.d->flavour == UF_PORT_NDIS ? P.d->unload : P.driver_object.DriverUnload;
     P.unloads++;
     if (routine != NULL) {
-        enter_driver();
+        enter_driver(OP_PORT_UNLOAD);
         routine(&P.driver_object);
         leave_driver();
     }

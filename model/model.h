@@ -108,6 +108,8 @@ struct model_object_info {
     int passive_dispose;   /* must be disposed at PASSIVE_LEVEL ([X1]) */
     int cleanup_ran;       /* EvtCleanupCallback (or its slot) passed */
     int destroy_ran;       /* EvtDestroyCallback (or its slot) passed */
+    int pending;           /* a timer started and not expired, a work item
+                            * queued and not run; 0 for other types */
 };
 
 /* Highest object id handed out since the last reset; ids are 1..count. */

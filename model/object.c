@@ -736,6 +736,9 @@ int model_object_info(uint32_t id, struct model_object_info *out)
     out->passive_dispose = o->passive_dispose;
     out->cleanup_ran = o->cleanup_ran;
     out->destroy_ran = o->destroy_ran;
+    out->pending = o->type == TYPE_TIMER      ? o->u.timer.queued
+                   : o->type == TYPE_WORKITEM ? o->u.workitem.queued
+                                              : 0;
     return 0;
 }
 

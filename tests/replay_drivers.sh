@@ -4,9 +4,11 @@
 # with their `# expect:` lines checked: a correct driver's seeds (they must
 # be clean, and are run once more with --inject=double-unload, where they
 # must stay clean too) and every target's corpus/regressions/<target>/*.ufp.
-# Each program runs twice in one process and the traces must match: the
-# driver's reset hook works. Fails when a target has neither seeds nor
-# regressions, or a program does not give exactly its expected rules.
+# Each program runs three times in one process, between other programs, and
+# the traces must match: the driver's reset hook works. Fails when a target
+# has neither seeds nor regressions, a program does not give exactly its
+# expected rules, or a planted bug's rule (EXPECT in uf_add_driver) is not
+# expected by one of its regressions.
 set -euo pipefail
 build=$1
 cd "$(dirname "$0")/.."
@@ -28,6 +30,13 @@ while IFS=$'\t' read -r target dir seeds expect; do
     fail=1; continue
   fi
   programs=$((programs + ${#files[@]}))
+  for rule in $expect; do
+    if ! grep -h -m1 '^# expect:' "corpus/regressions/$target"/*.ufp 2>/dev/null |
+         tr ' ' '\n' | grep -qx -- "$rule"; then
+      echo "replay_drivers: $target: no regression in corpus/regressions/$target expects $rule (its EXPECT)" >&2
+      fail=1
+    fi
+  done
   if ! out=$("$bin" --expect "${files[@]}" 2>&1); then
     echo "$out" | grep -v '; as expected$' >&2
     echo "replay_drivers: $target: FAILED" >&2; fail=1

@@ -475,6 +475,15 @@ static void T2_refs_dropped_when_parent_device_deleted(void **state)
 /* ================================ [T3] ================================ */
 
 /* [T3] A started timer fires once; a stopped one does not fire. */
+/* model_object_info()'s `pending` for handle h. */
+static int pending(WDFOBJECT h)
+{
+    struct model_object_info info;
+
+    assert_int_equal(model_object_info(model_handle_id(h), &info), 0);
+    return info.pending;
+}
+
 static void T3_stopped_timer_does_not_fire(void **state)
 {
     WDFDEVICE dev;
@@ -487,9 +496,12 @@ static void T3_stopped_timer_does_not_fire(void **state)
     t = timer(dev, 0, WdfExecutionLevelInheritFromParent);
 
     assert_int_equal(model_timer_fire(t), 0); /* never started */
+    assert_int_equal(pending(t), 0);
     assert_false(WdfTimerStart(t, WDF_REL_TIMEOUT_IN_MS(10)));
     assert_true(WdfTimerStart(t, WDF_REL_TIMEOUT_IN_MS(10))); /* was already queued */
+    assert_int_equal(pending(t), 1); /* what the introspection shows */
     assert_int_equal(model_timer_fire(t), 1);
+    assert_int_equal(pending(t), 0);
     assert_int_equal(g.irql, DISPATCH_LEVEL);
     assert_int_equal(model_timer_fire(t), 0); /* one-shot: expired */
 
@@ -659,11 +671,14 @@ static void T3_flush_runs_queued_workitem(void **state)
     WdfWorkItemFlush(w); /* nothing queued: nothing runs */
     t_expect_log(NULL);
 
+    assert_int_equal(pending(w), 0);
     WdfWorkItemEnqueue(w);
     assert_int_equal(t_refs(w), 3); /* the enqueue holds one */
+    assert_int_equal(pending(w), 1);
     WdfWorkItemFlush(w);
     t_expect_log("work o3", "work o3 returns", NULL);
     assert_int_equal(t_refs(w), 2);
+    assert_int_equal(pending(w), 0);
     assert_int_equal(model_workitem_run(w), 0);
     assert_int_equal(t_state(w), STATE_CREATED);
     t_expect_quiet();
