@@ -9,6 +9,7 @@
 
 #include "convert.h"
 #include "demo.h"
+#include "explore_cli.h"
 #include "repro.h"
 #include "rulesdoc.h"
 
@@ -22,6 +23,7 @@ static const struct {
     {"demo", demo_main, "run the demo miniport's life and unload, printed as events"},
     {"repro", repro_main, "run program files and print their trace and violations"},
     {"convert", convert_main, "turn a program from text into binary or back"},
+    {"explore", explore_cli_main, "sweep a program's faults, IRQLs and unloads; search its orderings"},
     {"rules", rules_main, "list the rules the framework model reports"},
     {"sites", sites_main, "list the allocation sites fail-alloc site= accepts"},
 };

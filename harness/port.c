@@ -285,6 +285,9 @@ void port_run(const struct uf_driver *d, const struct program *p, struct port_ru
     if (!model_halted() && (P.inject & PORT_INJECT_DOUBLE_UNLOAD) && P.unloads == 1)
         unload();
     model_set_sink(NULL, NULL);
+    r->port_state = P.loaded | (P.unloads < 3 ? P.unloads : 3u) << 1 | P.arrived << 7;
+    for (i = 0; i < PROG_MAX_ADAPTERS; i++)
+        r->port_state |= (uint32_t)P.present[i] << (3 + i);
 }
 
 int port_parse_inject(const char *s, uint32_t *out)

@@ -30,7 +30,14 @@ struct port_run {
     uint32_t injected;   /* PORT_INJECT_* that took effect during the run */
     uint64_t trace_hash; /* FNV-1a of the run's events */
     uint32_t events;     /* how many */
+    uint32_t port_state; /* at the end: PORT_STATE_* bits, unloads, adapters */
 };
+
+/* port_run.port_state: what the port knows at the end of a run. */
+#define PORT_STATE_LOADED 1u            /* the entry succeeded */
+#define PORT_STATE_UNLOADS(s) (((s) >> 1) & 3u) /* unload routine calls, at most 3 */
+#define PORT_STATE_PRESENT(s) (((s) >> 3) & 0xFu) /* bit a: adapter a is present */
+#define PORT_STATE_ARRIVED(s) (((s) >> 7) & 7u) /* adapters that arrived */
 
 /* Runs the driver program p against driver d from a reset model (and
  * reset driver globals). Afterwards the model holds the final state. A

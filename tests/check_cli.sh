@@ -69,6 +69,18 @@ grep -v '^#' "$corpus/seeds/demo/life.ufp" | grep -v '^$' | diff - /tmp/uf_cli_o
 check 2 "--driver refuses an api program" "$tool" convert --driver "$corpus/seeds/api/life.ufp"
 grep -q "is not an op of driver programs" /tmp/uf_cli_err.$$ || { echo "FAIL: no message for an api program read as a driver's"; fail=1; }
 check 2 "repro refuses a driver program" "$tool" repro "$corpus/seeds/demo/life.ufp"
+check 0 "explore --help" "$tool" explore --help
+check 2 "explore without a target" "$tool" explore
+check 2 "explore an unknown target" "$tool" explore no_such_target
+check 2 "explore api without a program" "$tool" explore api --quiet
+check 2 "explore api --sweeps search" "$tool" explore api --sweeps search "$corpus/seeds/api/life.ufp"
+check 2 "explore a bad --depth" "$tool" explore api --depth 99 "$corpus/seeds/api/life.ufp"
+check 1 "explore api finds the double unload" "$tool" explore api --quiet --out "$tmp/explore" "$corpus/regressions/double-unload.ufp"
+grep -q "double-unload (ub)" /tmp/uf_cli_out.$$ || { echo "FAIL: explore did not report double-unload"; fail=1; }
+[ -s "$tmp/explore/summary.json" ] || { echo "FAIL: explore wrote no summary"; fail=1; }
+mkdir -p "$tmp/busy" && touch "$tmp/busy/mine.txt"
+check 2 "explore refuses a directory holding other files" "$tool" explore api --quiet --out "$tmp/busy" "$corpus/regressions/double-unload.ufp"
+[ -e "$tmp/busy/mine.txt" ] || { echo "FAIL: explore removed a file it did not write"; fail=1; }
 check 0 "sites" "$tool" sites
 grep -q "^collection-entry$" /tmp/uf_cli_out.$$ || { echo "FAIL: sites lacks collection-entry"; fail=1; }
 check 2 "sites bad argument" "$tool" sites --nope

@@ -1,0 +1,33 @@
+/*
+ * driver_explore.c - a driver target's explorer (<target>_explore, and
+ * `unloadfuzz explore <target>`, which runs it): the sweeps and the search
+ * of harness/explore.c on the registered driver, through the port
+ * simulation. Without a program it explores the target's seeds.
+ */
+#include "explore.h"
+#include "port.h"
+#include "unloadfuzz_driver.h"
+
+#include <stdio.h>
+
+static void run_driver(const struct program *p, uint32_t inject, model_sink_fn sink, void *arg,
+                       uint32_t *port_state)
+{
+    struct port_run r = {0};
+
+    r.inject = inject;
+    port_set_sink(sink, arg);
+    port_run(&uf_driver_under_test, p, &r);
+    port_set_sink(NULL, NULL);
+    *port_state = r.port_state;
+}
+
+int main(int argc, char **argv)
+{
+    static char replay[512];
+    struct explore_target t = {uf_driver_under_test.name, PROG_DRIVER, run_driver, replay,
+                               UF_SEEDS_DIR};
+
+    snprintf(replay, sizeof replay, "%s_replay", uf_driver_under_test.name);
+    return explore_main(&t, argc - 1, argv + 1);
+}

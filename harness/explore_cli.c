@@ -1,0 +1,92 @@
+/*
+ * explore_cli.c - `unloadfuzz explore TARGET [ARGS...]`: the explorer
+ * (explore.c) on the api target in this process, or on a driver target by
+ * running that target's own explorer, <TARGET>_explore, which the build
+ * puts beside this binary (a driver is linked into its own binaries only).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "exec.h"
+#include "explore.h"
+#include "explore_cli.h"
+
+/* Where the api runner's events go. */
+static struct {
+    model_sink_fn sink;
+    void *arg;
+} api_sink;
+
+static void api_event(struct exec *x, const struct model_event *ev, uint32_t op)
+{
+    (void)x;
+    (void)op;
+    api_sink.sink(ev, api_sink.arg);
+}
+
+/* The api target's runner: the interpreter, without the checker (the api
+ * target's own consistency is its fuzzer's business). */
+static void run_api(const struct program *p, uint32_t inject, model_sink_fn sink, void *arg,
+                    uint32_t *port_state)
+{
+    static struct exec x;
+
+    (void)inject;
+    api_sink.sink = sink;
+    api_sink.arg = arg;
+    x.on_event = sink ? api_event : NULL;
+    x.check = NULL;
+    exec_run(&x, p);
+    *port_state = 0;
+}
+
+static void explore_usage(FILE *f)
+{
+    fprintf(f, "usage: unloadfuzz explore TARGET [OPTIONS] [PROGRAM...]\n"
+               "\n"
+               "TARGET is api (PROGRAM files are required) or a driver target (its\n"
+               "seeds when no PROGRAM is given); 'unloadfuzz explore TARGET --help'\n"
+               "lists the options. docs/EXPLORING.md says what the sweeps prove.\n");
+}
+
+int explore_cli_main(int argc, char **argv)
+{
+    char self[PATH_MAX], path[PATH_MAX + 64], *slash;
+    ssize_t n;
+
+    if (argc < 1 || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
+        explore_usage(argc < 1 ? stderr : stdout);
+        return argc < 1 ? 2 : 0;
+    }
+    if (!strcmp(argv[0], "api")) {
+        struct explore_target t = {"api", PROG_API, run_api, "unloadfuzz repro", NULL};
+
+        return explore_main(&t, argc - 1, argv + 1);
+    }
+    if (strspn(argv[0], "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(argv[0])) {
+        fprintf(stderr, "unloadfuzz explore: bad target name '%s'\n", argv[0]);
+        return 2;
+    }
+    n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0) {
+        fprintf(stderr, "unloadfuzz explore: cannot find my own directory: %s\n", strerror(errno));
+        return 2;
+    }
+    self[n] = '\0';
+    slash = strrchr(self, '/');
+    if (slash)
+        *slash = '\0';
+    snprintf(path, sizeof path, "%s/%s_explore", self, argv[0]);
+    if (access(path, X_OK) != 0) {
+        fprintf(stderr, "unloadfuzz explore: no target '%s' (no %s; the build's driver targets"
+                        " are in drivers.tsv beside it)\n", argv[0], path);
+        return 2;
+    }
+    argv[0] = path;
+    execv(path, argv);
+    fprintf(stderr, "unloadfuzz explore: %s: %s\n", path, strerror(errno));
+    return 2;
+}

@@ -1,0 +1,9 @@
+/*
+ * explore_cli.h - `unloadfuzz explore` (explore_cli.c).
+ */
+#ifndef UNLOADFUZZ_EXPLORE_CLI_H
+#define UNLOADFUZZ_EXPLORE_CLI_H
+
+int explore_cli_main(int argc, char **argv);
+
+#endif
