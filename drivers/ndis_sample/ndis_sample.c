@@ -249,6 +249,14 @@ static VOID AdapterResetWork(WDFWORKITEM WorkItem)
 
     PAGED_CODE();
     WdfSpinLockAcquire(ctx->Lock);
+    if (ctx->Halted) {
+        /* Halt flushes a queued reset before it releases the hardware
+         * state; a reset that still runs after it (halt called where it
+         * could not wait) finds nothing to reset. */
+        ctx->ResetPending = FALSE;
+        WdfSpinLockRelease(ctx->Lock);
+        return;
+    }
     AdapterInitRxRing(ctx);
     ctx->HwState->ResetCount++;
     ctx->ResetPending = FALSE;
