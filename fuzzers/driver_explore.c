@@ -28,6 +28,6 @@ int main(int argc, char **argv)
     struct explore_target t = {uf_driver_under_test.name, PROG_DRIVER, run_driver, replay,
                                UF_SEEDS_DIR};
 
-    snprintf(replay, sizeof replay, "%s_replay", uf_driver_under_test.name);
+    snprintf(replay, sizeof replay, "unloadfuzz repro --target %s", uf_driver_under_test.name);
     return explore_main(&t, argc - 1, argv + 1);
 }

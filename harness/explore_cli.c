@@ -43,6 +43,38 @@ static void run_api(const struct program *p, uint32_t inject, model_sink_fn sink
     *port_state = 0;
 }
 
+/* Replaces this process with <dir of this binary>/<target><suffix>, with
+ * argv (argv[0] is replaced). Returns 2 after saying why it could not. */
+int exec_target_binary(const char *cmd, const char *target, const char *suffix, char **argv)
+{
+    char self[PATH_MAX], path[PATH_MAX + 64], *slash;
+    ssize_t n;
+
+    if (strspn(target, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(target) || !*target) {
+        fprintf(stderr, "unloadfuzz %s: bad target name '%s'\n", cmd, target);
+        return 2;
+    }
+    n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n <= 0) {
+        fprintf(stderr, "unloadfuzz %s: cannot find my own directory: %s\n", cmd, strerror(errno));
+        return 2;
+    }
+    self[n] = '\0';
+    slash = strrchr(self, '/');
+    if (slash)
+        *slash = '\0';
+    snprintf(path, sizeof path, "%s/%s%s", self, target, suffix);
+    if (access(path, X_OK) != 0) {
+        fprintf(stderr, "unloadfuzz %s: no target '%s' (no %s; the build's driver targets are"
+                        " listed in drivers.tsv beside it)\n", cmd, target, path);
+        return 2;
+    }
+    argv[0] = path;
+    execv(path, argv);
+    fprintf(stderr, "unloadfuzz %s: %s: %s\n", cmd, path, strerror(errno));
+    return 2;
+}
+
 static void explore_usage(FILE *f)
 {
     fprintf(f, "usage: unloadfuzz explore TARGET [OPTIONS] [PROGRAM...]\n"
@@ -54,9 +86,6 @@ static void explore_usage(FILE *f)
 
 int explore_cli_main(int argc, char **argv)
 {
-    char self[PATH_MAX], path[PATH_MAX + 64], *slash;
-    ssize_t n;
-
     if (argc < 1 || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
         explore_usage(argc < 1 ? stderr : stdout);
         return argc < 1 ? 2 : 0;
@@ -66,27 +95,5 @@ int explore_cli_main(int argc, char **argv)
 
         return explore_main(&t, argc - 1, argv + 1);
     }
-    if (strspn(argv[0], "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(argv[0])) {
-        fprintf(stderr, "unloadfuzz explore: bad target name '%s'\n", argv[0]);
-        return 2;
-    }
-    n = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (n <= 0) {
-        fprintf(stderr, "unloadfuzz explore: cannot find my own directory: %s\n", strerror(errno));
-        return 2;
-    }
-    self[n] = '\0';
-    slash = strrchr(self, '/');
-    if (slash)
-        *slash = '\0';
-    snprintf(path, sizeof path, "%s/%s_explore", self, argv[0]);
-    if (access(path, X_OK) != 0) {
-        fprintf(stderr, "unloadfuzz explore: no target '%s' (no %s; the build's driver targets"
-                        " are in drivers.tsv beside it)\n", argv[0], path);
-        return 2;
-    }
-    argv[0] = path;
-    execv(path, argv);
-    fprintf(stderr, "unloadfuzz explore: %s: %s\n", path, strerror(errno));
-    return 2;
+    return exec_target_binary("explore", argv[0], "_explore", argv);
 }

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "exec.h"
+#include "explore_cli.h"
 #include "load.h"
 #include "program.h"
 #include "repro.h"
@@ -109,6 +110,8 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: unloadfuzz repro [--text] [--json] [--fail-on SEVERITY] FILE...\n"
+            "       unloadfuzz repro --target NAME [--inject=LIST] [--fail-on=SEVERITY]\n"
+            "                        [--text] [--trace] [--expect] FILE...\n"
             "\n"
             "Runs each program file against a fresh framework model and prints the\n"
             "program, a trace (each op with its status, each event naming objects as\n"
@@ -121,6 +124,9 @@ static void usage(FILE *f)
             "  --json            one JSON object per file (an array for several)\n"
             "  --fail-on SEV     warning, break (default), ub or bugcheck: the lowest\n"
             "                    severity that makes the verdict 'violation'\n"
+            "  --target NAME     the programs are driver target NAME's (docs/DRIVERS.md):\n"
+            "                    runs NAME_replay, beside this binary, with the other\n"
+            "                    arguments ('NAME_replay --help' lists them)\n"
             "  --help            this text\n"
             "\n"
             "Exit status: 0 all clean, 1 a violation at or above --fail-on, 2 bad input.\n");
@@ -132,8 +138,22 @@ int repro_main(int argc, char **argv)
     json_t *out = NULL;
     int i, nfiles = 0, rc = 0, r;
 
+    for (i = 0; i < argc; i++)
+        if (!strcmp(argv[i], "--target") && i + 1 < argc && strcmp(argv[i + 1], "api")) {
+            /* a driver target's programs: its own replay, with the rest */
+            static char *args[256];
+            int k, n = 1;
+
+            for (k = 0; k < argc && n < 255; k++)
+                if (k != i && k != i + 1)
+                    args[n++] = argv[k];
+            args[n] = NULL;
+            return exec_target_binary("repro", argv[i + 1], "_replay", args);
+        }
     for (i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+        if (!strcmp(argv[i], "--target") && i + 1 < argc) {
+            i++; /* --target api: this command's own programs */
+        } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
             usage(stdout);
             return 0;
         } else if (!strcmp(argv[i], "--text")) {
@@ -162,7 +182,7 @@ int repro_main(int argc, char **argv)
     if (ro.json)
         out = json_array();
     for (i = 0; i < argc; i++) {
-        if (!strcmp(argv[i], "--fail-on")) {
+        if (!strcmp(argv[i], "--fail-on") || !strcmp(argv[i], "--target")) {
             i++;
             continue;
         }

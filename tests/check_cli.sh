@@ -69,6 +69,9 @@ grep -v '^#' "$corpus/seeds/demo/life.ufp" | grep -v '^$' | diff - /tmp/uf_cli_o
 check 2 "--driver refuses an api program" "$tool" convert --driver "$corpus/seeds/api/life.ufp"
 grep -q "is not an op of driver programs" /tmp/uf_cli_err.$$ || { echo "FAIL: no message for an api program read as a driver's"; fail=1; }
 check 2 "repro refuses a driver program" "$tool" repro "$corpus/seeds/demo/life.ufp"
+check 0 "repro --target runs a driver program" "$tool" repro --target demo --expect "$corpus/seeds/demo/life.ufp"
+grep -q "as expected" /tmp/uf_cli_out.$$ || { echo "FAIL: repro --target did not replay the demo's program"; fail=1; }
+check 2 "repro --target of no target" "$tool" repro --target no_such_target "$corpus/seeds/demo/life.ufp"
 check 0 "explore --help" "$tool" explore --help
 check 2 "explore without a target" "$tool" explore
 check 2 "explore an unknown target" "$tool" explore no_such_target
