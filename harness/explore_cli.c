@@ -13,6 +13,7 @@
 #include "exec.h"
 #include "explore.h"
 #include "explore_cli.h"
+#include "triage.h"
 
 /* Where the api runner's events go. */
 static struct {
@@ -27,19 +28,31 @@ static void api_event(struct exec *x, const struct model_event *ev, uint32_t op)
     api_sink.sink(ev, api_sink.arg);
 }
 
-/* The api target's runner: the interpreter, without the checker (the api
- * target's own consistency is its fuzzer's business). */
+/* The api target's runner: the interpreter with the independent checker,
+ * whose findings (internal-unreported-*, the api target's crashes) reach
+ * the sink as violations of their own, after the model's events. */
 static void run_api(const struct program *p, uint32_t inject, model_sink_fn sink, void *arg,
                     uint32_t *port_state)
 {
     static struct exec x;
+    static struct check check;
+    struct model_event ev;
+    uint32_t i;
 
     (void)inject;
     api_sink.sink = sink;
     api_sink.arg = arg;
     x.on_event = sink ? api_event : NULL;
-    x.check = NULL;
+    x.check = &check;
     exec_run(&x, p);
+    for (i = 0; sink && i < check.nfindings && i < CHECK_MAX_FINDINGS; i++) {
+        memset(&ev, 0, sizeof ev);
+        ev.kind = EV_VIOLATION;
+        ev.rule = check.findings[i].rule;
+        ev.object = check.findings[i].object;
+        ev.detail = check.findings[i].what;
+        sink(&ev, arg);
+    }
     *port_state = 0;
 }
 
@@ -96,4 +109,39 @@ int explore_cli_main(int argc, char **argv)
         return explore_main(&t, argc - 1, argv + 1);
     }
     return exec_target_binary("explore", argv[0], "_explore", argv);
+}
+
+static void triage_usage(FILE *f)
+{
+    fprintf(f, "usage: unloadfuzz triage TARGET [OPTIONS] CRASH...\n"
+               "\n"
+               "TARGET is api or a driver target. Replays each crash three times, groups\n"
+               "them by signature, minimizes one of each and writes it as text with the\n"
+               "command that reproduces it; 'unloadfuzz triage TARGET --help' lists the\n"
+               "options.\n");
+}
+
+int triage_cli_main(int argc, char **argv)
+{
+    static char *args[258];
+    int i;
+
+    if (argc < 1 || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
+        triage_usage(argc < 1 ? stderr : stdout);
+        return argc < 1 ? 2 : 0;
+    }
+    if (!strcmp(argv[0], "api")) {
+        struct explore_target t = {"api", PROG_API, run_api, "unloadfuzz repro", NULL};
+
+        return triage_main(&t, argc - 1, argv + 1);
+    }
+    if (argc > 255) {
+        fprintf(stderr, "unloadfuzz triage: too many arguments (give a directory)\n");
+        return 2;
+    }
+    args[1] = "triage";
+    for (i = 1; i < argc; i++)
+        args[i + 1] = argv[i];
+    args[argc + 1] = NULL;
+    return exec_target_binary("triage", argv[0], "_explore", args);
 }

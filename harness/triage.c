@@ -1,0 +1,415 @@
+/*
+ * triage.c - crash triage (triage.h): every crash replayed for its verdict,
+ * deduplicated by a semantic signature, minimized at the op level.
+ *
+ * A crash's signature is what it means, not where the stack was: the
+ * target, the rule of the first violation at or above --fail-on (the one
+ * that crashed the target), the DDI that raised it, and the type path of
+ * its object (driver/device/timer). Each input runs three times; one whose
+ * signature is not the same all three times is listed apart as flaky (the
+ * model is deterministic: there should be none). The first input of each
+ * signature is minimized: chunks of ops are deleted (halving, then single
+ * ops), then options dropped and numbers lowered, each change kept when the
+ * signature holds; programs are re-read through the binary form after each
+ * edit, so a deletion that leaves a name unbound still gives a valid
+ * program. The result is written as readable text beside the command that
+ * replays it, and triage.json lists every signature with its inputs.
+ */
+#include "triage.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "load.h"
+#include "port.h"
+
+#define MAX_SIGS 256
+#define MAX_INPUTS 4096
+#define SIG_MAX 256
+#define MIN_BUDGET 20000 /* runs one minimization may make */
+#define TEXT_MAX (PROG_MAX_OPS * 96)
+
+struct signature {
+    char text[SIG_MAX];      /* target:rule:ddi:type/path */
+    enum model_rule rule;
+    char first[1024];        /* the first input with it */
+    uint32_t inputs;         /* inputs with it */
+    uint32_t ops_before, ops_after;
+    char program[1100];      /* the minimized program's file */
+};
+
+static struct {
+    const struct explore_target *t;
+    enum model_severity fail_on;
+    uint32_t inject;
+    /* the run under way */
+    int found;
+    char sig[SIG_MAX];
+    enum model_rule rule;
+    uint64_t runs;
+    /* the results */
+    struct signature sigs[MAX_SIGS];
+    uint32_t nsigs;
+    char flaky[64][1024];
+    uint32_t nflaky, nclean, ninputs;
+} T;
+
+static struct program input, cur, cand;
+static uint8_t bytes[PROG_MAX_OPS * 32];
+static char text[TEXT_MAX];
+
+/* The type path of object id: its type and its ancestors', root first. */
+static void type_path(uint32_t id, char *buf, size_t n)
+{
+    struct model_object_info info;
+    const char *types[16];
+    uint32_t k = 0;
+    size_t len = 0;
+
+    buf[0] = '\0';
+    while (id != 0 && k < 16 && model_object_info(id, &info) == 0) {
+        types[k++] = model_type_name(info.type);
+        id = info.parent;
+    }
+    while (k-- > 0 && len < n)
+        len += (size_t)snprintf(buf + len, n - len, "%s%s", len ? "/" : "", types[k]);
+}
+
+static void watch(const struct model_event *ev, void *arg)
+{
+    char path[128];
+
+    (void)arg;
+    if (ev->kind != EV_VIOLATION || T.found || model_rule_severity(ev->rule) < T.fail_on)
+        return;
+    /* the api target crashes on the model's and the checker's internal-*
+     * findings only: misuse is what its programs are for */
+    if (T.t->kind == PROG_API && strncmp(model_rule_id(ev->rule), "internal-", 9))
+        return;
+    type_path(ev->object, path, sizeof path);
+    snprintf(T.sig, sizeof T.sig, "%s:%s:%s:%s", T.t->name, model_rule_id(ev->rule),
+             ev->ddi ? model_ddi_name(ev->ddi) : "-", path[0] ? path : "-");
+    T.rule = ev->rule;
+    T.found = 1;
+}
+
+/* Runs p; returns 1 with T.sig set when it crashes the target, else 0. */
+static int crashes(const struct program *p)
+{
+    uint32_t ps;
+
+    T.found = 0;
+    T.t->run(p, T.inject, watch, NULL, &ps);
+    T.runs++;
+    return T.found;
+}
+
+/* Whether p still crashes with signature sig. */
+static int keeps(const struct program *p, const char *sig)
+{
+    return crashes(p) && !strcmp(T.sig, sig);
+}
+
+/* *dst = p read back through the binary form: valid whatever was edited. */
+static void normalize(struct program *dst, const struct program *p)
+{
+    size_t n = prog_encode(p, bytes, sizeof bytes);
+
+    prog_decode_kind(bytes, n < sizeof bytes ? n : sizeof bytes, (enum prog_kind)p->kind, dst);
+}
+
+/* Minimizes cur, which crashes with sig, in place. */
+static void minimize(const char *sig)
+{
+    uint64_t start = T.runs;
+    uint32_t chunk, i, bit, k;
+    int progress = 1;
+
+    while (progress && T.runs - start < MIN_BUDGET) {
+        progress = 0;
+        for (chunk = cur.nops / 2 ? cur.nops / 2 : 1; chunk >= 1; chunk /= 2) {
+            for (i = 0; i + chunk <= cur.nops && T.runs - start < MIN_BUDGET;) {
+                cand = cur;
+                memmove(&cand.ops[i], &cand.ops[i + chunk],
+                        (cur.nops - i - chunk) * sizeof cur.ops[0]);
+                cand.nops = cur.nops - chunk;
+                normalize(&input, &cand);
+                if (input.nops < cur.nops && keeps(&input, sig)) {
+                    cur = input;
+                    progress = 1;
+                } else {
+                    i++;
+                }
+            }
+            if (chunk == 1)
+                break;
+        }
+        for (i = 0; i < cur.nops && T.runs - start < MIN_BUDGET; i++) {
+            for (bit = 0; bit < 32; bit++) {
+                if (!(cur.ops[i].opts & (1u << bit)))
+                    continue;
+                cand = cur;
+                cand.ops[i].opts &= ~(1u << bit);
+                normalize(&input, &cand);
+                if (keeps(&input, sig)) {
+                    cur = input;
+                    progress = 1;
+                }
+            }
+            for (k = 0; k < 3 && cur.ops[i].num > 1; k++) {
+                static const uint32_t div[3] = {0, 1, 2};
+
+                cand = cur;
+                cand.ops[i].num = div[k] == 2 ? cur.ops[i].num / 2 : div[k];
+                normalize(&input, &cand);
+                if (keeps(&input, sig)) {
+                    cur = input;
+                    progress = 1;
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/* Triages one input file. */
+static void triage_one(const char *path, const char *out)
+{
+    char sig[SIG_MAX], first[SIG_MAX];
+    struct signature *s;
+    uint32_t i;
+    int r, same = 1, any = 0, all = 1;
+    FILE *f;
+
+    if (prog_load_file_kind(path, 0, (int)T.t->kind, &input) < 0)
+        return;
+    T.ninputs++;
+    first[0] = '\0';
+    for (r = 0; r < 3; r++) {
+        int c = crashes(&input);
+
+        any |= c;
+        all &= c;
+        if (c && first[0] == '\0')
+            snprintf(first, sizeof first, "%s", T.sig);
+        else if (c && strcmp(first, T.sig))
+            same = 0;
+    }
+    if (!any) {
+        T.nclean++;
+        fprintf(stderr, "triage: %s: does not crash the target (no violation at or above %s)\n", path,
+               model_severity_name(T.fail_on));
+        return;
+    }
+    if (!all || !same) {
+        if (T.nflaky < 64)
+            snprintf(T.flaky[T.nflaky], sizeof T.flaky[0], "%s", path);
+        T.nflaky++;
+        fprintf(stderr, "triage: %s: FLAKY (not the same signature 3 times out of 3)\n", path);
+        return;
+    }
+    snprintf(sig, sizeof sig, "%s", first);
+    for (i = 0; i < T.nsigs && strcmp(T.sigs[i].text, sig); i++)
+        ;
+    if (i < T.nsigs) {
+        T.sigs[i].inputs++;
+        return;
+    }
+    if (T.nsigs == MAX_SIGS)
+        return;
+    s = &T.sigs[T.nsigs++];
+    snprintf(s->text, sizeof s->text, "%s", sig);
+    snprintf(s->first, sizeof s->first, "%s", path);
+    (void)crashes(&input);
+    s->rule = T.rule;
+    s->inputs = 1;
+    s->ops_before = input.nops;
+    normalize(&cur, &input);
+    if (!keeps(&cur, sig))
+        cur = input; /* the input's own bytes are not canonical: keep them */
+    minimize(sig);
+    s->ops_after = cur.nops;
+    snprintf(s->program, sizeof s->program, "%s/%03u-%s.ufp", out, T.nsigs,
+             model_rule_id(s->rule));
+    f = fopen(s->program, "w");
+    if (f == NULL) {
+        fprintf(stderr, "triage: %s: %s\n", s->program, strerror(errno));
+        s->program[0] = '\0';
+        return;
+    }
+    fprintf(f, "# expect: %s\n# signature: %s\n# minimized from %s (%u ops to %u)\n"
+               "# reproduce: %s%s%s FILE\n",
+            model_rule_id(s->rule), sig, path, s->ops_before, s->ops_after, T.t->replay,
+            T.inject ? " --inject=" : "",
+            T.inject == PORT_INJECT_IRQL ? "irql"
+            : T.inject == PORT_INJECT_DOUBLE_UNLOAD ? "double-unload"
+            : T.inject ? "double-unload,irql" : "");
+    prog_print_text(&cur, 1, text, sizeof text);
+    fputs(text, f);
+    fclose(f);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp((const char *)a, (const char *)b);
+}
+
+/* Triages path: a file, or every regular file of a directory. */
+static void triage_path(const char *path, const char *out)
+{
+    static char names[MAX_INPUTS][256];
+    char sub[1400];
+    struct dirent *e;
+    struct stat st;
+    uint32_t n = 0, i;
+    DIR *d;
+
+    if (stat(path, &st) != 0) {
+        fprintf(stderr, "triage: %s: %s\n", path, strerror(errno));
+        return;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        triage_one(path, out);
+        return;
+    }
+    d = opendir(path);
+    while (d && (e = readdir(d)) != NULL && n < MAX_INPUTS)
+        if (e->d_name[0] != '.' && strlen(e->d_name) < sizeof names[0])
+            snprintf(names[n++], sizeof names[0], "%s", e->d_name);
+    if (d)
+        closedir(d);
+    qsort(names, n, sizeof names[0], by_name);
+    for (i = 0; i < n; i++) {
+        snprintf(sub, sizeof sub, "%s/%s", path, names[i]);
+        if (stat(sub, &st) == 0 && S_ISREG(st.st_mode))
+            triage_one(sub, out);
+    }
+}
+
+static void usage(FILE *f, const char *target)
+{
+    fprintf(f,
+            "usage: triage %s [--out DIR] [--fail-on SEV] [--inject=LIST] [--json] CRASH...\n"
+            "\n"
+            "Replays each crash file (or every file of a directory) three times, groups\n"
+            "them by signature (target, rule, DDI, object type path), minimizes the first\n"
+            "of each signature op by op, and writes it to DIR (default out/triage/%s) as\n"
+            "readable text with the command that reproduces it, and DIR/triage.json.\n"
+            "\n"
+            "  --fail-on SEV    the lowest severity that crashes the target (default break;\n"
+            "                   the api target crashes on internal-* findings only)\n"
+            "  --inject=LIST    driver targets: as the fuzzer ran (double-unload, irql)\n"
+            "  --json           print triage.json\n"
+            "\n"
+            "Exit status: 0 no crash reproduced, 1 crashes triaged, 2 bad usage or input.\n",
+            target, target);
+}
+
+int triage_main(const struct explore_target *t, int argc, char **argv)
+{
+    json_t *o, *sigs, *fl;
+    char outbuf[512], path[1100], cmd[1200];
+    const char *out = NULL;
+    int a, json = 0, inputs = 0;
+    uint32_t i;
+    FILE *f;
+
+    memset(&T, 0, sizeof T);
+    T.t = t;
+    T.fail_on = SEV_BREAK;
+    for (a = 0; a < argc; a++) {
+        if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
+            usage(stdout, t->name);
+            return 0;
+        } else if (!strcmp(argv[a], "--json")) {
+            json = 1;
+        } else if (!strcmp(argv[a], "--out") && a + 1 < argc) {
+            out = argv[++a];
+        } else if (!strcmp(argv[a], "--fail-on") && a + 1 < argc) {
+            T.fail_on = model_severity_lookup(argv[++a]);
+            if (T.fail_on >= SEV__COUNT) {
+                fprintf(stderr, "triage: --fail-on takes warning, break, ub or bugcheck\n");
+                return 2;
+            }
+        } else if (!strncmp(argv[a], "--inject=", 9) && t->kind == PROG_DRIVER) {
+            if (port_parse_inject(argv[a] + 9, &T.inject) < 0) {
+                fprintf(stderr, "triage: --inject takes double-unload, irql or both\n");
+                return 2;
+            }
+        } else if (argv[a][0] == '-') {
+            fprintf(stderr, "triage: unknown option '%s'\n", argv[a]);
+            usage(stderr, t->name);
+            return 2;
+        } else {
+            inputs++;
+        }
+    }
+    if (inputs == 0) {
+        fprintf(stderr, "triage: no crash file given\n");
+        usage(stderr, t->name);
+        return 2;
+    }
+    if (out == NULL) {
+        snprintf(outbuf, sizeof outbuf, "out/triage/%s", t->name);
+        out = outbuf;
+    }
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s'", out);
+    if (strchr(out, '\'') || system(cmd) != 0 || access(out, W_OK) != 0) {
+        fprintf(stderr, "triage: cannot write to '%s'\n", out);
+        return 2;
+    }
+    for (a = 0; a < argc; a++) {
+        if (!strcmp(argv[a], "--out") || !strcmp(argv[a], "--fail-on")) {
+            a++;
+            continue;
+        }
+        if (argv[a][0] != '-')
+            triage_path(argv[a], out);
+    }
+    o = json_object();
+    sigs = json_array();
+    fl = json_array();
+    for (i = 0; i < T.nsigs; i++)
+        json_array_append_new(sigs, json_pack("{s:s,s:s,s:i,s:s,s:i,s:i,s:s}", "signature",
+                                              T.sigs[i].text, "rule",
+                                              model_rule_id(T.sigs[i].rule), "inputs",
+                                              (int)T.sigs[i].inputs, "first", T.sigs[i].first,
+                                              "ops_before", (int)T.sigs[i].ops_before,
+                                              "ops_after", (int)T.sigs[i].ops_after, "program",
+                                              T.sigs[i].program));
+    for (i = 0; i < T.nflaky && i < 64; i++)
+        json_array_append_new(fl, json_string(T.flaky[i]));
+    json_object_set_new(o, "target", json_string(t->name));
+    json_object_set_new(o, "inputs", json_integer(T.ninputs));
+    json_object_set_new(o, "not_crashing", json_integer(T.nclean));
+    json_object_set_new(o, "runs", json_integer((json_int_t)T.runs));
+    json_object_set_new(o, "signatures", sigs);
+    json_object_set_new(o, "flaky", fl);
+    snprintf(path, sizeof path, "%s/triage.json", out);
+    if ((f = fopen(path, "w")) != NULL) {
+        json_dumpf(o, f, JSON_INDENT(2));
+        fputc('\n', f);
+        fclose(f);
+    }
+    if (json) {
+        json_dumpf(o, stdout, JSON_INDENT(2));
+        putchar('\n');
+    } else {
+        printf("triage %s: %u inputs, %u distinct signature(s), %u flaky, %u not crashing"
+               " (%llu runs)\n",
+               t->name, T.ninputs, T.nsigs, T.nflaky, T.nclean, (unsigned long long)T.runs);
+        for (i = 0; i < T.nsigs; i++)
+            printf("  %s  (%u input%s; %u ops minimized to %u)\n    %s\n", T.sigs[i].text,
+                   T.sigs[i].inputs, T.sigs[i].inputs == 1 ? "" : "s", T.sigs[i].ops_before,
+                   T.sigs[i].ops_after, T.sigs[i].program);
+        printf("triage: %s\n", path);
+    }
+    json_decref(o);
+    return T.nsigs || T.nflaky ? 1 : 0;
+}

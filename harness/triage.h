@@ -1,0 +1,14 @@
+/*
+ * triage.h - crash triage and minimization (triage.c).
+ */
+#ifndef UNLOADFUZZ_TRIAGE_H
+#define UNLOADFUZZ_TRIAGE_H
+
+#include "explore.h"
+
+/* `triage` with its arguments after the target's name: [--out DIR]
+ * [--fail-on SEV] [--inject=LIST] [--json] CRASH... Returns the exit
+ * status: 0 nothing reproduced, 1 crashes triaged, 2 bad usage or input. */
+int triage_main(const struct explore_target *t, int argc, char **argv);
+
+#endif /* UNLOADFUZZ_TRIAGE_H */
