@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# bugs.sh - the planted-bug benchmark: how fast each fuzzing engine finds the
-# bug planted in each variant of the sample drivers.
+# bugs.sh - the planted-bug benchmark: how fast each fuzzing engine, and the
+# systematic explorer, find the bug planted in each variant of the sample
+# drivers.
 #
 # Builds, in build/bench-bugs (clang -O2 -g, ASan + UBSan, libFuzzer), every
-# planted-bug variant's <target>_fuzzer and <target>_replay and the unloadfuzz
-# tool; with AFL++ installed (afl-clang-fast and afl-fuzz), the same variants'
-# <target>_afl in build/bench-bugs-afl (CC=afl-clang-fast, the same flags).
+# planted-bug variant's <target>_fuzzer, <target>_explore and <target>_replay
+# and the unloadfuzz tool; with AFL++ installed (afl-clang-fast and
+# afl-fuzz), the same variants' <target>_afl in build/bench-bugs-afl
+# (CC=afl-clang-fast, the same flags).
 # Sanitizers are on for both engines: a planted bug that corrupts memory
 # before the model names it must show up (as another finding), and both
 # engines pay the same price for it.
@@ -39,11 +41,27 @@
 #              saved the crash (fuzzer_stats' execs_done is only written
 #              every few seconds and at the exit).
 #
+# The explorer (docs/EXPLORING.md) is deterministic: it runs once per
+# variant and start, not K times, with its default options (every sweep,
+# search depth 4, its own run budget; --runs does not apply to it) under a
+# wall-clock cap of --time seconds (timeout). It needs a scenario, so its
+# starts are programs: empty is the shortest life, `load`, `device-arrival`,
+# `port-unload`, as a text program; seeds is the same clean seeds the
+# engines start from, their text .ufp files given as PROGRAM arguments. It
+# found the bug when its summary.json has a finding, not a robustness one
+# (the port misbehaving on purpose, which the correct samples fail too), with
+# one of the variant's expected rules; time and executions are that
+# finding's `seconds` (since the explorer's start) and `runs` (so far). The
+# finding's program is replayed with <target>_replay --expect. The explorer
+# runs before the engines' trials, J at a time.
+#
 # Prints one table (per variant and start: each engine's trials that found
-# it, median time, median executions; a missed trial counts as infinitely
-# long) and the goal check: every bug found by libFuzzer within 60 s median
-# on one core. Writes the table as out/bench-bugs/results.md and
-# results.json; each trial's log and crash under out/bench-bugs/runs/.
+# it, median time, median executions, a missed trial counting as infinitely
+# long; the explorer's one run) and two goal checks: every bug found by
+# libFuzzer within 60 s median on one core; every bug found by the explorer
+# in under one second. Writes the table as out/bench-bugs/results.md and
+# results.json; each trial's and exploration's log and findings under
+# out/bench-bugs/runs/.
 # Exits 0 whatever the results (a benchmark, not a test), 1 when a build or
 # a seed conversion fails, 2 on bad arguments.
 set -euo pipefail
@@ -59,21 +77,27 @@ Fuzzes every planted-bug variant (drivers.tsv lines with expected rules)
 with each engine, K trials each, until the first crash or the budget, and
 prints per variant: the trials that found the planted bug (the crash's
 first line is `unloadfuzz: <target>: <expected rule>`), the median time and
-the median executions to find it. Builds in build/bench-bugs (clang -O2,
-ASan + UBSan, libFuzzer) and, when afl-clang-fast is installed,
-build/bench-bugs-afl. Writes out/bench-bugs/results.md and results.json.
+the median executions to find it. The explorer, deterministic, runs once
+per variant and start (all sweeps, depth 4), capped at S seconds. Builds in
+build/bench-bugs (clang -O2, ASan + UBSan, libFuzzer) and, when
+afl-clang-fast is installed, build/bench-bugs-afl. Writes
+out/bench-bugs/results.md and results.json.
 
-  --time S         seconds per trial (default 60)
-  --runs N         executions per trial at most (default 2000000)
-  --trials K       trials per variant, engine and start (default 3)
-  --engines LIST   libfuzzer, afl or both, comma-separated (default both;
-                   AFL++ is skipped, and its column says so, when
+  --time S         seconds per trial, and the explorer's cap (default 60)
+  --runs N         executions per trial at most (default 2000000; not the
+                   explorer's)
+  --trials K       trials per variant, engine and start (default 3; the
+                   explorer runs once)
+  --engines LIST   libfuzzer, afl, explorer, comma-separated (default all
+                   three; AFL++ is skipped, and its column says so, when
                    afl-clang-fast is missing: bash scripts/setup.sh afl++)
   --targets LIST   only these variants, comma-separated (default all)
   --from START     empty, seeds or both (default both): start from an empty
-                   corpus, from the base sample's seeds that do not already
-                   raise a violation, or each
-  --jobs J         trials at a time, one core each (default: the cores)
+                   corpus (the explorer: from `load`, `device-arrival`,
+                   `port-unload`), from the base sample's seeds that do not
+                   already raise a violation, or each
+  --jobs J         trials and explorations at a time, one core each
+                   (default: the cores)
   --help           this text
 
 Exit status: 0 whatever the results, 1 a build failed, 2 bad arguments.
@@ -83,7 +107,8 @@ EOF
 GOAL_SECS=60        # the goal: every bug found by libFuzzer within this median
 MAX_LEN=4096        # the driver targets ignore longer inputs (DRIVER_TARGET_MAX_INPUT)
 INPUT_TIMEOUT=10    # libFuzzer -timeout: an input this slow is a finding, not a wait
-secs=60; runs=2000000; trials=3; engines=libfuzzer,afl; targets=""; from=both
+EXPLORER_GOAL=1     # the explorer's goal: every bug found in under this many seconds
+secs=60; runs=2000000; trials=3; engines=libfuzzer,afl,explorer; targets=""; from=both
 jobs=$(nproc)
 number() { [[ $1 =~ ^[0-9]+$ ]] && [ "${#1}" -le 10 ] && [ "$((10#$1))" -gt 0 ]; }
 while [ $# -gt 0 ]; do
@@ -109,15 +134,18 @@ done
 if [ "$secs" -gt 86400 ]; then echo "bugs: --time: at most 86400" >&2; exit 2; fi
 if [ "$trials" -gt 100 ]; then echo "bugs: --trials: at most 100" >&2; exit 2; fi
 if [ "$jobs" -gt 256 ]; then echo "bugs: --jobs: at most 256" >&2; exit 2; fi
-want_lf=0; want_afl=0
+want_lf=0; want_afl=0; want_ex=0
 IFS=, read -r -a engine_list <<<"$engines"
 [ "${#engine_list[@]}" -gt 0 ] || { echo "bugs: --engines: name at least one" >&2; exit 2; }
 for e in "${engine_list[@]}"; do
   case $e in
-    libfuzzer) want_lf=1 ;; afl) want_afl=1 ;;
-    *) echo "bugs: --engines: libfuzzer or afl, not '$e'" >&2; usage >&2; exit 2 ;;
+    libfuzzer) want_lf=1 ;; afl) want_afl=1 ;; explorer) want_ex=1 ;;
+    *) echo "bugs: --engines: libfuzzer, afl or explorer, not '$e'" >&2; usage >&2; exit 2 ;;
   esac
 done
+if [ "$want_ex" -eq 1 ] && ! command -v python3 >/dev/null; then
+  echo "bugs: the explorer's column reads its summary.json with python3, which is missing" >&2; exit 1
+fi
 case $from in
   empty) starts=(empty) ;; seeds) starts=(seeds) ;; both) starts=(empty seeds) ;;
   *) echo "bugs: --from: empty, seeds or both, not '$from'" >&2; usage >&2; exit 2 ;;
@@ -198,11 +226,11 @@ rm -rf "$out/runs" "$out/seeds"
 mkdir -p "$out/runs" "$out/seeds"
 
 build_targets "$build" unloadfuzz
-if [ "$want_lf" -eq 1 ]; then
-  for t in "${variants[@]}"; do build_targets "$build" "${t}_replay" "${t}_fuzzer"; done
-else
-  for t in "${variants[@]}"; do build_targets "$build" "${t}_replay"; done
-fi
+for t in "${variants[@]}"; do
+  build_targets "$build" "${t}_replay"
+  if [ "$want_lf" -eq 1 ]; then build_targets "$build" "${t}_fuzzer"; fi
+  if [ "$want_ex" -eq 1 ]; then build_targets "$build" "${t}_explore"; fi
+done
 tool=$build/unloadfuzz
 
 # ---- AFL++, when installed ----
@@ -225,6 +253,7 @@ else
   AFL_QUIET=1 build_targets "$afl_build" "${afl_targets[@]}"
 fi
 [ "$want_lf" -eq 1 ] && lf_state="" || lf_state="not run"
+[ "$want_ex" -eq 1 ] && ex_state="" || ex_state="not run"
 
 # ---- the seeds, in the binary form, and which already raise the bug ----
 # replay_rule TARGET FILE: runs FILE through TARGET's replay binary and prints
@@ -383,6 +412,93 @@ afl_trial() {
     "$what" "${secs_used:-0}" "${execs:-0}" "$replay" "${crash:--}" >"$dir/result"
 }
 
+# ex_run TARGET START DIR: the explorer, once (it is deterministic), with its
+# default options, over the shortest life (start empty) or the clean seeds'
+# text programs (start seeds), capped at --time seconds of wall clock. Its
+# result line has five more fields: how the finding was made (sweep and
+# insertion), a note, and the whole exploration's seconds and runs (from its
+# summary) and wall-clock seconds (the process, start-up included).
+ex_run() {
+  local t=$1 start=$2 dir=$3 rc=0 t0 t1 f wall program="" by=- note="" all_secs=0 all_runs=0 r
+  local progs=()
+  if [ "$start" = seeds ]; then
+    # The clean seeds were converted under their names without .ufp.
+    for f in "$out/seeds/$t"/*; do progs+=("${seeds_of[$t]}/${f##*/}.ufp"); done
+  else
+    printf '# the shortest life: the explorer needs a scenario\nload\ndevice-arrival\nport-unload\n' \
+      >"$dir/empty.ufp"
+    progs=("$dir/empty.ufp")
+  fi
+  t0=$EPOCHREALTIME
+  ASAN_OPTIONS=symbolize=0 UBSAN_OPTIONS=symbolize=0 \
+    timeout -k 10 "$secs" "$root/$build/${t}_explore" --quiet --out "$dir/out" "${progs[@]}" \
+      >"$dir/log" 2>&1 || rc=$?
+  t1=$EPOCHREALTIME
+  wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+  if [ -f "$dir/out/summary.json" ]; then
+    # outcome, what, seconds, runs, program, by, note, all seconds, all runs:
+    # the first finding (in the order found) with an expected rule that is
+    # not a robustness finding.
+    r=$(python3 - "$dir/out/summary.json" "${expect_of[$t]}" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+expect = sys.argv[2].split()
+def by(f):
+    return "the program as written" if f["sweep"] == "scenario" else "the %s sweep (%s)" % (f["sweep"], f["how"])
+fs = sorted(s["findings"], key=lambda f: (f["runs"], f["seconds"]))
+hit = [f for f in fs if f["rule"] in expect and not f["robustness"]]
+rob = [f for f in fs if f["rule"] in expect and f["robustness"]]
+others = sorted({f["rule"] for f in fs if f["rule"] not in expect and not f["robustness"]})
+note = []
+if others:
+    note.append("also found " + ", ".join(others))
+if s.get("crash"):
+    note.append("the driver crashed the process in the %s, which ended the exploration" % s["crash"]["found_by"])
+search = s["sweeps"].get("search")
+if search and not search.get("complete", True):
+    note.append("the search stopped at its budget")
+if s.get("findings_dropped"):
+    note.append("%d findings not kept" % s["findings_dropped"])
+if hit:
+    f = hit[0]
+    row = ["found", f["rule"], "%.4f" % f["seconds"], str(f["runs"]), f["program"], by(f)]
+elif rob:
+    f = rob[0]
+    row = ["other", "only as a robustness finding: %s by %s" % (f["rule"], by(f)),
+           "%.4f" % s["seconds"], str(s["runs"]), f["program"], by(f)]
+elif others:
+    row = ["other", "found only " + ", ".join(others), "%.4f" % s["seconds"], str(s["runs"]), "-", "-"]
+    note = note[1:]
+else:
+    row = ["none", "-", "%.4f" % s["seconds"], str(s["runs"]), "-", "-"]
+row += ["; ".join(note) or "-", "%.4f" % s["seconds"], str(s["runs"])]
+print("\t".join(x.replace("\t", " ").replace("\n", " ") for x in row))
+PY
+) || r=$(printf 'error\tunreadable summary.json\t0\t0\t-\t-\t-\t0\t0')
+    IFS=$'\t' read -r outcome what secs_used execs program by note all_secs all_runs <<<"$r"
+  elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
+    outcome=none; what="stopped at the ${secs} s cap, no summary"; secs_used=$wall; execs=0
+    f=$(find "$dir/out" -maxdepth 1 -name '[0-9][0-9][0-9]-*.ufp' 2>/dev/null | sort | tr '\n' ' ')
+    [ -n "$f" ] && note="findings written before the cap: ${f% }"
+  else
+    outcome=error; secs_used=$wall; execs=0
+    what="exit $rc, no summary.json: $(first_line "$dir/log" | cut -c1-80)"
+    [ "$what" = "exit $rc, no summary.json: " ] && what+=$(grep -m1 . "$dir/log" | cut -c1-80 || true)
+  fi
+  # The finding's program carries `# expect: <rule>`: the replay binary must agree.
+  replay=-
+  if [ "$outcome" = found ]; then
+    if r=$("$root/$build/${t}_replay" --expect "$program" 2>&1) && grep -q 'as expected' <<<"$r"; then
+      replay=yes
+    else
+      replay="no: $(grep -m1 -E 'verdict|reset' <<<"$r" | sed -E 's/^[[:space:]]*//' | cut -c1-60)"
+    fi
+  fi
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" explorer "$start" 1 "$outcome" \
+    "$what" "$secs_used" "${execs:-0}" "$replay" "${program:--}" "${by:--}" "${note:--}" "$all_secs" \
+    "$all_runs" "$wall" >"$dir/result"
+}
+
 # run_trial ENGINE TARGET START K: one trial in its own directory, then one
 # progress line. A trial that fails in the script itself (set -e) still
 # leaves a result line, an error, so that it is counted.
@@ -390,32 +506,45 @@ run_trial() {
   local engine=$1 t=$2 start=$3 k=$4 dir r
   dir=$out/runs/$t/$engine-$start-$k
   mkdir -p "$dir"
-  if [ "$engine" = libfuzzer ]; then (lf_trial "$t" "$start" "$k" "$dir") || true
-  else (afl_trial "$t" "$start" "$k" "$dir") || true; fi
+  case $engine in
+    libfuzzer) (lf_trial "$t" "$start" "$k" "$dir") || true ;;
+    afl) (afl_trial "$t" "$start" "$k" "$dir") || true ;;
+    explorer) (ex_run "$t" "$start" "$dir") || true ;;
+  esac
   [ -f "$dir/result" ] || printf '%s\t%s\t%s\t%s\terror\tthe trial script failed (see %s)\t0\t0\t-\t-\n' \
     "$t" "$engine" "$start" "$k" "$dir" >"$dir/result"
   IFS=$'\t' read -r -a r <"$dir/result"
-  printf '  %-9s %-36s %-5s #%-2s %s%s in %ss, %s execs\n' "$engine" "$t" "$start" "$k" "${r[4]}" \
-    "${r[5]:+ ${r[5]}}" "${r[6]}" "${r[7]}"
+  printf '  %-9s %-36s %-5s #%-2s %s%s in %ss, %s %s\n' "$engine" "$t" "$start" "$k" "${r[4]}" \
+    "${r[5]:+ ${r[5]}}" "${r[6]}" "${r[7]}" "$([ "$engine" = explorer ] && echo runs || echo execs)"
 }
 
-# ---- the trials, J at a time ----
+# ---- the explorations, then the trials, J at a time ----
 engines_run=()
 [ -z "$lf_state" ] && engines_run+=(libfuzzer)
 [ -z "$afl_state" ] && engines_run+=(afl)
 plan=()
+# The explorer first: its runs last a fraction of a second each, and before
+# the trials they do not share the cores with fuzzers.
 for t in "${variants[@]}"; do
   for start in "${starts[@]}"; do
-    # From seeds with no clean seed left, there is nothing to fuzz.
+    # From seeds with no clean seed left, there is nothing to start from.
+    [ "$start" = seeds ] && [ "${seeds_clean[$t]}" -eq 0 ] && continue
+    [ -z "$ex_state" ] && plan+=("explorer $t $start 1")
+  done
+done
+nex=${#plan[@]}
+for t in "${variants[@]}"; do
+  for start in "${starts[@]}"; do
     [ "$start" = seeds ] && [ "${seeds_clean[$t]}" -eq 0 ] && continue
     for ((k = 1; k <= trials; k++)); do
       for e in "${engines_run[@]}"; do plan+=("$e $t $start $k"); done
     done
   done
 done
-rounds=$(( (${#plan[@]} + jobs - 1) / jobs ))   # trials run in rounds of J at the worst
-echo "bugs: ${#variants[@]} variants, ${#plan[@]} trials of at most ${secs}s or $runs executions," \
-     "$jobs at a time (at most $(( (rounds * secs + 59) / 60 )) min); starts: ${starts[*]}"
+rounds=$(( (${#plan[@]} + jobs - 1) / jobs ))   # runs in rounds of J at the worst
+echo "bugs: ${#variants[@]} variants, $nex explorations and $(( ${#plan[@]} - nex )) trials of at most" \
+     "${secs}s (trials: or $runs executions), $jobs at a time (at most $(( (rounds * secs + 59) / 60 )) min);" \
+     "starts: ${starts[*]}"
 started=$EPOCHSECONDS
 load_before=$(cut -d' ' -f1 /proc/loadavg)   # the machine is shared: say how busy it was
 running=0
@@ -448,7 +577,7 @@ awk -F'\t' -v trials="$trials" -v secs="$secs" -v runs="$runs" -v goal="$GOAL_SE
     -v starts="${starts[*]}" -v lf_state="$lf_state" -v afl_state="$afl_state" \
     -v md="$out/results.md" -v json="$out/results.json" -v when="$when" -v cores="$(nproc)" \
     -v cpu="$cpu" -v jobs="$jobs" -v elapsed="$elapsed" -v results="$results" \
-    -v load="$load_before / $load_after" -v tree="$tree" '
+    -v load="$load_before / $load_after" -v tree="$tree" -v ex_state="$ex_state" -v ex_goal="$EXPLORER_GOAL" '
 # The median of the n values v[1..n] (a miss is INF), over K trials: the
 # misses sort last. Returns INF when the middle trial missed.
 function median(v, n, K,    i, j, x, a, lo, hi) {
@@ -461,6 +590,8 @@ function median(v, n, K,    i, j, x, a, lo, hi) {
   return (lo + hi) / 2
 }
 function fmt_secs(x) { return x == INF ? "-" : (x < 10 ? sprintf("%.1f", x) : sprintf("%.0f", x)) }
+# The explorer finds most bugs in milliseconds: more digits.
+function fmt_fine(x) { return x == INF ? "-" : (x < 1 ? sprintf("%.3f", x) : fmt_secs(x)) }
 function commas(x,    s, r) {
   if (x == INF) return "-"
   s = sprintf("%.0f", x); r = ""
@@ -491,17 +622,46 @@ function cell(e, key, state,    n, i, tv, ev, nf, note, w) {
   }
   C_note = note
 }
+# ex_cell KEY STATE: sets X_found (yes, no, error or STATE), X_time, X_execs,
+# X_note and X_t (seconds, INF when not found) for the explorer one run.
+function ex_cell(key, state,    note, w) {
+  X_found = ""; X_time = ""; X_execs = ""; X_note = ""; X_t = INF; X_e = INF
+  if (state != "") { X_found = state; return }
+  if (count["explorer", key] == 0) { X_found = "not run"; return }
+  w = outc["explorer", key, 1]
+  if (w == "found") {
+    X_found = "yes"; X_t = tsec["explorer", key, 1]; X_e = texe["explorer", key, 1]
+    X_time = fmt_fine(X_t); X_execs = commas(X_e)
+    note = "explorer: found by " xby["explorer", key, 1]
+  } else if (w == "error") {
+    X_found = "error"; note = "explorer error: " what["explorer", key, 1]
+  } else {
+    X_found = "no"; X_time = "-"; X_execs = "-"
+    note = sprintf("explorer: not found in %s runs, %s s", commas(xruns["explorer", key, 1]), \
+                   fmt_fine(xsecs["explorer", key, 1]))
+    if (what["explorer", key, 1] != "-") note = note " (" what["explorer", key, 1] ")"
+  }
+  if (xnote["explorer", key, 1] != "-" && xnote["explorer", key, 1] != "") note = note "; " xnote["explorer", key, 1]
+  if (rep["explorer", key, 1] != "-" && rep["explorer", key, 1] != "yes")
+    note = note sprintf("; the explorer program does not replay (%s)", rep["explorer", key, 1])
+  X_note = note "; "
+}
 BEGIN {
-  INF = 1e300; ename["libfuzzer"] = "libFuzzer"; ename["afl"] = "AFL++"
+  INF = 1e300; ename["libfuzzer"] = "libFuzzer"; ename["afl"] = "AFL++"; ename["explorer"] = "explorer"
   legend1 = "found k/K: trials whose first crash was `unloadfuzz: <target>: <expected rule>`; medians over all K trials, a miss"
   legend2 = "counting as infinitely long (-: the median trial missed); time from launching the engine to the crash file."
   legend3 = "start `seeds n/N`: fuzzed from the n of the N base-sample seeds that raise no violation on the variant."
+  legend4 = "explorer: deterministic, one run per variant and start (all sweeps, depth 4), not K trials; from empty it explores"
+  legend5 = "the shortest life `load`, `device-arrival`, `port-unload` (it needs a scenario), from seeds the same n seeds;"
+  legend6 = "s and runs: to its first finding of an expected rule (not a robustness one), from its own start."
 }
 FILENAME == results {
   key = $1 SUBSEP $3
   i = ++count[$2, key]
   outc[$2, key, i] = $5; what[$2, key, i] = $6; tsec[$2, key, i] = $7 + 0
   texe[$2, key, i] = $8 + 0; rep[$2, key, i] = $9; cfile[$2, key, i] = $10
+  xby[$2, key, i] = $11; xnote[$2, key, i] = $12; xsecs[$2, key, i] = $13 + 0; xruns[$2, key, i] = $14 + 0
+  xwall[$2, key, i] = $15 + 0
   ttrial[$2, key, i] = $4
   next
 }
@@ -514,19 +674,22 @@ END {
     if (length(vt[v]) > wt) wt = length(vt[v])
     if (length(vexp[v]) > wr) wr = length(vexp[v])
   }
-  rowfmt = "%-" wt "s  %-" wr "s  %-12s | %-13s %8s %11s | %-13s %8s %11s\n"
+  rowfmt = "%-" wt "s  %-" wr "s  %-12s | %-13s %8s %11s | %-13s %8s %11s | %-13s %6s %7s\n"
   hdr = sprintf(rowfmt, "bug (target)", "expected rule", "start",
-                "libFuzzer", "median s", "med. execs", "AFL++", "median s", "med. execs")
+                "libFuzzer", "median s", "med. execs", "AFL++", "median s", "med. execs",
+                "explorer", "s", "runs")
   sub(/\n$/, "", hdr)
   print hdr; gsub(/./, "-", hdr); print hdr
   print "# Planted-bug benchmark" > md
-  printf "\n%s; tree %s; %d cores (%s; 1-minute load average before / after: %s), %d trials at a time; %d trials per cell, each at most %d s or %s executions; %d s in all.\n\n", \
-    when, tree, cores, cpu, load, jobs, trials, secs, commas(runs), elapsed > md
-  print "| bug (target) | expected rule | start | libFuzzer found | median s | median execs | AFL++ found | median s | median execs | notes |" > md
-  print "|---|---|---|---|---|---|---|---|---|---|" > md
-  printf "{\n  \"date\": %s,\n  \"tree\": %s,\n  \"machine\": {\"cores\": %d, \"cpu\": %s, \"load_average_before_after\": %s},\n  \"jobs\": %d,\n  \"budget\": {\"seconds\": %d, \"executions\": %d},\n  \"trials\": %d,\n  \"seconds_in_all\": %d,\n  \"explorer\": \"not built\",\n  \"engines\": {\"libfuzzer\": %s, \"afl\": %s},\n  \"variants\": [\n", \
+  printf "\n%s; tree %s; %d cores (%s; 1-minute load average before / after: %s), %d runs at a time; %d trials per engine cell, each at most %d s or %s executions; the explorer once per cell, at most %d s; %d s in all.\n\n", \
+    when, tree, cores, cpu, load, jobs, trials, secs, commas(runs), secs, elapsed > md
+  print "| bug (target) | expected rule | start | libFuzzer found | median s | median execs | AFL++ found | median s | median execs | explorer found | s | runs | notes |" > md
+  print "|---|---|---|---|---|---|---|---|---|---|---|---|---|" > md
+  printf "{\n  \"date\": %s,\n  \"tree\": %s,\n  \"machine\": {\"cores\": %d, \"cpu\": %s, \"load_average_before_after\": %s},\n  \"jobs\": %d,\n  \"budget\": {\"seconds\": %d, \"executions\": %d},\n  \"trials\": %d,\n  \"seconds_in_all\": %d,\n  \"engines\": {\"libfuzzer\": %s, \"afl\": %s, \"explorer\": %s},\n  \"explorer\": %s,\n  \"variants\": [\n", \
     jstr(when), jstr(tree), cores, jstr(cpu), jstr(load), jobs, secs, runs, trials, elapsed, \
-    jstr(lf_state == "" ? "run" : lf_state), jstr(afl_state == "" ? "run" : afl_state) > json
+    jstr(lf_state == "" ? "run" : lf_state), jstr(afl_state == "" ? "run" : afl_state), \
+    jstr(ex_state == "" ? "run" : ex_state), \
+    jstr("deterministic: one run per variant and start, not trials; default options (every sweep, search depth 4, its own run budget), at most " secs " s of wall clock; from empty it explores the program load, device-arrival, port-unload; found: its first finding, not a robustness one, with an expected rule; seconds and executions: that finding seconds since the explorer start and its runs so far") > json
   for (v = 1; v <= nv; v++) {
     printf "    {\"target\": %s, \"expected\": %s, \"seeds\": {\"directory\": %s, \"total\": %d, \"raise_expected\": %d, \"clean\": %d, \"raise_other\": %s},\n     \"starts\": {", \
       jstr(vt[v]), jstr(vexp[v]), jstr(vsd[v]), vtot[v], vraise[v], vclean[v], jstr(voth[v]) > json
@@ -543,12 +706,23 @@ END {
       lf_f = C_found; lf_t = C_time; lf_e = C_execs; lf_n = C_note; lf_mt = C_mt; lf_me = C_me
       cell("afl", key, skip != "" ? skip : afl_state)
       af_f = C_found; af_t = C_time; af_e = C_execs; af_n = C_note; af_mt = C_mt; af_me = C_me
+      ex_cell(key, skip != "" ? skip : ex_state)
       printf rowfmt, (s == 1 ? vt[v] : ""), (s == 1 ? vexp[v] : ""), \
-        label, lf_f, lf_t, lf_e, af_f, af_t, af_e
-      notes = extra lf_n af_n; sub(/; $/, "", notes)
+        label, lf_f, lf_t, lf_e, af_f, af_t, af_e, X_found, X_time, X_execs
+      notes = extra lf_n af_n X_note; sub(/; $/, "", notes)
       if (notes != "") { all_notes = all_notes sprintf("  %s, from %s: %s\n", vt[v], st[s], notes) }
-      printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", "`" vt[v] "`", vexp[v], label, lf_f, lf_t, lf_e, \
-        af_f, af_t, af_e, notes > md
+      printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", "`" vt[v] "`", vexp[v], label, lf_f, lf_t, lf_e, \
+        af_f, af_t, af_e, X_found, X_time, X_execs, notes > md
+      # The explorer goal: found in under ex_goal seconds, per start.
+      if (ex_state == "" && skip == "every seed raises it") { xok[st[s]]++; xchecked[st[s]]++ }
+      else if (ex_state == "" && skip == "") {
+        xchecked[st[s]]++
+        if (X_found == "yes" && X_t < ex_goal) {
+          xok[st[s]]++
+          if (!((st[s]) in xslow) || X_t > xslow[st[s]]) { xslow[st[s]] = X_t; xslowt[st[s]] = vt[v] }
+        } else if (X_found == "yes") xlate[st[s]] = xlate[st[s]] " " vt[v] " (" fmt_fine(X_t) " s)"
+        else xmiss[st[s]] = xmiss[st[s]] " " vt[v]
+      }
       # The goal: libFuzzer median time within goal seconds, per start.
       if (lf_state == "" && skip == "every seed raises it") { ok[st[s]]++; checked[st[s]]++ }
       else if (lf_state == "" && skip == "") {
@@ -571,17 +745,23 @@ END {
             texe[e, key, i], jstr(rep[e, key, i]), jstr(cfile[e, key, i]) > json
         printf "]}" > json
       }
-      printf "}" > json
+      n = count["explorer", key]
+      printf ",\n         \"explorer\": {\"found\": %s, \"seconds\": %s, \"executions\": %s", jstr(X_found), \
+        (X_t == INF ? "null" : sprintf("%.4f", X_t)), (X_e == INF ? "null" : sprintf("%.0f", X_e)) > json
+      if (n > 0)
+        printf ",\n           \"run\": {\"outcome\": %s, \"what\": %s, \"found_by\": %s, \"note\": %s, \"replays\": %s, \"program\": %s, \"exploration_seconds\": %.4f, \"exploration_runs\": %.0f, \"wall_seconds\": %.2f}", \
+          jstr(outc["explorer", key, 1]), jstr(what["explorer", key, 1]), jstr(xby["explorer", key, 1]), \
+          jstr(xnote["explorer", key, 1]), jstr(rep["explorer", key, 1]), jstr(cfile["explorer", key, 1]), \
+          xsecs["explorer", key, 1], xruns["explorer", key, 1], xwall["explorer", key, 1] > json
+      printf "}}" > json
     }
     printf "}}%s\n", (v < nv ? "," : "") > json
   }
   printf "  ],\n  \"goal\": {\"text\": %s", jstr("every bug found by libFuzzer within " goal " s median on one core") > json
   print ""
-  print legend1; print legend2; print legend3
-  print "explorer: not built (the systematic explorer does not exist yet: no column)"
+  print legend1; print legend2; print legend3; print legend4; print legend5; print legend6
   if (all_notes != "") { print "notes:"; printf "%s", all_notes }
-  printf "\n%s\n%s\n%s\n\n", legend1, legend2, legend3 > md
-  print "Explorer: not built (the systematic explorer does not exist yet: no column)." > md
+  printf "\n%s\n%s\n%s\n%s\n%s\n%s\n", legend1, legend2, legend3, legend4, legend5, legend6 > md
   print ""
   for (s = 1; s <= ns; s++) {
     g = st[s]
@@ -592,6 +772,20 @@ END {
     else verdict = "met (" ok[g] " of " checked[g] " variants)"
     printf "goal, from %s: every bug found by libFuzzer within %d s median on one core: %s\n", g, goal, verdict
     printf "\nGoal, from %s: every bug found by libFuzzer within %d s median on one core: **%s**\n", g, goal, verdict > md
+    printf ", %s: %s", jstr("from_" g), jstr(verdict) > json
+  }
+  printf "},\n  \"explorer_goal\": {\"text\": %s", jstr("every bug found by the explorer in under " ex_goal " s") > json
+  for (s = 1; s <= ns; s++) {
+    g = st[s]
+    if (ex_state != "") verdict = "not checked (explorer " ex_state ")"
+    else if (xchecked[g] == 0) verdict = "not checked (no variant explored from " g ")"
+    else if (xmiss[g] != "" || xlate[g] != "")
+      verdict = "NOT met (" (xmiss[g] != "" ? "not found:" xmiss[g] : "") \
+                (xmiss[g] != "" && xlate[g] != "" ? "; " : "") (xlate[g] != "" ? ex_goal " s or more:" xlate[g] : "") ")"
+    else if (g in xslow) verdict = "met (" xok[g] " of " xchecked[g] " variants; the slowest " fmt_fine(xslow[g]) " s, " xslowt[g] ")"
+    else verdict = "met (" xok[g] " of " xchecked[g] " variants)"
+    printf "goal, from %s: every bug found by the explorer in under %d s: %s\n", g, ex_goal, verdict
+    printf "\nExplorer goal, from %s: every bug found by the explorer in under %d s: **%s**\n", g, ex_goal, verdict > md
     printf ", %s: %s", jstr("from_" g), jstr(verdict) > json
   }
   printf "}\n}\n" > json
