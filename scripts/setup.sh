@@ -3,7 +3,8 @@
 # tests need (and the extra Debian packages named) and this machine lacks
 # (Debian 12). Installs nothing when all is there.
 set -euo pipefail
-pkgs=(cmake make gcc libc6-dev clang libclang-rt-14-dev libcmocka-dev libjansson-dev valgrind "$@")
+# python3: the test scripts read the explorer's and triage's JSON with it.
+pkgs=(cmake make gcc libc6-dev clang libclang-rt-14-dev libcmocka-dev libjansson-dev valgrind python3 "$@")
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
