@@ -24,6 +24,7 @@ static const struct {
     {"repro", repro_main, "run program files and print their trace and violations"},
     {"convert", convert_main, "turn a program from text into binary or back"},
     {"explore", explore_cli_main, "sweep a program's faults, IRQLs and unloads; search its orderings"},
+    {"fuzz", fuzz_cli_main, "run a fuzzing campaign: workers, progress, triage, resume"},
     {"triage", triage_cli_main, "replay crashes, group them by meaning, minimize one of each"},
     {"rules", rules_main, "list the rules the framework model reports"},
     {"sites", sites_main, "list the allocation sites fail-alloc site= accepts"},
