@@ -165,12 +165,16 @@ stats() {
     execs=$(sed -nE 's/^#([0-9]+).*/\1/p' <<<"$line"); cov=$(sed -nE 's/.*cov: ([0-9]+).*/\1/p' <<<"$line")
     eps=$(sed -nE 's/.*exec\/s:? ([0-9]+).*/\1/p' <<<"$line")
   else
-    local f
+    local f e
     for f in "$out/$t"/corpus/*/fuzzer_stats; do
       [ -f "$f" ] || continue
       execs=$((execs + $(sed -nE 's/^execs_done *: ([0-9]+)/\1/p' "$f")))
       eps=$((eps + $(sed -nE 's/^execs_per_sec *: ([0-9]+).*/\1/p' "$f")))
+      e=$(sed -nE 's/^edges_found *: ([0-9]+)/\1/p' "$f"); [ "${e:-0}" -gt "$cov" ] && cov=$e
     done
+    # the sync directory's queues, not AFL++'s own bookkeeping files
+    echo "$execs $eps $cov $(find "$out/$t/corpus" -path '*/queue/id:*' -type f 2>/dev/null | wc -l)"
+    return
   fi
   echo "${execs:-0} ${eps:-0} ${cov:-0} $(find "$out/$t/corpus" -type f ! -name '.*' 2>/dev/null | wc -l)"
 }
