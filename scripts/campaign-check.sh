@@ -52,7 +52,7 @@ s=$(python3 -c "import json; print(len(json.load(open('$out/campaign.json'))['se
 if [ "$planted" -eq 1 ]; then
   mapfile -t variants < <(awk -F'\t' '$4 != "" { print $1 }' build/debug/drivers.tsv)
   out=$work/planted
-  echo "planted: ${#variants[@]} targets, 2 jobs, 60 s each ($(( ${#variants[@]} ))) minutes)"
+  echo "planted: ${#variants[@]} targets, 2 jobs, 60 s each (about ${#variants[@]} minutes)"
   "$tool" fuzz "${variants[@]}" --time $(( 60 * ${#variants[@]} ))s --jobs 2 --out "$out" >"$work/planted.log" 2>&1
   python3 - "$out/findings.json" build/debug/drivers.tsv <<'PY' || fail=1
 import json, sys
