@@ -180,15 +180,18 @@ stats() {
 }
 
 turn() {
-  local t=$1 secs=$2 pids=() i w elapsed s execs eps cov corp f n seeds
+  local t=$1 secs=$2 pids=() i w elapsed s execs eps cov corp f n seeds kind
   # a merge cut short by a kill leaves the corpus in corpus.old: take it back
   [ -d "$out/$t/corpus" ] || [ ! -d "$out/$t/corpus.old" ] || mv "$out/$t/corpus.old" "$out/$t/corpus"
   mkdir -p "$out/$t/seeds" "$out/$t/corpus" "$out/$t/crashes" "$out/$t/logs"
   if [ "$t" = api ]; then seeds=$src/corpus/seeds/api; else
     seeds=$(awk -F'\t' -v t="$t" '$1 == t { print $3 }' "$list"); seeds=$src/$seeds; fi
+  kind=(); [ "$t" = api ] || kind=(--driver)
   for f in "$seeds"/*.ufp; do
-    [ -e "$f" ] && [ ! -e "$out/$t/seeds/$(basename "$f" .ufp)" ] &&
-      "$tool" convert -o "$out/$t/seeds/$(basename "$f" .ufp)" "$f"
+    [ -e "$f" ] && [ ! -e "$out/$t/seeds/$(basename "$f" .ufp)" ] || continue
+    # a seed that does not parse is an error to fix, not something to skip
+    "$tool" convert "${kind[@]}" -o "$out/$t/seeds/$(basename "$f" .ufp)" "$f" ||
+      die "the seed $f does not parse (above); nothing was run for $t"
   done
   if [ "$engine" = libfuzzer ]; then
     (cd "$out/$t" && UNLOADFUZZ_INJECT=${inject:-none} exec "$build/${t}_fuzzer" -fork="$jobs" \

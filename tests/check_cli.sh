@@ -84,6 +84,13 @@ grep -q "double-unload (ub)" /tmp/uf_cli_out.$$ || { echo "FAIL: explore did not
 mkdir -p "$tmp/busy" && touch "$tmp/busy/mine.txt"
 check 2 "explore refuses a directory holding other files" "$tool" explore api --quiet --out "$tmp/busy" "$corpus/regressions/double-unload.ufp"
 [ -e "$tmp/busy/mine.txt" ] || { echo "FAIL: explore removed a file it did not write"; fail=1; }
+check 0 "fuzz --help" "$tool" fuzz --help
+check 2 "fuzz --jobs 0" "$tool" fuzz --jobs 0
+check 2 "fuzz a bad --time" "$tool" fuzz --time 5q
+check 2 "fuzz an unknown target" "$tool" fuzz no_such_target --time 1s
+check 2 "fuzz an unknown engine" "$tool" fuzz --engine nope
+check 0 "triage --help" "$tool" triage --help
+check 2 "triage without a target" "$tool" triage
 check 0 "sites" "$tool" sites
 grep -q "^collection-entry$" /tmp/uf_cli_out.$$ || { echo "FAIL: sites lacks collection-entry"; fail=1; }
 check 2 "sites bad argument" "$tool" sites --nope
