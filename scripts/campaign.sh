@@ -20,6 +20,7 @@ usage() {
   cat <<'EOF'
 usage: unloadfuzz fuzz [TARGET...] [--engine libfuzzer|afl] [--time DURATION]
                        [--jobs N] [--out DIR] [--inject LIST] [--seed N]
+                       [--sync-dir DIR [--main]]
 
 Runs a fuzzing campaign: each TARGET (api, or a driver target; default: api
 and every correct sample driver) takes its turn for its share of DURATION
@@ -35,6 +36,9 @@ with the same --out resumes.
   --out DIR        the campaign directory (default out/campaign)
   --inject LIST    driver targets: double-unload, irql (robustness mode)
   --seed N         libFuzzer's -seed for the first worker (default: from the clock)
+  --sync-dir DIR   AFL++ only, one target: join the campaign whose sync directory is
+                   DIR (shared with other machines' campaigns, docs/CAMPAIGNS.md) with
+                   secondaries named after this host; --main makes one worker the main
 Exit status: 0 no finding, 1 findings, 2 bad arguments or a build missing.
 EOF
 }
@@ -45,17 +49,19 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 tool=$build/unloadfuzz
 
 engine=libfuzzer; time_arg=10m; jobs=$(nproc); out=out/campaign; inject=""; seed=""
+sync_dir=""; main=0
 targets=()
 while [ $# -gt 0 ]; do
   case $1 in
     -h|--help) usage; exit 0 ;;
-    --engine|--time|--jobs|--out|--inject|--seed)
+    --engine|--time|--jobs|--out|--inject|--seed|--sync-dir)
       [ $# -ge 2 ] || die "$1 needs a value"
       case $1 in
         --engine) engine=$2 ;; --time) time_arg=$2 ;; --jobs) jobs=$2 ;;
-        --out) out=$2 ;; --inject) inject=$2 ;; --seed) seed=$2 ;;
+        --out) out=$2 ;; --inject) inject=$2 ;; --seed) seed=$2 ;; --sync-dir) sync_dir=$2 ;;
       esac
       shift 2 ;;
+    --main) main=1; shift ;;
     -*) usage >&2; die "unknown option '$1'" ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -88,6 +94,14 @@ for t in "${targets[@]}"; do
   bin=$build/${t}_fuzzer; [ "$engine" = afl ] && bin=${UF_AFL_BUILD_DIR:-$src/build/afl}/${t}_afl
   [ -x "$bin" ] || die "no $bin: build the $engine targets first (docs/CAMPAIGNS.md)"
 done
+if [ -n "$sync_dir" ]; then
+  [ "$engine" = afl ] || die "--sync-dir is for --engine afl"
+  [ ${#targets[@]} -eq 1 ] || die "--sync-dir joins one target's campaign: name exactly one target"
+  mkdir -p "$sync_dir" 2>/dev/null && [ -w "$sync_dir" ] || die "cannot write to the sync directory $sync_dir"
+  sync_dir=$(cd "$sync_dir" && pwd)
+elif [ "$main" -eq 1 ]; then
+  die "--main goes with --sync-dir"
+fi
 mkdir -p "$out" 2>/dev/null || die "cannot make $out"
 [ -w "$out" ] || die "$out is not writable"
 out=$(cd "$out" && pwd)
@@ -166,21 +180,23 @@ stats() {
     eps=$(sed -nE 's/.*exec\/s:? ([0-9]+).*/\1/p' <<<"$line")
   else
     local f e
-    for f in "$out/$t"/corpus/*/fuzzer_stats; do
+    local sd=$out/$t/corpus
+    [ -n "$sync_dir" ] && sd=$sync_dir
+    for f in "$sd"/*/fuzzer_stats; do
       [ -f "$f" ] || continue
       execs=$((execs + $(sed -nE 's/^execs_done *: ([0-9]+)/\1/p' "$f")))
       eps=$((eps + $(sed -nE 's/^execs_per_sec *: ([0-9]+).*/\1/p' "$f")))
       e=$(sed -nE 's/^edges_found *: ([0-9]+)/\1/p' "$f"); [ "${e:-0}" -gt "$cov" ] && cov=$e
     done
     # the sync directory's queues, not AFL++'s own bookkeeping files
-    echo "$execs $eps $cov $(find "$out/$t/corpus" -path '*/queue/id:*' -type f 2>/dev/null | wc -l)"
+    echo "$execs $eps $cov $(find "$sd" -path '*/queue/id:*' -type f 2>/dev/null | wc -l)"
     return
   fi
   echo "${execs:-0} ${eps:-0} ${cov:-0} $(find "$out/$t/corpus" -type f ! -name '.*' 2>/dev/null | wc -l)"
 }
 
 turn() {
-  local t=$1 secs=$2 pids=() i w elapsed s execs eps cov corp f n seeds kind
+  local t=$1 secs=$2 pids=() names=() i w name elapsed s execs eps cov corp f n seeds kind
   # a merge cut short by a kill leaves the corpus in corpus.old: take it back
   [ -d "$out/$t/corpus" ] || [ ! -d "$out/$t/corpus.old" ] || mv "$out/$t/corpus.old" "$out/$t/corpus"
   mkdir -p "$out/$t/seeds" "$out/$t/corpus" "$out/$t/crashes" "$out/$t/logs"
@@ -200,11 +216,22 @@ turn() {
     pids+=($!)
   else
     local afl=${UF_AFL_BUILD_DIR:-$src/build/afl}/${t}_afl
+    local sync=corpus host
+    host=$(hostname -s 2>/dev/null || echo host); host=${host//[^A-Za-z0-9_-]/_}
+    [ -n "$sync_dir" ] && sync=$sync_dir
     for ((i = 0; i < jobs; i++)); do
-      w=-S; [ "$i" -eq 0 ] && w=-M
+      # alone: w0 is the main; joining a shared sync dir: secondaries named
+      # after this host (unique across machines), a main only with --main
+      if [ -n "$sync_dir" ]; then
+        w=-S; name=$host-$$-$i
+        [ "$main" -eq 1 ] && [ "$i" -eq 0 ] && { w=-M; name=main; }
+      else
+        w=-S; name=w$i; [ "$i" -eq 0 ] && w=-M
+      fi
+      names+=("$name")
       (cd "$out/$t" && AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
-         AFL_SKIP_CRASHES=1 AFL_IMPORT_FIRST=1 UNLOADFUZZ_INJECT=${inject:-none} exec afl-fuzz -i seeds -o corpus \
-         "$w" "w$i" -V "$secs" -- "$afl" >"logs/afl-$i.log" 2>&1) &
+         AFL_SKIP_CRASHES=1 AFL_IMPORT_FIRST=1 UNLOADFUZZ_INJECT=${inject:-none} exec afl-fuzz -i seeds \
+         -o "$sync" "$w" "$name" -V "$secs" -- "$afl" >"logs/afl-$i.log" 2>&1) &
       pids+=($!)
     done
   fi
@@ -216,8 +243,14 @@ turn() {
     read -r execs eps cov corp < <(stats "$t")
     elapsed=$((prior + $(date +%s) - start_epoch))
     if [ "$engine" = afl ]; then
-      for f in "$out/$t"/corpus/*/crashes/id:*; do
-        [ -e "$f" ] && [ ! -e "$out/$t/crashes/${f##*/corpus/}" ] && cp "$f" "$out/$t/crashes/$(echo "${f#$out/$t/corpus/}" | tr '/:,' '___')"
+      local sd=$out/$t/corpus c
+      [ -n "$sync_dir" ] && sd=$sync_dir
+      for name in "${names[@]}"; do
+        for f in "$sd/$name"/crashes/id:*; do
+          [ -e "$f" ] || continue
+          c=$out/$t/crashes/$(echo "$name/${f##*/}" | tr '/:,' '___')
+          [ -e "$c" ] || cp "$f" "$c"
+        done
       done
     fi
     n=$(find "$out/$t/crashes" -type f | wc -l)
