@@ -138,9 +138,15 @@ triage_all() {
     "$tool" triage "$t" ${inject:+--inject=$inject} --out "$out/findings/$t" "$out/$t/crashes" \
       >/dev/null 2>"$out/findings/$t/triage.log" || true
   done
-  python3 - "$out" <<'PY'
+  python3 - "$out" <("$tool" rules) <<'PY'
 import json, os, sys
 out = sys.argv[1]
+# `unloadfuzz rules`: "id  severity  ..." per line
+severity = {}
+for line in open(sys.argv[2]):
+    w = line.split()
+    if len(w) >= 2:
+        severity[w[0]] = w[1]
 c = json.load(open(os.path.join(out, "campaign.json")))
 import datetime
 t0 = datetime.datetime.strptime(c["started"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc).timestamp()
@@ -156,12 +162,14 @@ for t in sorted(os.listdir(root)) if os.path.isdir(root) else []:
         first = s["first"]
         seen = os.path.getmtime(first) - t0 if os.path.exists(first) else None
         findings.append({"target": t, "signature": s["signature"], "rule": s["rule"],
+                         "severity": severity.get(s["rule"]),
                          "first_seen_s": round(seen, 1) if seen is not None else None,
                          "inputs": s["inputs"], "program": s["program"], "ops": s["ops_after"],
                          "reproduce": "unloadfuzz repro %s%s" % ("" if t == "api" else "--target %s " % t, s["program"]),
                          "flaky": False})
     for f in tr["flaky"]:
-        findings.append({"target": t, "signature": None, "rule": None, "first_seen_s": None,
+        findings.append({"target": t, "signature": None, "rule": None, "severity": None,
+                         "first_seen_s": None,
                          "inputs": 1, "program": f, "ops": None, "reproduce": None, "flaky": True})
 json.dump(findings, open(os.path.join(out, "findings.json.tmp"), "w"), indent=2)
 os.replace(os.path.join(out, "findings.json.tmp"), os.path.join(out, "findings.json"))
