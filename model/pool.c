@@ -13,14 +13,14 @@
  * and poisoned when freed, never reused before the reset.
  *
  * Every block is recorded in allocation order (its tag, size, pool, the
- * routine and the driver line that allocated it); an index by address finds
- * the block a free names. Because the arena never hands out an address twice
+ * routine and the driver line that allocated it); a search of the records,
+ * newest first, finds the block a free names (block_find() says why not a
+ * hash of the address). Because the arena never hands out an address twice
  * in an execution, the record of a freed block stays valid: a second free is
  * told apart from a free of an address no allocation returned [P6]. When the
  * driver's image unloads, the blocks still outstanding are the leaks Driver
  * Verifier would report [P8], listed in allocation order, so the report is
- * deterministic. Records and index live on the host heap, kept across resets;
- * a reset clears only the slots the execution used.
+ * deterministic. The records live on the host heap, kept across resets.
  */
 #define WDFMODEL_NO_CALL_SITES
 #include <stdio.h>
@@ -35,7 +35,7 @@
 #define KNOWN_REQUIRED ((POOL_FLAG_LAST_KNOWN_REQUIRED << 1) - 1)
 #define REQUIRED_MASK ((POOL_FLAG_REQUIRED_END << 1) - 1)
 #define TYPE_FLAGS (POOL_FLAG_NON_PAGED | POOL_FLAG_NON_PAGED_EXECUTE | POOL_FLAG_PAGED)
-#define INDEX_MIN 64u /* smallest index, in slots */
+#define BLOCKS_MIN 32u /* smallest table of blocks */
 
 struct block {
     void *p;             /* the address handed to the driver */
@@ -47,15 +47,12 @@ struct block {
     enum model_ddi ddi;  /* the routine that allocated it */
     const char *file;    /* its driver call site */
     int line;
-    uint32_t slot;       /* its place in the index */
 };
 
 static struct {
     struct block *blocks; /* every block since the reset, in allocation order */
     uint32_t n;           /* blocks in use */
     uint32_t cap;         /* blocks allocated */
-    uint32_t *index;      /* by address: block number + 1, 0 for an empty slot */
-    uint32_t index_cap;   /* slots, a power of two (0 before the first block) */
     uint32_t outstanding; /* blocks not yet freed */
 } pool;
 
@@ -72,61 +69,30 @@ static void *host_realloc(void *p, size_t size)
     return q;
 }
 
-/* The first index slot to probe for address `p`: a multiplicative hash of
- * the address (blocks are 16-byte aligned, so the low bits say nothing). */
-static uint32_t slot_of(const void *p)
-{
-    uint64_t h = ((uint64_t)(uintptr_t)p >> 4) * 0x9E3779B97F4A7C15ULL;
-
-    return (uint32_t)(h >> 32) & (pool.index_cap - 1);
-}
-
 /* The block whose address is `p`, freed or not, or NULL when no allocation
- * of this execution returned `p`. */
+ * of this execution returned `p`. A search from the newest block down, not
+ * a hash of the address: the addresses change from run to run (ASLR), and
+ * a lookup whose branches follow them would make coverage, and with it a
+ * fuzzing run, differ between two runs of the same input. Freed blocks keep
+ * their address to themselves (the arena never hands it out again before
+ * the reset), so the first match is the block. */
 static struct block *block_find(const void *p)
-{
-    uint32_t s;
-
-    if (!pool.index_cap)
-        return NULL;
-    for (s = slot_of(p); pool.index[s]; s = (s + 1) & (pool.index_cap - 1))
-        if (pool.blocks[pool.index[s] - 1].p == p)
-            return &pool.blocks[pool.index[s] - 1];
-    return NULL;
-}
-
-/* Enters block `i` in the index (linear probing; the index is never more
- * than half full). */
-static void index_insert(uint32_t i)
-{
-    uint32_t s = slot_of(pool.blocks[i].p);
-
-    while (pool.index[s])
-        s = (s + 1) & (pool.index_cap - 1);
-    pool.index[s] = i + 1;
-    pool.blocks[i].slot = s;
-}
-
-/* Doubles the index and enters every block again. */
-static void index_grow(void)
 {
     uint32_t i;
 
-    pool.index_cap = pool.index_cap ? pool.index_cap * 2 : INDEX_MIN;
-    free(pool.index);
-    pool.index = host_realloc(NULL, pool.index_cap * sizeof(*pool.index));
-    memset(pool.index, 0, pool.index_cap * sizeof(*pool.index));
-    for (i = 0; i < pool.n; i++)
-        index_insert(i);
+    for (i = pool.n; i-- > 0;)
+        if (pool.blocks[i].p == p)
+            return &pool.blocks[i];
+    return NULL;
 }
 
-/* Records a new block at `p` and indexes it. Returns it. */
+/* Records a new block at `p`. Returns it. */
 static struct block *block_add(void *p, size_t size, ULONG tag, int paged)
 {
     struct block *b;
 
     if (pool.n == pool.cap) {
-        pool.cap = pool.cap ? pool.cap * 2 : INDEX_MIN / 2;
+        pool.cap = pool.cap ? pool.cap * 2 : BLOCKS_MIN;
         pool.blocks = host_realloc(pool.blocks, pool.cap * sizeof(*pool.blocks));
     }
     b = &pool.blocks[pool.n++];
@@ -138,10 +104,6 @@ static struct block *block_add(void *p, size_t size, ULONG tag, int paged)
     b->ddi = M.ddi;
     b->file = M.site_file;
     b->line = M.site_line;
-    if (2 * pool.n > pool.index_cap)
-        index_grow(); /* enters the new block too */
-    else
-        index_insert(pool.n - 1);
     pool.outstanding++;
     return b;
 }
@@ -337,10 +299,6 @@ int model_pool_info(uint32_t n, struct model_pool_info *out)
 
 void pool_reset(void)
 {
-    uint32_t i;
-
-    for (i = 0; i < pool.n; i++)
-        pool.index[pool.blocks[i].slot] = 0;
     pool.n = 0;
     pool.outstanding = 0;
 }
@@ -349,6 +307,5 @@ void pool_reset(void)
 __attribute__((destructor)) static void pool_release(void)
 {
     free(pool.blocks);
-    free(pool.index);
     memset(&pool, 0, sizeof(pool));
 }
