@@ -10,6 +10,8 @@
 #include "convert.h"
 #include "demo.h"
 #include "explore_cli.h"
+#include "gate.h"
+#include "report.h"
 #include "repro.h"
 #include "rulesdoc.h"
 
@@ -26,6 +28,8 @@ static const struct {
     {"explore", explore_cli_main, "sweep a program's faults, IRQLs and unloads; search its orderings"},
     {"fuzz", fuzz_cli_main, "run a fuzzing campaign: workers, progress, triage, resume"},
     {"triage", triage_cli_main, "replay crashes, group them by meaning, minimize one of each"},
+    {"report", report_main, "write a campaign directory up: report.md, report.json, report.html"},
+    {"gate", gate_main, "the merge gate: regressions, fuzzing, baseline; SARIF and JUnit"},
     {"rules", rules_main, "list the rules the framework model reports"},
     {"sites", sites_main, "list the allocation sites fail-alloc site= accepts"},
 };

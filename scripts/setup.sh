@@ -4,7 +4,12 @@
 # (Debian 12). Installs nothing when all is there.
 set -euo pipefail
 # python3: the test scripts read the explorer's and triage's JSON with it.
-pkgs=(cmake make gcc libc6-dev clang libclang-rt-14-dev libcmocka-dev libjansson-dev valgrind python3 "$@")
+# llvm-14: llvm-profdata and llvm-cov for scripts/coverage.sh. chromium: the
+# test that opens report.html in a real (headless) browser.
+pkgs=(cmake make gcc libc6-dev clang libclang-rt-14-dev libcmocka-dev libjansson-dev valgrind python3
+      llvm-14 chromium "$@")
+# python3-jsonschema, libxml2-utils (xmllint): the gate's tests validate its SARIF and JUnit.
+pkgs+=(python3-jsonschema libxml2-utils)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
