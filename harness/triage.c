@@ -318,7 +318,6 @@ int triage_main(const struct explore_target *t, int argc, char **argv)
     const char *out = NULL;
     int a, json = 0, inputs = 0;
     uint32_t i;
-    FILE *f;
 
     memset(&T, 0, sizeof T);
     T.t = t;
@@ -392,15 +391,7 @@ int triage_main(const struct explore_target *t, int argc, char **argv)
     json_object_set_new(o, "signatures", sigs);
     json_object_set_new(o, "flaky", fl);
     snprintf(path, sizeof path, "%s/triage.json", out);
-    if ((f = fopen(path, "w")) != NULL) {
-        json_dumpf(o, f, JSON_INDENT(2));
-        fputc('\n', f);
-        fclose(f);
-    }
-    if (json) {
-        json_dumpf(o, stdout, JSON_INDENT(2));
-        putchar('\n');
-    } else {
+    if (!explore_write_json(o, path, json)) {
         printf("triage %s: %u inputs, %u distinct signature(s), %u flaky, %u not crashing"
                " (%llu runs)\n",
                t->name, T.ninputs, T.nsigs, T.nflaky, T.nclean, (unsigned long long)T.runs);
