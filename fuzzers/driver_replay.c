@@ -11,8 +11,8 @@
  * the driver's globals in other states (loaded with adapters and no unload;
  * unloaded); the three traces must be identical, which is how the driver's
  * reset hook is proven to restore its globals. For each file it prints the
- * violations (with --trace, every event) and a verdict. With --expect, a text file's first line
- * `# expect: RULE...` (or `# expect: clean`) must list exactly the rules
+ * violations (with --trace, every event) and a verdict. With --expect, a text file's
+ * `# expect: RULE...` (or `# expect: clean`) line must list exactly the rules
  * at or above break it raises (warnings it raises may be listed too).
  *
  * Exit status: 0 every file clean (or, with --expect, as expected), 1 a
@@ -87,38 +87,6 @@ static void print_event(const struct model_event *ev, void *arg)
     printf("  %s\n", line);
 }
 
-/* Reads the `# expect:` line of text file `path` into want[] (1 per rule
- * listed). Returns 1 when found (clean: none listed), 0 when the file has
- * none, -1 on an unknown rule (printed). */
-static int read_expect(const char *path, uint8_t *want)
-{
-    char line[1024], *w, *save = NULL;
-    FILE *f = fopen(path, "r");
-    int found = 0;
-
-    memset(want, 0, RULE__COUNT);
-    if (f == NULL)
-        return 0;
-    if (fgets(line, sizeof line, f) != NULL && strncmp(line, "# expect:", 9) == 0) {
-        found = 1;
-        for (w = strtok_r(line + 9, " \t\r\n", &save); w; w = strtok_r(NULL, " \t\r\n", &save)) {
-            enum model_rule r;
-
-            if (strcmp(w, "clean") == 0)
-                continue;
-            r = model_rule_lookup(w);
-            if (r >= RULE__COUNT) {
-                fprintf(stderr, "%s: # expect: unknown rule '%s'\n", path, w);
-                fclose(f);
-                return -1;
-            }
-            want[r] = 1;
-        }
-    }
-    fclose(f);
-    return found;
-}
-
 int main(int argc, char **argv)
 {
     static struct program prog, perturb[sizeof perturbations / sizeof perturbations[0]];
@@ -170,8 +138,16 @@ int main(int argc, char **argv)
         files++;
         if (prog_load_file_kind(path, text, PROG_DRIVER, &prog) < 0)
             return 2;
-        if (expect && (has_expect = read_expect(path, want)) < 0)
-            return 2;
+        if (expect) {
+            char unknown[64];
+            int n = prog_read_expect(path, want, unknown, sizeof unknown);
+
+            if (n < 0) {
+                fprintf(stderr, "%s: # expect: unknown rule '%s'\n", path, unknown);
+                return 2;
+            }
+            has_expect = n > 0;
+        }
         printf("%s\n", path);
         memset(S.rules, 0, sizeof S.rules);
         S.nseen = 0;

@@ -1115,43 +1115,6 @@ static const char *rule_name(const char *id)
     return r < RULE__COUNT ? model_rule_id(r) : RULE_BROKEN;
 }
 
-/* Reads the first `# expect:` line of path (as tests/test_corpus.c does)
- * into want[]. Returns its line number, 0 when there is none, or -1 on an
- * unknown rule (named in *bad). */
-static int read_expect(const char *path, uint8_t want[RULE__COUNT], char *bad, size_t badn)
-{
-    char line[1024], *tok, *save = NULL;
-    FILE *f = fopen(path, "r");
-    int no = 0;
-
-    memset(want, 0, RULE__COUNT);
-    if (f == NULL)
-        return 0;
-    while (fgets(line, sizeof line, f)) {
-        no++;
-        if (strncmp(line, "# expect:", 9))
-            continue;
-        for (tok = strtok_r(line + 9, " \t\r\n", &save); tok;
-             tok = strtok_r(NULL, " \t\r\n", &save)) {
-            enum model_rule r;
-
-            if (!strcmp(tok, "clean"))
-                continue;
-            r = model_rule_lookup(tok);
-            if (r == RULE__COUNT) {
-                snprintf(bad, badn, "%s", tok);
-                fclose(f);
-                return -1;
-            }
-            want[r] = 1;
-        }
-        fclose(f);
-        return no;
-    }
-    fclose(f);
-    return 0;
-}
-
 /* Replays api regression r three times in this process: exactly its
  * expected rules (warnings may come on top), no internal-* finding, the
  * same trace each time. */
@@ -1166,7 +1129,7 @@ static void replay_api(struct regression *r)
     int k, line;
     size_t v, q;
 
-    line = read_expect(r->path, want, bad, sizeof bad);
+    line = prog_read_expect(r->path, want, bad, sizeof bad);
     if (line <= 0) {
         snprintf(msg, sizeof msg, line < 0 ? "unknown rule '%s' in its `# expect:` line"
                                            : "no `# expect:` line%s", line < 0 ? bad : "");
@@ -1340,7 +1303,7 @@ static void replay_driver(struct regression *r)
                    strstr(line, "expected, not raised")) {
             uint8_t want[RULE__COUNT];
             char bad[128], msg[256];
-            int el = read_expect(r->path, want, bad, sizeof bad);
+            int el = prog_read_expect(r->path, want, bad, sizeof bad);
 
             snprintf(msg, sizeof msg, "%s expected, not raised", id);
             add_problem(r, rule_name(id), r->path, el > 0 ? (unsigned)el : 1, msg);

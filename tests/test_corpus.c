@@ -66,34 +66,15 @@ static void list(const char *sub)
 }
 
 /* Reads the `# expect:` line of a regression into want[] (1 per rule).
- * Returns 0, or -1 when the file has none. */
+ * Returns 0, or -1 when the file has none; an unknown rule fails the test. */
 static int expectations(const char *path, uint8_t want[RULE__COUNT])
 {
-    char line[512], *tok, *save;
-    FILE *f = fopen(path, "r");
-    int found = -1;
+    char bad[64];
+    int n = prog_read_expect(path, want, bad, sizeof bad);
 
-    assert_non_null(f);
-    memset(want, 0, RULE__COUNT);
-    while (fgets(line, sizeof(line), f)) {
-        if (strncmp(line, "# expect:", 9))
-            continue;
-        found = 0;
-        for (tok = strtok_r(line + 9, " \t\r\n", &save); tok;
-             tok = strtok_r(NULL, " \t\r\n", &save)) {
-            enum model_rule r;
-
-            if (!strcmp(tok, "clean"))
-                continue;
-            r = model_rule_lookup(tok);
-            if (r == RULE__COUNT)
-                fail_msg("%s: unknown rule '%s' in # expect", path, tok);
-            want[r] = 1;
-        }
-        break;
-    }
-    fclose(f);
-    return found;
+    if (n < 0)
+        fail_msg("%s: unknown rule '%s' in # expect", path, bad);
+    return n > 0 ? 0 : -1;
 }
 
 /* Runs the program at `path` into tr; fails on a load error. */
