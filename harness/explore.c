@@ -336,34 +336,40 @@ static int port_call(const struct program *p, uint32_t i)
 
 /* --------------------------------------------------------------- sweeps */
 
+/* Runs p with `fail-alloc <mode>=N` in front, for N = first, first+1, ...
+ * up to last, stopping at the first run in which no fault fired. Counts
+ * the runs in *runs. */
+static void fault_series(const struct program *p, uint32_t mode, const char *word, uint32_t first,
+                         uint32_t last, uint32_t *runs)
+{
+    struct op f = make(OP_FAIL_ALLOC);
+    char how[48];
+    uint32_t n;
+
+    f.opts = mode;
+    for (n = first; n <= last; n++) {
+        f.num = n;
+        insert(&work, p, 0, &f, 1);
+        snprintf(how, sizeof how, "%s=%u", word, n);
+        (*runs)++;
+        if (run(&work, 0, SW_ALLOC, how, NULL) == 0)
+            break;
+    }
+}
+
 static void sweep_alloc(const struct program *p)
 {
     struct op f = make(OP_FAIL_ALLOC);
     char how[48];
-    uint32_t k, n, s;
+    uint32_t k, s;
 
     run(p, 0, SW_BASE, "as written", NULL);
     k = model_alloc_count();
     if (k > X.alloc_k)
         X.alloc_k = k;
-    for (n = 1; n <= k + 1; n++) { /* one past K: the series ends where no fault fires */
-        f.opts = OPT_NTH;
-        f.num = n;
-        insert(&work, p, 0, &f, 1);
-        snprintf(how, sizeof how, "nth=%u", n);
-        X.nth_runs++;
-        if (run(&work, 0, SW_ALLOC, how, NULL) == 0)
-            break;
-    }
-    for (n = 0; n <= k; n++) {
-        f.opts = OPT_AFTER;
-        f.num = n;
-        insert(&work, p, 0, &f, 1);
-        snprintf(how, sizeof how, "after=%u", n);
-        X.after_runs++;
-        if (run(&work, 0, SW_ALLOC, how, NULL) == 0)
-            break;
-    }
+    /* each series goes one past K: it ends where no fault fires */
+    fault_series(p, OPT_NTH, "nth", 1, k + 1, &X.nth_runs);
+    fault_series(p, OPT_AFTER, "after", 0, k, &X.after_runs);
     for (s = 0; s < SITE__COUNT; s++) {
         f.opts = OPT_SITE;
         f.num = s;
