@@ -143,6 +143,22 @@ static uint32_t emitted;             /* outputs so far, for the sampled self-che
 static struct op block_copy[PROG_MAX_OPS];              /* duplicate-block's copy */
 static struct op run[2 * MUT_SPLICE_MAX + 1];           /* a crossover's run */
 
+/* Programs of inputs decoded before. libFuzzer hands the mutator corpus
+ * entries over and over (each one's first mutation, and every crossover's
+ * donor), and decoding one costs more than the mutation itself; an entry
+ * is looked up by a hash of its bytes and then compared whole, so a hit
+ * gives exactly what decoding would. Direct-mapped: a clash evicts. */
+#define CACHE_ENTRIES 256u /* a power of two */
+#define CACHE_BYTES 512u   /* longest input kept */
+#define CACHE_OPS 160u     /* most ops a kept program has */
+struct cached {
+    uint32_t len;          /* 0: empty */
+    uint32_t nops, nslots;
+    uint8_t bytes[CACHE_BYTES];
+    struct op ops[CACHE_OPS];
+};
+static struct cached cache[CACHE_ENTRIES];
+
 /* ------------------------------------------------------------- randomness */
 
 /* Starts a stream from seed (distinct seeds, distinct streams). */
@@ -1295,7 +1311,6 @@ static size_t cut(struct program *p, size_t max_size, const uint32_t *ends, int 
 {
     uint32_t i, keep = 0;
     int in_block = 0, keep_open = 0;
-    struct ctx c;
 
     *closed = 0;
     if (p->nops == 0 || ends[p->nops - 1] <= max_size)
@@ -1315,8 +1330,10 @@ static size_t cut(struct program *p, size_t max_size, const uint32_t *ends, int 
     if (keep_open)
         append_end(p);
     *closed = keep_open;
-    ctx_init(&c, 0); /* a prefix of a valid program needs no repair */
-    commit(&c, p);
+    /* A prefix of a valid program is valid, with the slots its ops bind. */
+    for (p->nslots = 1, i = 0; i < p->nops; i++)
+        if (binds_name(&p->ops[i]) && p->ops[i].target >= p->nslots)
+            p->nslots = p->ops[i].target + 1u;
     return (keep ? ends[keep - 1] : 0) + (keep_open ? END_BYTES : 0);
 }
 
@@ -1376,16 +1393,51 @@ static size_t emit(struct program *p, uint8_t *out, size_t max_size)
     return n;
 }
 
+/* The cache entry for data[0..size): FNV-1a over 8-byte words. */
+static struct cached *cache_slot(const uint8_t *data, size_t size)
+{
+    uint64_t h = 0xCBF29CE484222325u ^ size, w;
+    size_t i;
+
+    for (i = 0; i + 8 <= size; i += 8) {
+        memcpy(&w, data + i, 8);
+        h = (h ^ w) * 0x100000001B3u;
+    }
+    for (; i < size; i++)
+        h = (h ^ data[i]) * 0x100000001B3u;
+    return &cache[(h ^ (h >> 32)) & (CACHE_ENTRIES - 1)];
+}
+
 /* Decodes data[0..size) into *p, or copies the program of the last output
- * when these are its bytes (libFuzzer mutates its last output again). */
+ * or of the cache when these are bytes seen before. */
 static void decode_input(const uint8_t *data, size_t size, struct program *p)
 {
     const struct program *known = mut_last_output(data, size);
+    struct cached *e;
+    uint32_t s;
 
-    if (known != NULL)
+    if (known != NULL) {
         copy_program(p, known);
-    else
-        prog_decode(data, size, p);
+        return;
+    }
+    e = size <= CACHE_BYTES ? cache_slot(data, size) : NULL;
+    if (e != NULL && e->len == size && size != 0 && memcmp(e->bytes, data, size) == 0) {
+        memcpy(p->ops, e->ops, e->nops * sizeof e->ops[0]);
+        p->nops = e->nops;
+        p->kind = PROG_API;
+        p->nslots = e->nslots;
+        for (s = 0; s < p->nslots; s++)
+            p->names[s][0] = '\0';
+        return;
+    }
+    prog_decode(data, size, p);
+    if (e != NULL && size != 0 && p->nops <= CACHE_OPS) {
+        e->len = (uint32_t)size;
+        memcpy(e->bytes, data, size);
+        memcpy(e->ops, p->ops, p->nops * sizeof p->ops[0]);
+        e->nops = p->nops;
+        e->nslots = p->nslots;
+    }
 }
 
 /* ------------------------------------------------------------ public API */

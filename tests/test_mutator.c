@@ -8,7 +8,7 @@
  * max_size (nor write past it); one seed gives one output; 20,000 rounds
  * of mutation and crossover, each output fed back in as an engine would,
  * never give an invalid program (the bytes checked every round, the text
- * every eighth); crossover brings in the second program's ops; new ops and
+ * every eighth); inputs seen before mutate as when first decoded; crossover brings in the second program's ops; new ops and
  * blocks lean toward the unload path; and every token of fuzzers/api.dict
  * encodes whole ops, the first one the op its name says.
  */
@@ -315,6 +315,47 @@ static void the_same_seed_gives_the_same_output(void **state)
  * prog_decode() would, and only for those bytes; mutating an output again
  * (taken from that memory) gives what mutating the same bytes decoded
  * afresh gives. */
+/* Inputs seen before come from the mutator's cache of decoded programs:
+ * the second mutation of the same bytes (a hit) must equal the first (a
+ * decode), for byte strings of every length around the cache's limit, and
+ * after a clash evicted the entry. */
+static void inputs_seen_before_mutate_as_when_first_decoded(void **state)
+{
+    static uint8_t in[3][1024];
+    size_t len[3], n1, n2, j;
+    uint32_t x = 0x1234567u, s;
+    int i, k;
+
+    (void)state;
+    for (i = 0; i < 600; i++) {
+        for (k = 0; k < 3; k++) {
+            len[k] = 1 + xorshift32(&x) % (k == 2 ? 1024 : 600);
+            for (j = 0; j < len[k]; j++)
+                in[k][j] = (uint8_t)xorshift32(&x);
+        }
+        s = xorshift32(&x);
+        n1 = mut_mutate(in[0], len[0], out, MUT_TARGET_MAX, s);
+        n2 = mut_mutate(in[0], len[0], out2, MUT_TARGET_MAX, s);
+        assert_int_equal(n1, n2);
+        assert_memory_equal(out, out2, n1);
+        /* a crossover's donor, first decoded, then from the cache */
+        n1 = mut_crossover(in[2], len[2], in[1], len[1], out, MUT_TARGET_MAX, s);
+        n2 = mut_crossover(in[2], len[2], in[1], len[1], out2, MUT_TARGET_MAX, s);
+        assert_int_equal(n1, n2);
+        assert_memory_equal(out, out2, n1);
+    }
+    /* a seed mutated again after hundreds of other inputs took its entry */
+    n1 = mut_mutate(seed_bytes[0], seed_len[0], out, MUT_TARGET_MAX, 99);
+    for (i = 0; i < 2000; i++) {
+        for (j = 0; j < 40; j++)
+            in[0][j] = (uint8_t)xorshift32(&x);
+        (void)mut_mutate(in[0], 40, out2, MUT_TARGET_MAX, 1);
+    }
+    n2 = mut_mutate(seed_bytes[0], seed_len[0], out2, MUT_TARGET_MAX, 99);
+    assert_int_equal(n1, n2);
+    assert_memory_equal(out, out2, n1);
+}
+
 static void the_last_output_is_remembered_exactly(void **state)
 {
     const struct program *known;
@@ -625,6 +666,7 @@ int main(void)
         cmocka_unit_test(outputs_respect_max_size),
         cmocka_unit_test(the_same_seed_gives_the_same_output),
         cmocka_unit_test(the_last_output_is_remembered_exactly),
+        cmocka_unit_test(inputs_seen_before_mutate_as_when_first_decoded),
         cmocka_unit_test(encoding_ends_mark_each_prefix),
         cmocka_unit_test(twenty_thousand_rounds_never_make_an_invalid_program),
         cmocka_unit_test(crossover_splices_ops_of_the_second_program),
