@@ -410,8 +410,15 @@ static void append_end(struct program *p)
  * top of this file: the decoder's block and room rules, slots renumbered in
  * binding order, uses of names not bound above them renamed, values
  * cleaned. A valid program comes out unchanged (but for lines). Names are
- * left to the caller. */
-static void normalize(struct ctx *c, const struct program *src, struct program *dst)
+ * left to the caller.
+ *
+ * The first `from` ops of *src must already be those of *dst, and a prefix
+ * of a valid program: they are kept as they are, and only the bindings and
+ * the open block they leave are read from them. Normalizing them again
+ * would give them back unchanged and draw nothing at random, so the result
+ * is the same as from 0. */
+static void normalize(struct ctx *c, const struct program *src, struct program *dst,
+                      uint32_t from)
 {
     uint16_t map[ID_SPACE];
     uint8_t owner[PROG_MAX_SLOTS];
@@ -422,8 +429,22 @@ static void normalize(struct ctx *c, const struct program *src, struct program *
         map[i] = SLOT_NONE;
     map[SLOT_DRIVER] = SLOT_DRIVER;
     owner[SLOT_DRIVER] = OP_DRIVER_CREATE;
-    dst->nops = 0;
-    for (i = 0; i < src->nops; i++) {
+    for (i = 0; i < from; i++) {
+        const struct op *o = &src->ops[i];
+
+        if (binds_name(o)) {
+            if (o->target >= n)
+                n = o->target + 1u;
+            map[o->target] = o->target;
+            owner[o->target] = o->code;
+        } else if (o->code == OP_ON) {
+            in_block = 1;
+        } else if (o->code == OP_END) {
+            in_block = 0;
+        }
+    }
+    dst->nops = from;
+    for (i = from; i < src->nops; i++) {
         struct op o = src->ops[i];
         enum op_arg a;
 
@@ -477,14 +498,55 @@ static void normalize(struct ctx *c, const struct program *src, struct program *
     dst->nslots = n;
 }
 
+/* Whether programs a and b have the same ops (lines aside) and slots. */
+static int same_ops(const struct program *a, const struct program *b)
+{
+    uint32_t i;
+
+    if (a->nops != b->nops || a->nslots != b->nslots)
+        return 0;
+    for (i = 0; i < a->nops; i++) {
+        const struct op *x = &a->ops[i], *y = &b->ops[i];
+
+        if (x->code != y->code || x->level != y->level || x->target != y->target ||
+            x->arg != y->arg || x->opts != y->opts || x->num != y->num || x->seed != y->seed)
+            return 0;
+    }
+    return 1;
+}
+
+/* The first op at which *p differs from the last program normalize() wrote
+ * (scratch, a valid program): the ops before it are a valid prefix, and
+ * need no second look. Mutations edit a few ops, mostly past the start. */
+static uint32_t unchanged_prefix(const struct program *p)
+{
+    uint32_t i, n = p->nops < scratch.nops ? p->nops : scratch.nops;
+
+    for (i = 0; i < n; i++)
+        if (memcmp(&p->ops[i], &scratch.ops[i], sizeof p->ops[i]) != 0)
+            break;
+    return i;
+}
+
 /* Makes the edited program *p valid again (normalize() through scratch),
- * with canonical names (empty: see prog_name()); raw ids start afresh. */
+ * with canonical names (empty: see prog_name()); raw ids start afresh.
+ * Without NDEBUG, every commit is checked against a normalization of the
+ * whole program (a difference counts as a mismatch). */
 static void commit(struct ctx *c, struct program *p)
 {
-    uint32_t s;
+    uint32_t s, from = unchanged_prefix(p);
+#ifndef NDEBUG
+    static struct program whole;
+    struct ctx c0 = *c;
 
-    normalize(c, p, &scratch);
-    memcpy(p->ops, scratch.ops, scratch.nops * sizeof scratch.ops[0]);
+    normalize(&c0, p, &whole, 0);
+#endif
+    normalize(c, p, &scratch, from);
+#ifndef NDEBUG
+    if (!same_ops(&whole, &scratch) || c0.rng.s != c->rng.s)
+        stats.mismatches++;
+#endif
+    memcpy(p->ops + from, scratch.ops + from, (scratch.nops - from) * sizeof scratch.ops[0]);
     p->nops = scratch.nops;
     p->nslots = scratch.nslots;
     for (s = 0; s < p->nslots; s++)
@@ -1285,23 +1347,6 @@ static int splice(struct ctx *c, struct program *dst, const struct program *src)
 }
 
 /* ---------------------------------------------------------------- output */
-
-/* Whether programs a and b have the same ops (lines aside) and slots. */
-static int same_ops(const struct program *a, const struct program *b)
-{
-    uint32_t i;
-
-    if (a->nops != b->nops || a->nslots != b->nslots)
-        return 0;
-    for (i = 0; i < a->nops; i++) {
-        const struct op *x = &a->ops[i], *y = &b->ops[i];
-
-        if (x->code != y->code || x->level != y->level || x->target != y->target ||
-            x->arg != y->arg || x->opts != y->opts || x->num != y->num || x->seed != y->seed)
-            return 0;
-    }
-    return 1;
-}
 
 /* Cuts ops off the end of *p, whose ops end at the byte offsets ends[]
  * (prog_encode_ends()), to fit max_size bytes, closing a block the cut
