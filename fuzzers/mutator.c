@@ -138,6 +138,7 @@ static struct program before;        /* mut_mutate()'s input, to tell a change *
 static struct program check;         /* emit()'s decode of its own output */
 static struct program last;          /* the program of the last output... */
 static uint8_t last_bytes[MUT_OUTPUT_MAX]; /* ...and its bytes (mut_last_output()) */
+static uint32_t last_ends[PROG_MAX_OPS];   /* ...and where each of its ops ends in them */
 static size_t last_len;              /* 0: no output to remember */
 static uint32_t emitted;             /* outputs so far, for the sampled self-check */
 static struct op block_copy[PROG_MAX_OPS];              /* duplicate-block's copy */
@@ -148,7 +149,7 @@ static struct op run[2 * MUT_SPLICE_MAX + 1];           /* a crossover's run */
  * donor), and decoding one costs more than the mutation itself; an entry
  * is looked up by a hash of its bytes and then compared whole, so a hit
  * gives exactly what decoding would. Direct-mapped: a clash evicts. */
-#define CACHE_ENTRIES 256u /* a power of two */
+#define CACHE_ENTRIES 1024u /* a power of two */
 #define CACHE_BYTES 512u   /* longest input kept */
 #define CACHE_OPS 160u     /* most ops a kept program has */
 struct cached {
@@ -1407,23 +1408,47 @@ static void copy_program(struct program *dst, const struct program *src)
         dst->names[s][0] = '\0';
 }
 
+/* How many first ops *p shares with the last output's program. */
+static uint32_t shared_with_last(const struct program *p)
+{
+    uint32_t i, n = p->nops < last.nops ? p->nops : last.nops;
+
+    if (last_len == 0)
+        return 0;
+    for (i = 0; i < n; i++)
+        if (memcmp(&p->ops[i], &last.ops[i], sizeof p->ops[i]) != 0)
+            break;
+    return i;
+}
+
 /* Encodes the valid program *p into out, cut to max_size (mut_fit), checks
  * (every time, or every MUT_CHECK_EVERY-th time with NDEBUG) that the bytes
- * decode back to *p, and remembers both for mut_last_output(). Returns the
- * bytes written, or 0 after a mismatch (counted: it would be a bug here or
- * in the codec). */
+ * decode back to *p, and remembers both for mut_last_output(). The ops *p
+ * shares with the last output (libFuzzer mutates its last output again)
+ * keep their bytes, copied, not encoded. Returns the bytes written, or 0
+ * after a mismatch (counted: it would be a bug here or in the codec). */
 static size_t emit(struct program *p, uint8_t *out, size_t max_size)
 {
     static uint32_t ends[PROG_MAX_OPS];
-    size_t n = prog_encode_ends(p, out, max_size, ends);
+    uint32_t from = shared_with_last(p), s;
+    size_t n;
     int closed;
 
+    if (from != 0) {
+        n = last_ends[from - 1];
+        memmove(out, last_bytes, n < max_size ? n : max_size);
+        memcpy(ends, last_ends, from * sizeof ends[0]);
+    }
+    n = prog_encode_tail(p, from, out, max_size, ends);
     last_len = 0;
     if (n > max_size) {
         /* the kept ops' bytes are already in out; an `end` is one byte */
         n = cut(p, max_size, ends, &closed);
-        if (closed)
+        if (closed) {
             out[n - END_BYTES] = OP_END;
+            ends[p->nops - 1] = (uint32_t)n;
+        }
+        from = 0; /* the cut program is remembered whole */
     }
     if (emitted++ % MUT_CHECK_EVERY == 0) {
         prog_decode(out, n, &check);
@@ -1432,7 +1457,14 @@ static size_t emit(struct program *p, uint8_t *out, size_t max_size)
             return 0;
         }
     }
-    copy_program(&last, p);
+    /* the last program's first `from` ops are already these */
+    memcpy(last.ops + from, p->ops + from, (p->nops - from) * sizeof p->ops[0]);
+    memcpy(last_ends + from, ends + from, (p->nops - from) * sizeof ends[0]);
+    last.nops = p->nops;
+    last.kind = p->kind;
+    last.nslots = p->nslots;
+    for (s = 0; s < p->nslots; s++)
+        last.names[s][0] = '\0';
     memcpy(last_bytes, out, n);
     last_len = n;
     return n;

@@ -192,5 +192,11 @@ size_t prog_encode(const struct program *p, uint8_t *buf, size_t n);
  * same ones: a program too long for a buffer can be cut without encoding
  * it again. */
 size_t prog_encode_ends(const struct program *p, uint8_t *buf, size_t n, uint32_t *ends);
+/* prog_encode_ends() of the ops from `from` on, when buf already holds the
+ * bytes of ops 0..from-1 (as many as fit) and ends[0..from) their ends: an
+ * op's bytes depend only on the ops before it, so a program that shares
+ * its first ops with one encoded before reuses their bytes. */
+size_t prog_encode_tail(const struct program *p, uint32_t from, uint8_t *buf, size_t n,
+                        uint32_t *ends);
 
 #endif /* UNLOADFUZZ_PROGRAM_H */

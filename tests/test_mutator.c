@@ -389,8 +389,9 @@ static void the_last_output_is_remembered_exactly(void **state)
     assert_null(mut_last_output(out, 0));
 }
 
-/* prog_encode_ends() writes the same bytes as prog_encode(), and each
- * prefix of ops alone encodes to exactly the bytes before its end. */
+/* prog_encode_ends() writes the same bytes as prog_encode(), each prefix
+ * of ops alone encodes to exactly the bytes before its end, and the ops
+ * after a prefix encode after its bytes to the rest (prog_encode_tail). */
 static void encoding_ends_mark_each_prefix(void **state)
 {
     static uint32_t ends[PROG_MAX_OPS];
@@ -408,6 +409,10 @@ static void encoding_ends_mark_each_prefix(void **state)
             pa.nops = k + 1;
             assert_int_equal(prog_encode(&pa, out2, sizeof out2), ends[k]);
             assert_memory_equal(out2, seed_bytes[i], ends[k]);
+            /* the rest encoded after the bytes of ops 0..k, as emit() does */
+            memset(out2 + ends[k], 0xA5, sizeof out2 - ends[k]);
+            assert_int_equal(prog_encode_tail(&seeds[i], k + 1, out2, sizeof out2, ends), n);
+            assert_memory_equal(out2, seed_bytes[i], n);
         }
     }
 }
