@@ -139,6 +139,7 @@ static struct program check;         /* emit()'s decode of its own output */
 static struct program last;          /* the program of the last output... */
 static uint8_t last_bytes[MUT_OUTPUT_MAX]; /* ...and its bytes (mut_last_output()) */
 static uint32_t last_ends[PROG_MAX_OPS];   /* ...and where each of its ops ends in them */
+static uint32_t last_slots[PROG_MAX_OPS];  /* ...and the slots bound once each has run */
 static size_t last_len;              /* 0: no output to remember */
 static uint32_t emitted;             /* outputs so far, for the sampled self-check */
 static struct op block_copy[PROG_MAX_OPS];              /* duplicate-block's copy */
@@ -407,24 +408,41 @@ static void append_end(struct program *p)
     make_end(&p->ops[p->nops++]);
 }
 
+/* Whether map binds the raw ids of a valid program's first n slots to
+ * themselves and no other raw id below PROG_MAX_SLOTS: the bindings a
+ * valid program has before an op that sees n slots. */
+static int slots_canonical(const uint16_t *map, uint32_t n)
+{
+    uint32_t r;
+
+    for (r = 0; r < PROG_MAX_SLOTS; r++)
+        if (map[r] != (r < n ? r : SLOT_NONE))
+            return 0;
+    return 1;
+}
+
 /* Writes into *dst the valid program closest to *src, as described at the
  * top of this file: the decoder's block and room rules, slots renumbered in
  * binding order, uses of names not bound above them renamed, values
  * cleaned. A valid program comes out unchanged (but for lines). Names are
  * left to the caller.
  *
- * The first `from` ops of *src must already be those of *dst, and a prefix
- * of a valid program: they are kept as they are, and only the bindings and
- * the open block they leave are read from them. Normalizing them again
- * would give them back unchanged and draw nothing at random, so the result
- * is the same as from 0. */
-static void normalize(struct ctx *c, const struct program *src, struct program *dst,
-                      uint32_t from)
+ * *dst may hold a valid program already (the last one normalized) that
+ * *src is an edit of: `from` first ops and `tail` last ops the same. Those
+ * first ops are kept as they are, and only the bindings and the open block
+ * they leave are read from them. The last ops are copied as they are when
+ * the edit left them with the same slots bound and the same block open as
+ * before, since they would then come out as they went in. Either way
+ * normalizing them again would give them back unchanged and draw nothing
+ * at random, so the result is the same as from scratch. Returns how many
+ * last ops were copied so (0 when the edit did change their bindings). */
+static uint32_t normalize(struct ctx *c, const struct program *src, struct program *dst,
+                          uint32_t from, uint32_t tail)
 {
     uint16_t map[ID_SPACE];
     uint8_t owner[PROG_MAX_SLOTS];
-    uint32_t n = 1, i, need;
-    int in_block = 0;
+    uint32_t n = 1, i, need, old_n, old_nslots = dst->nslots, stop = src->nops - tail;
+    int in_block = 0, old_in_block;
 
     for (i = 0; i < ID_SPACE; i++)
         map[i] = SLOT_NONE;
@@ -444,10 +462,29 @@ static void normalize(struct ctx *c, const struct program *src, struct program *
             in_block = 0;
         }
     }
+    /* what the last ops of the old program had bound and open before them */
+    old_n = n;
+    old_in_block = in_block;
+    for (i = from; tail != 0 && i < dst->nops - tail; i++) {
+        const struct op *o = &dst->ops[i];
+
+        if (binds_name(o) && o->target >= old_n)
+            old_n = o->target + 1u;
+        else if (o->code == OP_ON || o->code == OP_END)
+            old_in_block = o->code == OP_ON;
+    }
     dst->nops = from;
     for (i = from; i < src->nops; i++) {
         struct op o = src->ops[i];
         enum op_arg a;
+
+        if (i == stop && n == old_n && in_block == old_in_block &&
+            dst->nops + tail <= PROG_MAX_OPS && slots_canonical(map, n)) {
+            memcpy(&dst->ops[dst->nops], &src->ops[i], tail * sizeof src->ops[0]);
+            dst->nops += tail;
+            dst->nslots = old_nslots;
+            return tail;
+        }
 
         if (!op_in((enum op_code)o.code, PROG_API) || (o.code == OP_END && !in_block))
             continue;
@@ -497,6 +534,7 @@ static void normalize(struct ctx *c, const struct program *src, struct program *
     if (in_block)
         append_end(dst);
     dst->nslots = n;
+    return 0;
 }
 
 /* Whether programs a and b have the same ops (lines aside) and slots. */
@@ -529,25 +567,41 @@ static uint32_t unchanged_prefix(const struct program *p)
     return i;
 }
 
+/* How many last ops *p shares with scratch, after its first `from`. */
+static uint32_t unchanged_suffix(const struct program *p, uint32_t from)
+{
+    uint32_t k, n = (p->nops < scratch.nops ? p->nops : scratch.nops) - from;
+
+    for (k = 0; k < n; k++)
+        if (memcmp(&p->ops[p->nops - 1 - k], &scratch.ops[scratch.nops - 1 - k],
+                   sizeof p->ops[0]) != 0)
+            break;
+    return k;
+}
+
 /* Makes the edited program *p valid again (normalize() through scratch),
  * with canonical names (empty: see prog_name()); raw ids start afresh.
  * Without NDEBUG, every commit is checked against a normalization of the
  * whole program (a difference counts as a mismatch). */
 static void commit(struct ctx *c, struct program *p)
 {
-    uint32_t s, from = unchanged_prefix(p);
+    uint32_t s, from = unchanged_prefix(p), tail = unchanged_suffix(p, from), kept;
 #ifndef NDEBUG
     static struct program whole;
     struct ctx c0 = *c;
 
-    normalize(&c0, p, &whole, 0);
+    whole.nops = 0;
+    normalize(&c0, p, &whole, 0, 0);
 #endif
-    normalize(c, p, &scratch, from);
+    kept = normalize(c, p, &scratch, from, tail);
 #ifndef NDEBUG
     if (!same_ops(&whole, &scratch) || c0.rng.s != c->rng.s)
         stats.mismatches++;
 #endif
-    memcpy(p->ops + from, scratch.ops + from, (scratch.nops - from) * sizeof scratch.ops[0]);
+    if (scratch.nops != p->nops)
+        kept = 0; /* ops were dropped or added: the last ones moved */
+    /* the last `kept` ops of *p are already those of scratch */
+    memcpy(p->ops + from, scratch.ops + from, (scratch.nops - kept - from) * sizeof p->ops[0]);
     p->nops = scratch.nops;
     p->nslots = scratch.nslots;
     for (s = 0; s < p->nslots; s++)
@@ -1421,25 +1475,57 @@ static uint32_t shared_with_last(const struct program *p)
     return i;
 }
 
+/* How many last ops *p shares with the last output's program, after the
+ * first `from` (the output must be remembered). */
+static uint32_t shared_tail_with_last(const struct program *p, uint32_t from)
+{
+    uint32_t k, n = (p->nops < last.nops ? p->nops : last.nops) - from;
+
+    for (k = 0; k < n; k++)
+        if (memcmp(&p->ops[p->nops - 1 - k], &last.ops[last.nops - 1 - k], sizeof p->ops[0]) != 0)
+            break;
+    return k;
+}
+
 /* Encodes the valid program *p into out, cut to max_size (mut_fit), checks
  * (every time, or every MUT_CHECK_EVERY-th time with NDEBUG) that the bytes
- * decode back to *p, and remembers both for mut_last_output(). The ops *p
- * shares with the last output (libFuzzer mutates its last output again)
- * keep their bytes, copied, not encoded. Returns the bytes written, or 0
- * after a mismatch (counted: it would be a bug here or in the codec). */
+ * decode back to *p, and remembers both for mut_last_output(). libFuzzer
+ * mutates its last output again four times in five: the first ops *p shares
+ * with it, and the last ones when they follow as many bound slots, keep
+ * their bytes (an op's bytes depend only on the slots bound before it),
+ * copied, not encoded. Returns the bytes written, or 0 after a mismatch
+ * (counted: it would be a bug here or in the codec). */
 static size_t emit(struct program *p, uint8_t *out, size_t max_size)
 {
-    static uint32_t ends[PROG_MAX_OPS];
-    uint32_t from = shared_with_last(p), s;
-    size_t n;
+    static uint32_t ends[PROG_MAX_OPS], slots[PROG_MAX_OPS];
+    uint32_t from = shared_with_last(p), tail = 0, i, j, k, s;
+    size_t n, start;
     int closed;
 
     if (from != 0) {
         n = last_ends[from - 1];
         memmove(out, last_bytes, n < max_size ? n : max_size);
         memcpy(ends, last_ends, from * sizeof ends[0]);
+        memcpy(slots, last_slots, from * sizeof slots[0]);
     }
-    n = prog_encode_tail(p, from, out, max_size, ends);
+    if (last_len != 0)
+        tail = shared_tail_with_last(p, from);
+    i = p->nops - tail;
+    j = last.nops - tail;
+    n = prog_encode_range(p, from, i, out, max_size, ends, slots);
+    if (tail != 0 && (i ? slots[i - 1] : 1) == (j ? last_slots[j - 1] : 1)) {
+        start = j ? last_ends[j - 1] : 0;
+        if (n < max_size)
+            memcpy(out + n, last_bytes + start,
+                   last_len - start < max_size - n ? last_len - start : max_size - n);
+        for (k = 0; k < tail; k++) {
+            ends[i + k] = (uint32_t)(last_ends[j + k] - start + n);
+            slots[i + k] = last_slots[j + k];
+        }
+        n += last_len - start;
+    } else if (i < p->nops) {
+        n = prog_encode_range(p, i, p->nops, out, max_size, ends, slots);
+    }
     last_len = 0;
     if (n > max_size) {
         /* the kept ops' bytes are already in out; an `end` is one byte */
@@ -1447,8 +1533,8 @@ static size_t emit(struct program *p, uint8_t *out, size_t max_size)
         if (closed) {
             out[n - END_BYTES] = OP_END;
             ends[p->nops - 1] = (uint32_t)n;
+            slots[p->nops - 1] = p->nops > 1 ? slots[p->nops - 2] : 1;
         }
-        from = 0; /* the cut program is remembered whole */
     }
     if (emitted++ % MUT_CHECK_EVERY == 0) {
         prog_decode(out, n, &check);
@@ -1457,9 +1543,9 @@ static size_t emit(struct program *p, uint8_t *out, size_t max_size)
             return 0;
         }
     }
-    /* the last program's first `from` ops are already these */
-    memcpy(last.ops + from, p->ops + from, (p->nops - from) * sizeof p->ops[0]);
-    memcpy(last_ends + from, ends + from, (p->nops - from) * sizeof ends[0]);
+    memcpy(last.ops, p->ops, p->nops * sizeof p->ops[0]);
+    memcpy(last_ends, ends, p->nops * sizeof ends[0]);
+    memcpy(last_slots, slots, p->nops * sizeof slots[0]);
     last.nops = p->nops;
     last.kind = p->kind;
     last.nslots = p->nslots;

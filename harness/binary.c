@@ -474,29 +474,34 @@ size_t prog_encode(const struct program *p, uint8_t *buf, size_t n)
  * needed; buf holds as many as fit. */
 size_t prog_encode_ends(const struct program *p, uint8_t *buf, size_t n, uint32_t *ends)
 {
-    return prog_encode_tail(p, 0, buf, n, ends);
+    return prog_encode_range(p, 0, p->nops, buf, n, ends, NULL);
 }
 
-/* Encodes the ops of *p from `from` on, after the bytes of the ones before
- * (see program.h). Returns the bytes needed; buf holds as many as fit. */
-size_t prog_encode_tail(const struct program *p, uint32_t from, uint8_t *buf, size_t n,
-                        uint32_t *ends)
+/* Encodes ops from..to-1 of *p after the bytes of the ones before (see
+ * program.h). Returns the bytes of ops 0..to-1; buf holds as many as fit. */
+size_t prog_encode_range(const struct program *p, uint32_t from, uint32_t to, uint8_t *buf,
+                         size_t n, uint32_t *ends, uint32_t *slots)
 {
     struct writer w = {buf, n, from != 0 ? ends[from - 1] : 0};
     const struct vocab *v = vocab_of((enum prog_kind)p->kind);
     uint32_t nslots = 1, i;
 
-    for (i = 0; i < from; i++) { /* the slots bound before `from`, as wr_op counts them */
-        const struct op *o = &p->ops[i];
+    if (from != 0 && slots != NULL)
+        nslots = slots[from - 1];
+    else
+        for (i = 0; i < from; i++) { /* the slots bound before `from`, as wr_op counts them */
+            const struct op *o = &p->ops[i];
 
-        if (op_arg((enum op_code)o->code) == ARG_BIND && o->code != OP_DRIVER_CREATE &&
-            o->target >= nslots && nslots < PROG_MAX_SLOTS)
-            nslots++;
-    }
-    for (i = from; i < p->nops; i++) {
+            if (op_arg((enum op_code)o->code) == ARG_BIND && o->code != OP_DRIVER_CREATE &&
+                o->target >= nslots && nslots < PROG_MAX_SLOTS)
+                nslots++;
+        }
+    for (i = from; i < to; i++) {
         wr_op(&w, v, &p->ops[i], &nslots);
         if (ends != NULL)
             ends[i] = (uint32_t)w.len;
+        if (slots != NULL)
+            slots[i] = nslots;
     }
     return w.len;
 }

@@ -192,11 +192,14 @@ size_t prog_encode(const struct program *p, uint8_t *buf, size_t n);
  * same ones: a program too long for a buffer can be cut without encoding
  * it again. */
 size_t prog_encode_ends(const struct program *p, uint8_t *buf, size_t n, uint32_t *ends);
-/* prog_encode_ends() of the ops from `from` on, when buf already holds the
+/* prog_encode_ends() of ops from..to-1 only, when buf already holds the
  * bytes of ops 0..from-1 (as many as fit) and ends[0..from) their ends: an
- * op's bytes depend only on the ops before it, so a program that shares
- * its first ops with one encoded before reuses their bytes. */
-size_t prog_encode_tail(const struct program *p, uint32_t from, uint8_t *buf, size_t n,
-                        uint32_t *ends);
+ * op's bytes depend only on the slots bound before it, so a program that
+ * shares ops with one encoded before can reuse their bytes. slots, when
+ * not NULL, receives in slots[i] the slots bound once op i has run, and
+ * gives in slots[from - 1] those bound before `from`. Returns the bytes of
+ * ops 0..to-1; buf holds as many as fit. */
+size_t prog_encode_range(const struct program *p, uint32_t from, uint32_t to, uint8_t *buf,
+                         size_t n, uint32_t *ends, uint32_t *slots);
 
 #endif /* UNLOADFUZZ_PROGRAM_H */

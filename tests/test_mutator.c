@@ -391,10 +391,10 @@ static void the_last_output_is_remembered_exactly(void **state)
 
 /* prog_encode_ends() writes the same bytes as prog_encode(), each prefix
  * of ops alone encodes to exactly the bytes before its end, and the ops
- * after a prefix encode after its bytes to the rest (prog_encode_tail). */
+ * after a prefix encode after its bytes to the rest (prog_encode_range). */
 static void encoding_ends_mark_each_prefix(void **state)
 {
-    static uint32_t ends[PROG_MAX_OPS];
+    static uint32_t ends[PROG_MAX_OPS], slots[PROG_MAX_OPS];
     size_t n;
     uint32_t k;
     int i;
@@ -411,7 +411,14 @@ static void encoding_ends_mark_each_prefix(void **state)
             assert_memory_equal(out2, seed_bytes[i], ends[k]);
             /* the rest encoded after the bytes of ops 0..k, as emit() does */
             memset(out2 + ends[k], 0xA5, sizeof out2 - ends[k]);
-            assert_int_equal(prog_encode_tail(&seeds[i], k + 1, out2, sizeof out2, ends), n);
+            assert_int_equal(prog_encode_range(&seeds[i], k + 1, seeds[i].nops, out2, sizeof out2,
+                                               ends, NULL), n);
+            assert_memory_equal(out2, seed_bytes[i], n);
+            /* and from the slots bound so far, counted by an encoding of the prefix */
+            memset(out2 + ends[k], 0xA5, sizeof out2 - ends[k]);
+            prog_encode_range(&seeds[i], 0, k + 1, out2, sizeof out2, ends, slots);
+            assert_int_equal(prog_encode_range(&seeds[i], k + 1, seeds[i].nops, out2, sizeof out2,
+                                               ends, slots), n);
             assert_memory_equal(out2, seed_bytes[i], n);
         }
     }
