@@ -45,8 +45,10 @@ static struct {
     struct exec *x;                      /* running execution */
     struct block blocks[MAX_BLOCKS];     /* its program's blocks */
     uint32_t nblocks;
+    uint8_t indexed;                     /* blocks[] holds this run's program's */
     DRIVER_OBJECT driver_object;         /* the WDM driver object */
     DEVICE_OBJECT devices[MAX_DEVICES];  /* WDM device objects */
+    uint32_t devices_used;               /* devices[] entries handed out since cleared */
 } R;
 
 typedef struct _EXEC_CONTEXT {
@@ -60,6 +62,7 @@ typedef struct _EXEC_EXTRA_CONTEXT {
 WDF_DECLARE_CONTEXT_TYPE(EXEC_EXTRA_CONTEXT)
 
 static void run_op(uint32_t i);
+static void index_blocks(const struct program *p);
 
 /* Runs the blocks `on <slot of h> kind`, one callback's body. */
 static void run_blocks(WDFOBJECT h, enum block_kind kind)
@@ -73,6 +76,10 @@ static void run_blocks(WDFOBJECT h, enum block_kind kind)
     slot = x->id_slot[id];
     if (slot == SLOT_NONE)
         return;
+    /* Indexed on the first callback that looks: most fuzzing inputs halt
+     * after a few ops, and a scan of the whole program would cost more. */
+    if (!R.indexed)
+        index_blocks(x->prog);
     x->depth++;
     for (b = 0; b < R.nblocks; b++) {
         if (R.blocks[b].slot != slot || R.blocks[b].kind != kind)
@@ -121,8 +128,10 @@ static void bind(uint16_t slot, WDFOBJECT h)
 {
     uint32_t id = model_handle_id(h);
 
-    if (slot < PROG_MAX_SLOTS)
+    if (slot < PROG_MAX_SLOTS) {
         R.x->handles[slot] = h;
+        R.x->bound |= 1ull << slot;
+    }
     if (id && id < EXEC_MAX_IDS) {
         R.x->id_slot[id] = slot;
         if (id > R.x->ids_used)
@@ -156,6 +165,8 @@ static PDEVICE_OBJECT new_device(void)
 
     if (x->ndevices >= MAX_DEVICES)
         x->ndevices = 0; /* reuse: only the count of references differs */
+    if (x->ndevices >= R.devices_used)
+        R.devices_used = x->ndevices + 1;
     return &R.devices[x->ndevices++];
 }
 
@@ -205,6 +216,8 @@ static void run_op(uint32_t i)
     x->steps++;
     x->op = i;
     x->result[i].executed = 1;
+    if (i >= x->results_used)
+        x->results_used = i + 1;
     if (x->on_op)
         x->on_op(x, i, 0);
     if (x->check)
@@ -397,12 +410,12 @@ static void run_op(uint32_t i)
     x->op = i;
 }
 
-/* Indexes the program's blocks; returns the index after op `i`'s block
- * when op i opens one. */
+/* Indexes the program's blocks. */
 static void index_blocks(const struct program *p)
 {
     uint32_t i, j;
 
+    R.indexed = 1;
     R.nblocks = 0;
     for (i = 0; i < p->nops; i++) {
         if (p->ops[i].code != OP_ON)
@@ -423,27 +436,31 @@ static void index_blocks(const struct program *p)
 void exec_run(struct exec *x, const struct program *p)
 {
     uint32_t i;
+    uint64_t bound;
 
-    /* Clear only what the last run used: this runs on every fuzzing input. */
-    memset(x->result, 0, sizeof(x->result[0]) * (p->nops < PROG_MAX_OPS ? p->nops : PROG_MAX_OPS));
-    if (x->prog && x->prog->nops > p->nops)
-        memset(x->result + p->nops, 0, sizeof(x->result[0]) * (x->prog->nops - p->nops));
+    /* Clear only what the last run used: this runs on every fuzzing input,
+     * and most inputs halt after a few ops. */
+    memset(x->result, 0, sizeof(x->result[0]) * x->results_used);
+    x->results_used = 0;
     if (!x->ready)
         memset(x->id_slot, 0xFF, sizeof(x->id_slot));
     else
         memset(x->id_slot, 0xFF, sizeof(x->id_slot[0]) * (x->ids_used + 1));
     x->ready = 1;
     x->ids_used = 0;
-    memset(x->handles, 0, sizeof(x->handles));
+    for (bound = x->bound; bound; bound &= bound - 1)
+        x->handles[__builtin_ctzll(bound)] = NULL;
+    x->bound = 0;
     x->op = x->steps = x->depth = x->ndevices = 0;
     x->binding = SLOT_NONE;
     x->prog = p;
     R.x = x;
     memset(&R.driver_object, 0, sizeof(R.driver_object));
-    memset(R.devices, 0, sizeof(R.devices));
+    memset(R.devices, 0, sizeof(R.devices[0]) * R.devices_used);
+    R.devices_used = 0;
+    R.indexed = 0;
     model_reset();
     model_set_sink(x->on_event || x->check ? forward : NULL, x);
-    index_blocks(p);
     if (x->check)
         check_begin(x->check, x);
     for (i = 0; i < p->nops && !model_halted(); i++) {

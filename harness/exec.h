@@ -51,6 +51,8 @@ struct exec {
     uint16_t binding;                           /* slot the running create binds */
     uint32_t ids_used;                          /* id_slot entries set since cleared */
     uint8_t ready;                              /* id_slot has been cleared once */
+    uint64_t bound;                             /* slots whose handles[] entry may be set */
+    uint32_t results_used;                      /* result[] entries at and past it are zero */
 };
 
 /* Runs `p` from a reset model. `x` is the caller's: zeroed (static, or
