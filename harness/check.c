@@ -270,18 +270,20 @@ void check_op_end(struct check *c, struct exec *x, uint32_t op)
     const struct op *o = &x->prog->ops[op];
     const struct exec_op_result *r = &x->result[op];
     struct check_frame *f;
-    int lookup, failed_for_memory;
+    int lookup, failed_for_memory, halted;
+    KIRQL max;
 
     if (c->depth-- > CHECK_MAX_FRAMES)
         return;
     f = &c->frames[c->depth];
     if (f->halted)
         return;
-    if (c->thorough && !model_halted())
+    halted = model_halted(); /* nothing below runs the model */
+    if (c->thorough && !halted)
         check_tree(c, x);
     /* A fault is reported by the DDI that hit it; no DDI fails for memory
      * without one (a WDFMEMORY past the pool's largest block aside). */
-    if (allocates(o) && r->has_status && !model_halted()) {
+    if (allocates(o) && r->has_status && !halted) {
         failed_for_memory = r->status == STATUS_INSUFFICIENT_RESOURCES ||
                             (o->code == OP_COLLECTION_ADD && r->status == STATUS_UNSUCCESSFUL);
         if (f->faults && NT_SUCCESS(r->status))
@@ -294,12 +296,13 @@ void check_op_end(struct check *c, struct exec *x, uint32_t op)
     }
     if (f->violations)
         return; /* the model said something about this op: enough */
-    if (model_halted() || o->code == OP_ON || o->code == OP_END)
+    if (halted || o->code == OP_ON || o->code == OP_END)
         return;
-    if (!f->freed && f->irql <= op_max_irql(o))
+    max = op_max_irql(o);
+    if (!f->freed && f->irql <= max)
         check_refcount(c, x, o, f, r);
     /* A DDI above its highest IRQL [I1]. */
-    if (f->irql > op_max_irql(o)) {
+    if (f->irql > max) {
         finding(c, x, RULE_INTERNAL_UNREPORTED_IRQL_TOO_HIGH, f->target_id,
                 "a DDI ran above its highest IRQL unreported");
         return;
