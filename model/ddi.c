@@ -19,6 +19,15 @@
 
 struct model M = {.worst = -1};
 
+/* The highest IRQL of each DDI (ddi.def, as model_ddi_max_irql() gives it),
+ * here so that every DDI entry reads it inline. */
+static const KIRQL ddi_max_irql[DDI__COUNT] = {
+    HIGH_LEVEL,
+#define DDI(name, irql) irql,
+#include "ddi.def"
+#undef DDI
+};
+
 int irql_check(KIRQL max)
 {
     if (M.irql <= max)
@@ -59,7 +68,7 @@ int ddi_enter(struct ddi_frame *f, enum model_ddi ddi, WDFOBJECT subject)
     }
     if (M.driver_state == DRIVER_UNLOADED) {
         /* Unload through the stale WdfGetDriver() handle [M6]. */
-        if (ddi == DDI_WdfDriverMiniportUnload && model_handle_id(subject) == M.driver)
+        if (ddi == DDI_WdfDriverMiniportUnload && obj_handle_id(subject) == M.driver)
             violation(RULE_DOUBLE_UNLOAD, obj_get(M.driver),
                       "the driver object was already deleted by an earlier unload");
         else
@@ -68,12 +77,12 @@ int ddi_enter(struct ddi_frame *f, enum model_ddi ddi, WDFOBJECT subject)
     }
     if (ddi == DDI_WdfSpinLockRelease)
         return 1; /* exactly DISPATCH_LEVEL, checked as 0xB by the DDI */
-    return irql_check(model_ddi_max_irql(ddi));
+    return irql_check(ddi_max_irql[ddi]);
 }
 
 int ddi_enter_kernel(struct ddi_frame *f, enum model_ddi ddi)
 {
-    return ddi_begin(f, ddi, NULL) && irql_check(model_ddi_max_irql(ddi));
+    return ddi_begin(f, ddi, NULL) && irql_check(ddi_max_irql[ddi]);
 }
 
 NTSTATUS ddi_leave(struct ddi_frame *f, NTSTATUS status)

@@ -163,12 +163,33 @@ void ev_fault(enum model_site site);
 void violation(enum model_rule r, const struct obj *o, const char *detail);
 
 /* ---- objects (object.c) ---- */
+#define HANDLE_MAGIC 0xF1D0ull /* top 16 bits of every handle */
+
 /* Object `id` (1..M.nobjs), or NULL for 0. */
 static inline struct obj *obj_get(uint32_t id)
 {
     return id ? &M.chunks[id / OBJ_CHUNK][id % OBJ_CHUNK] : NULL;
 }
-WDFOBJECT obj_handle(const struct obj *o);
+/* The handle of `o` (NULL for NULL): the magic, the reset epoch and the id.
+ * Inline, like obj_handle_id(): every DDI call passes through them. */
+static inline WDFOBJECT obj_handle(const struct obj *o)
+{
+    if (!o)
+        return NULL;
+    return (WDFOBJECT)(uintptr_t)((HANDLE_MAGIC << 48) | ((uint64_t)M.epoch << 32) | o->id);
+}
+/* The id behind handle `h` of this execution, or 0 (model_handle_id()). */
+static inline uint32_t obj_handle_id(WDFOBJECT h)
+{
+    uint64_t v = (uint64_t)(uintptr_t)h;
+    uint32_t id = (uint32_t)v;
+
+    if ((v >> 48) != HANDLE_MAGIC || ((v >> 32) & 0xFFFF) != M.epoch)
+        return 0;
+    if (id == 0 || id > M.nobjs)
+        return 0;
+    return id;
+}
 
 /* Decodes handle `h` for the current DDI. Reports handle-invalid for a NULL,
  * foreign or wrong-type handle (TYPE_NONE accepts any type) and

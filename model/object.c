@@ -35,34 +35,12 @@
 #include "alloc.h"
 #include "internal.h"
 
-#define HANDLE_MAGIC 0xF1D0ull /* top 16 bits of every handle */
-
 const char TAG_TIMER[] = "timer";
 const char TAG_WORKITEM[] = "workitem";
 const char TAG_ENQUEUE[] = "enqueue";
 const char TAG_COLLECTION[] = "collection";
 
-WDFOBJECT obj_handle(const struct obj *o)
-{
-    uint64_t v;
-
-    if (!o)
-        return NULL;
-    v = (HANDLE_MAGIC << 48) | ((uint64_t)M.epoch << 32) | o->id;
-    return (WDFOBJECT)(uintptr_t)v;
-}
-
-uint32_t model_handle_id(WDFOBJECT h)
-{
-    uint64_t v = (uint64_t)(uintptr_t)h;
-    uint32_t id = (uint32_t)v;
-
-    if ((v >> 48) != HANDLE_MAGIC || ((v >> 32) & 0xFFFF) != M.epoch)
-        return 0;
-    if (id == 0 || id > M.nobjs)
-        return 0;
-    return id;
-}
+uint32_t model_handle_id(WDFOBJECT h) { return obj_handle_id(h); }
 
 WDFOBJECT model_id_handle(uint32_t id)
 {
@@ -78,7 +56,7 @@ struct obj *obj_lookup(WDFOBJECT h, enum model_type type)
         violation(RULE_HANDLE_INVALID, NULL, "NULL handle");
         return NULL;
     }
-    id = model_handle_id(h);
+    id = obj_handle_id(h);
     if (!id) {
         violation(RULE_HANDLE_INVALID, NULL, "not a handle of this execution");
         return NULL;

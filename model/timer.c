@@ -158,7 +158,7 @@ int timer_dispose(struct obj *t)
 
 int model_timer_fire(WDFTIMER Timer)
 {
-    uint32_t id = model_handle_id(Timer);
+    uint32_t id = obj_handle_id(Timer);
     struct obj *t;
 
     if (!id || M.halted)

@@ -146,7 +146,7 @@ int workitem_dispose(struct obj *w)
 
 int model_workitem_run(WDFWORKITEM WorkItem)
 {
-    uint32_t id = model_handle_id(WorkItem);
+    uint32_t id = obj_handle_id(WorkItem);
     struct obj *w;
 
     if (!id || M.halted)
