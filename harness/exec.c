@@ -200,7 +200,7 @@ void exec_arm_faults(const struct op *o)
     model_fault_arm(&plan);
 }
 
-/* Executes op i once. */
+/* Executes op i once. The machine is not halted: both callers stop first. */
 static void run_op(uint32_t i)
 {
     static const UNICODE_STRING registry = {14, 16, (PWSTR)L"\\uf-api"};
@@ -211,7 +211,7 @@ static void run_op(uint32_t i)
     WDFOBJECT t = slot_handle(o->target);
     NTSTATUS st;
 
-    if (model_halted() || x->steps >= EXEC_MAX_STEPS)
+    if (x->steps >= EXEC_MAX_STEPS)
         return;
     x->steps++;
     x->op = i;
