@@ -183,6 +183,6 @@ WDFOBJECT WdfCollectionGetLastItem(WDFCOLLECTION Collection)
 
 void collection_destruct(struct obj *c)
 {
-    while (c->u.collection.count && !M.halted)
+    while (c->u.collection.count && !model_now.halted)
         remove_at(c, 0);
 }

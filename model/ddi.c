@@ -18,6 +18,7 @@
 #include "internal.h"
 
 struct model M = {.worst = -1};
+struct model_now model_now;
 
 /* The highest IRQL of each DDI (ddi.def, as model_ddi_max_irql() gives it),
  * here so that every DDI entry reads it inline. */
@@ -30,11 +31,11 @@ static const KIRQL ddi_max_irql[DDI__COUNT] = {
 
 int irql_check(KIRQL max)
 {
-    if (M.irql <= max)
+    if (model_now.irql <= max)
         return 1;
-    violation(RULE_IRQL_TOO_HIGH, NULL, M.irql == DISPATCH_LEVEL
-                                            ? "called at DISPATCH_LEVEL"
-                                            : "called above its highest IRQL");
+    violation(RULE_IRQL_TOO_HIGH, NULL, model_now.irql == DISPATCH_LEVEL
+                                                ? "called at DISPATCH_LEVEL"
+                                                : "called above its highest IRQL");
     return 0;
 }
 
@@ -50,7 +51,7 @@ static int ddi_begin(struct ddi_frame *f, enum model_ddi ddi, WDFOBJECT subject)
      * list (on the same line, almost always) records its site first. */
     M.site_file = M.call_file;
     M.site_line = M.call_line;
-    if (M.halted)
+    if (model_now.halted)
         return 0;
     f->live = 1;
     M.ddi = ddi;
@@ -107,7 +108,7 @@ void WdfModelPagedCode(const char *File, int Line)
     int pl = M.site_line;
     enum model_ddi pd = M.ddi;
 
-    if (M.irql <= APC_LEVEL || M.halted)
+    if (model_now.irql <= APC_LEVEL || model_now.halted)
         return;
     M.site_file = File;
     M.site_line = Line;
@@ -118,26 +119,25 @@ void WdfModelPagedCode(const char *File, int Line)
     M.ddi = pd;
 }
 
-KIRQL KeGetCurrentIrql(void) { return M.irql; }
-KIRQL model_irql(void) { return M.irql; }
-void model_set_irql(KIRQL irql) { M.irql = irql; }
+KIRQL KeGetCurrentIrql(void) { return model_now.irql; }
+void model_set_irql(KIRQL irql) { model_now.irql = irql; }
 enum model_driver_state model_driver_state(void) { return M.driver_state; }
 
 uint32_t model_run_deferred(void)
 {
-    if (M.halted)
+    if (model_now.halted)
         return 0;
     return obj_drain(0);
 }
 
 void cb_call(enum cb_kind kind, void (*fn)(void), struct obj *o, KIRQL irql)
 {
-    KIRQL saved = M.irql;
+    KIRQL saved = model_now.irql;
     uint32_t waitlocks = M.waitlocks_held, spinlocks = M.spinlocks_held;
     enum model_ddi ddi = M.ddi;
     WDFOBJECT h = obj_handle(o);
 
-    M.irql = irql;
+    model_now.irql = irql;
     M.depth++;
     M.ddi = DDI_NONE;
     switch (kind) {
@@ -159,13 +159,13 @@ void cb_call(enum cb_kind kind, void (*fn)(void), struct obj *o, KIRQL irql)
     }
     M.depth--;
     M.ddi = ddi;
-    if (M.irql != irql)
+    if (model_now.irql != irql)
         violation(RULE_CALLBACK_IRQL_CHANGED, o, "callback returned at another IRQL");
     else if (M.spinlocks_held > spinlocks)
         violation(RULE_CALLBACK_LOCK_HELD, o, "callback returned holding a spin lock");
     else if (M.waitlocks_held > waitlocks)
         violation(RULE_CALLBACK_CRITICAL_REGION, o, "callback returned holding a wait lock");
-    M.irql = saved;
+    model_now.irql = saved;
 }
 
 void model_reset(void)
@@ -181,6 +181,7 @@ void model_reset(void)
     alloc_reset();
     pool_reset();
     memset(&M, 0, sizeof(M));
+    memset(&model_now, 0, sizeof(model_now));
     M.chunks = chunks;
     M.nchunks = nchunks;
     M.dq = dq;

@@ -28,7 +28,7 @@ static void framework_unload(PDRIVER_OBJECT DriverObject)
     struct obj *d = obj_get(M.driver);
 
     (void)DriverObject;
-    if (d && M.driver_state == DRIVER_CREATED && !M.halted)
+    if (d && M.driver_state == DRIVER_CREATED && !model_now.halted)
         driver_unload(d);
 }
 
@@ -163,7 +163,7 @@ int device_dispose(struct obj *o)
 {
     obj_run_cleanup(o);
     obj_destroy_children(o);
-    if (M.halted)
+    if (model_now.halted)
         return 0;
     if (obj_draining(o->id)) {
         violation(RULE_DISPOSE_LIST_SELF_WAIT, o,
@@ -211,11 +211,11 @@ static void driver_unload(struct obj *d)
     M.driver_state = DRIVER_UNLOADING;
     ev_emit(EV_CALLBACK, d, 0, "EvtDriverUnload");
     if (d->u.driver.unload)
-        cb_call(CB_UNLOAD, (void (*)(void))d->u.driver.unload, d, M.irql);
-    if (M.halted)
+        cb_call(CB_UNLOAD, (void (*)(void))d->u.driver.unload, d, model_now.irql);
+    if (model_now.halted)
         return;
     /* Deleting the driver waits for its dispose list: only at PASSIVE [C2]. */
-    if (M.irql != PASSIVE_LEVEL) {
+    if (model_now.irql != PASSIVE_LEVEL) {
         violation(RULE_UNLOAD_IRQL_WAIT, d, "the driver's disposal waits above PASSIVE_LEVEL");
         return;
     }
@@ -232,7 +232,7 @@ static void driver_unload(struct obj *d)
                       "disposed as a child of the driver instead");
     }
     obj_delete_internal(d);
-    if (M.halted)
+    if (model_now.halted)
         return;
     for (id = 1; id <= M.nobjs; id++) {
         struct obj *o = obj_get(id);

@@ -104,7 +104,7 @@ void violation(enum model_rule r, const struct obj *o, const char *detail)
     enum model_severity sev = (enum model_severity)severity[r];
     struct model_event ev;
 
-    if (M.halted)
+    if (model_now.halted)
         return;
     M.violations++;
     M.rule_counts[r]++;
@@ -121,12 +121,11 @@ void violation(enum model_rule r, const struct obj *o, const char *detail)
         M.sink(&ev, M.sink_arg);
     }
     if (sev == SEV_BUGCHECK)
-        M.halted = 1;
+        model_now.halted = 1;
 }
 
 uint32_t model_violation_count(void) { return M.violations; }
 uint32_t model_rule_count(enum model_rule r) { return M.rule_counts[r]; }
-int model_halted(void) { return M.halted; }
 
 enum model_severity model_worst_severity(void)
 {

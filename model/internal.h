@@ -3,7 +3,9 @@
  * by the harness.
  *
  * The model is one instance per process (the WDF DDIs carry no context: the
- * real ones find theirs through hidden driver globals), kept in `M`. Objects
+ * real ones find theirs through hidden driver globals), kept in `M`, but for
+ * the IRQL and the halted flag, which live in `model_now` (model.h) so the
+ * harness reads them inline on every op and event. Objects
  * live in a table indexed by their stable id; ids are handed out in creation
  * order and never reused before a reset, which is what lets the model name a
  * dangling handle as such without touching freed state.
@@ -131,7 +133,6 @@ struct model {
     uint32_t live;             /* objects not yet freed */
     uint32_t driver;           /* the driver object's id, 0 before create */
     enum model_driver_state driver_state;
-    KIRQL irql;                /* current IRQL */
     uint32_t depth;            /* driver callbacks on the stack */
     uint32_t waitlocks_held;   /* wait locks held (critical regions) */
     uint32_t spinlocks_held;   /* spin locks held */
@@ -148,7 +149,6 @@ struct model {
     uint32_t violations;       /* violations since reset */
     uint32_t rule_counts[RULE__COUNT];
     int worst;                 /* worst severity, -1 for none */
-    int halted;                /* a bugcheck stopped the machine [C3] */
 };
 
 extern struct model M;

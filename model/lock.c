@@ -66,8 +66,8 @@ VOID WdfSpinLockAcquire(WDFSPINLOCK SpinLock)
         violation(RULE_SPINLOCK_RECURSIVE_ACQUIRE, l, "the caller already holds this spin lock");
     } else if (l) {
         l->u.spinlock.held = 1;
-        l->u.spinlock.saved = M.irql;
-        M.irql = DISPATCH_LEVEL;
+        l->u.spinlock.saved = model_now.irql;
+        model_now.irql = DISPATCH_LEVEL;
         M.spinlocks_held++;
     }
     ddi_leave(&f, STATUS_SUCCESS);
@@ -85,11 +85,11 @@ VOID WdfSpinLockRelease(WDFSPINLOCK SpinLock)
     l = obj_lookup(SpinLock, TYPE_SPINLOCK);
     if (l && !l->u.spinlock.held) {
         violation(RULE_SPINLOCK_RELEASE_NOT_OWNER, l, "released but never acquired");
-    } else if (l && M.irql != DISPATCH_LEVEL) {
+    } else if (l && model_now.irql != DISPATCH_LEVEL) {
         violation(RULE_SPINLOCK_RELEASE_NOT_OWNER, l, "released away from DISPATCH_LEVEL");
     } else if (l) {
         l->u.spinlock.held = 0;
-        M.irql = l->u.spinlock.saved;
+        model_now.irql = l->u.spinlock.saved;
         M.spinlocks_held--;
     }
     ddi_leave(&f, STATUS_SUCCESS);

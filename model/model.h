@@ -135,7 +135,16 @@ enum model_driver_state {
 enum model_driver_state model_driver_state(void);
 
 /* ---- environment ---- */
-KIRQL model_irql(void);
+/* The two facts the harness asks after on every op and event, kept where
+ * the inline readers below reach them without a call. The model's own
+ * state: read it through model_irql() and model_halted(), never write it. */
+struct model_now {
+    KIRQL irql; /* the current IRQL */
+    int halted; /* a bugcheck stopped the machine [C3] */
+};
+extern struct model_now model_now;
+
+static inline KIRQL model_irql(void) { return model_now.irql; }
 /* Sets the IRQL the next calls are made at (the caller plays the port). */
 void model_set_irql(KIRQL irql);
 /* Drains the dispose lists at PASSIVE_LEVEL, as the framework's work item
@@ -250,7 +259,7 @@ uint32_t model_rule_count(enum model_rule r);
 enum model_severity model_worst_severity(void);
 /* Nonzero once a bugcheck violation stopped the machine ([C3]): every DDI
  * then returns at once, failing, and nothing more happens until a reset. */
-int model_halted(void);
+static inline int model_halted(void) { return model_now.halted; }
 
 /* ---- reset ---- */
 /* Returns the model to its state before DriverEntry: no driver, no pool

@@ -373,25 +373,25 @@ static void process_destroy(struct obj *o)
         if (!o->cleanup_ran) {
             o->cleanup_ran = 1;
             ev_emit(EV_CLEANUP, o, 0, NULL);
-            for (c = o->contexts; c && !M.halted; c = c->next) {
+            for (c = o->contexts; c && !model_now.halted; c = c->next) {
                 PFN_WDF_OBJECT_CONTEXT_CLEANUP fn = c->cleanup;
 
                 c->cleanup = NULL;
                 if (fn)
-                    cb_call(CB_CLEANUP, (void (*)(void))fn, o, M.irql);
+                    cb_call(CB_CLEANUP, (void (*)(void))fn, o, model_now.irql);
             }
         }
         o->destroy_ran = 1;
         ev_emit(EV_DESTROY, o, 0, NULL);
-        for (c = o->contexts; c && !M.halted; c = c->next) {
+        for (c = o->contexts; c && !model_now.halted; c = c->next) {
             PFN_WDF_OBJECT_CONTEXT_DESTROY fn = c->destroy;
 
             c->destroy = NULL;
             if (fn)
-                cb_call(CB_DESTROY, (void (*)(void))fn, o, M.irql);
+                cb_call(CB_DESTROY, (void (*)(void))fn, o, model_now.irql);
         }
     }
-    if (M.halted)
+    if (model_now.halted)
         return;
     if (o->type == TYPE_COLLECTION)
         collection_destruct(o);
@@ -438,7 +438,7 @@ static void enqueue(struct obj *o, uint32_t owner, int destroy)
  * a deferral (the object may already be on a dispose list). */
 static void final_release(struct obj *o)
 {
-    if (o->passive_dispose && M.irql != PASSIVE_LEVEL && M.driver && !o->creation_ref) {
+    if (o->passive_dispose && model_now.irql != PASSIVE_LEVEL && M.driver && !o->creation_ref) {
         enqueue(o, M.driver, 1); /* always the driver's list [X3] */
         return;
     }
@@ -517,7 +517,7 @@ static int dispose_children(struct obj *o, int can_defer)
 {
     uint32_t id;
 
-    if (M.irql != PASSIVE_LEVEL) {
+    if (model_now.irql != PASSIVE_LEVEL) {
         for (id = o->first_child; id; id = obj_get(id)->next_sibling)
             if (obj_get(id)->passive_dispose) {
                 defer(o, can_defer);
@@ -529,10 +529,10 @@ static int dispose_children(struct obj *o, int can_defer)
             defer(o, can_defer);
             return 0;
         }
-        if (M.halted)
+        if (model_now.halted)
             return 0;
     }
-    if (type_dispose(o) && !M.halted)
+    if (type_dispose(o) && !model_now.halted)
         obj_run_cleanup(o);
     return 1;
 }
@@ -549,12 +549,12 @@ void obj_run_cleanup(struct obj *o)
     if (!o->committed)
         return;
     ev_emit(EV_CLEANUP, o, 0, NULL);
-    for (c = o->contexts; c && !M.halted; c = c->next) {
+    for (c = o->contexts; c && !model_now.halted; c = c->next) {
         PFN_WDF_OBJECT_CONTEXT_CLEANUP fn = c->cleanup;
 
         c->cleanup = NULL;
         if (fn)
-            cb_call(CB_CLEANUP, (void (*)(void))fn, o, M.irql);
+            cb_call(CB_CLEANUP, (void (*)(void))fn, o, model_now.irql);
     }
 }
 
@@ -571,7 +571,7 @@ void obj_destroy_children(struct obj *o)
 {
     struct obj *c;
 
-    while (o->first_child && !M.halted) {
+    while (o->first_child && !model_now.halted) {
         c = obj_get(o->first_child);
         unlink_child(c);
         parent_delete_event(c);
@@ -582,7 +582,7 @@ void obj_deleted_and_disposed(struct obj *o)
 {
     o->state = STATE_DISPOSED;
     obj_destroy_children(o);
-    if (M.halted || !o->creation_ref)
+    if (model_now.halted || !o->creation_ref)
         return;
     o->creation_ref = 0;
     obj_release(o, NULL);
@@ -591,12 +591,12 @@ void obj_deleted_and_disposed(struct obj *o)
 /* FxObject::DeleteWorkerAndUnlock. */
 static void delete_worker(struct obj *o)
 {
-    if (o->passive_dispose && M.irql != PASSIVE_LEVEL) {
+    if (o->passive_dispose && model_now.irql != PASSIVE_LEVEL) {
         defer(o, 1);
         return;
     }
     o->state = STATE_DISPOSING;
-    if (dispose_children(o, 1) && !M.halted)
+    if (dispose_children(o, 1) && !model_now.halted)
         obj_deleted_and_disposed(o);
 }
 
@@ -651,17 +651,17 @@ static void deferred_work(const struct deferred *d)
         violation(RULE_INTERNAL_STATE, o, "deferred dispose stopped at PASSIVE_LEVEL");
         return;
     }
-    if (!M.halted)
+    if (!model_now.halted)
         obj_deleted_and_disposed(o);
 }
 
 uint32_t obj_drain(uint32_t owner)
 {
-    KIRQL saved = M.irql;
+    KIRQL saved = model_now.irql;
     uint32_t prev = M.draining, done = 0, i;
 
-    M.irql = PASSIVE_LEVEL;
-    for (i = M.dq_head; i < M.dq_tail && !M.halted; i++) {
+    model_now.irql = PASSIVE_LEVEL;
+    for (i = M.dq_head; i < M.dq_tail && !model_now.halted; i++) {
         struct deferred d = M.dq[i];
 
         if (d.object == 0 || (owner && d.list != owner))
@@ -678,7 +678,7 @@ uint32_t obj_drain(uint32_t owner)
     if (M.dq_head == M.dq_tail)
         M.dq_head = M.dq_tail = 0;
     M.draining = prev;
-    M.irql = saved;
+    model_now.irql = saved;
     return done;
 }
 

@@ -261,7 +261,7 @@ void model_image_unload(void)
     char detail[96], t[16];
     uint32_t i;
 
-    for (i = 0; i < pool.n && !M.halted; i++) {
+    for (i = 0; i < pool.n && !model_now.halted; i++) {
         struct block *b = &pool.blocks[i];
 
         if (b->freed || b->reported)

@@ -153,7 +153,7 @@ int timer_dispose(struct obj *t)
         obj_release(obj_get(t->ref_parent), TAG_TIMER);
         obj_release(t, TAG_TIMER);
     }
-    return !M.halted;
+    return !model_now.halted;
 }
 
 int model_timer_fire(WDFTIMER Timer)
@@ -161,7 +161,7 @@ int model_timer_fire(WDFTIMER Timer)
     uint32_t id = obj_handle_id(Timer);
     struct obj *t;
 
-    if (!id || M.halted)
+    if (!id || model_now.halted)
         return 0;
     t = obj_get(id);
     if (t->type != TYPE_TIMER || t->u.timer.running_down || !t->u.timer.queued)

@@ -73,7 +73,7 @@ static void workitem_run(struct obj *w)
     w->u.workitem.running++;
     cb_call(CB_WORKITEM, (void (*)(void))w->u.workitem.fn, w, PASSIVE_LEVEL);
     w->u.workitem.running--;
-    if (!M.halted)
+    if (!model_now.halted)
         obj_release(w, TAG_ENQUEUE);
 }
 
@@ -134,14 +134,14 @@ int workitem_dispose(struct obj *w)
     w->u.workitem.running_down = 1;
     if (!w->u.workitem.running && w->u.workitem.queued)
         workitem_run(w);
-    if (M.halted)
+    if (model_now.halted)
         return 0;
     if (w->u.workitem.holds_refs) {
         w->u.workitem.holds_refs = 0;
         obj_release(obj_get(w->ref_parent), TAG_WORKITEM);
         obj_release(w, TAG_WORKITEM);
     }
-    return !M.halted;
+    return !model_now.halted;
 }
 
 int model_workitem_run(WDFWORKITEM WorkItem)
@@ -149,7 +149,7 @@ int model_workitem_run(WDFWORKITEM WorkItem)
     uint32_t id = obj_handle_id(WorkItem);
     struct obj *w;
 
-    if (!id || M.halted)
+    if (!id || model_now.halted)
         return 0;
     w = obj_get(id);
     if (w->type != TYPE_WORKITEM || !w->u.workitem.queued)
