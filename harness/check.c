@@ -176,7 +176,8 @@ void check_op_begin(struct check *c, struct exec *x, uint32_t op)
 {
     const struct op *o = &x->prog->ops[op];
     struct check_frame *f;
-    struct model_object_info info;
+    enum model_state state;
+    int32_t refs;
 
     if (c->depth == CHECK_MAX_FRAMES) {
         c->depth++; /* counted, not recorded: check_op_end skips it */
@@ -193,12 +194,12 @@ void check_op_begin(struct check *c, struct exec *x, uint32_t op)
         f->target_id = slot_id(x, o->target);
     if (op_arg((enum op_code)o->code) == ARG_OBJ2)
         f->arg_id = slot_id(x, o->arg);
-    if (f->target_id && model_object_info(f->target_id, &info) == 0) {
-        f->target_refs = info.refs;
-        f->target_state = (uint8_t)info.state;
+    if (f->target_id && model_object_refs(f->target_id, &refs, &state) == 0) {
+        f->target_refs = refs;
+        f->target_state = (uint8_t)state;
     }
-    if (f->arg_id && model_object_info(f->arg_id, &info) == 0)
-        f->arg_refs = info.refs;
+    if (f->arg_id && model_object_refs(f->arg_id, &refs, &state) == 0)
+        f->arg_refs = refs;
     f->freed = (f->target_id && f->target_id < CHECK_MAX_IDS &&
                 (c->shadow[f->target_id] & SEEN_FREE)) ||
                (f->arg_id && f->arg_id < CHECK_MAX_IDS && (c->shadow[f->arg_id] & SEEN_FREE));
@@ -245,9 +246,10 @@ static int allocates(const struct op *o)
 /* The count of object `id` now, or -1 when there is no such object. */
 static int32_t refs_now(uint32_t id)
 {
-    struct model_object_info info;
+    enum model_state state;
+    int32_t refs;
 
-    return id && model_object_info(id, &info) == 0 ? info.refs : -1;
+    return id && model_object_refs(id, &refs, &state) == 0 ? refs : -1;
 }
 
 /* [O1][O4][O7]: an op that takes or drops one reference, and raised

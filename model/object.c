@@ -720,6 +720,18 @@ int model_object_info(uint32_t id, struct model_object_info *out)
     return 0;
 }
 
+int model_object_refs(uint32_t id, int32_t *refs, enum model_state *state)
+{
+    const struct obj *o;
+
+    if (id == 0 || id > M.nobjs)
+        return -1;
+    o = obj_get(id);
+    *refs = o->refs;
+    *state = (enum model_state)o->state;
+    return 0;
+}
+
 int32_t model_object_tag_count(uint32_t id, const void *tag)
 {
     struct tag *t;
