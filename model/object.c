@@ -171,18 +171,20 @@ struct obj *obj_new(enum model_type type, enum model_site site)
         M.nchunks++;
     }
     o = obj_get(++M.nobjs);
-    memset(o, 0, sizeof(*o));
-    o->id = M.nobjs;
-    o->type = (uint8_t)type;
-    o->state = STATE_CREATED;
-    o->exec = WdfExecutionLevelInheritFromParent;
-    o->deletable = 1;
-    o->creation_ref = 1;
-    o->refs = 1;
-    o->tags[0].tag = NULL; /* the creation reference is tag NULL [O7] */
-    o->tags[0].count = 1;
-    o->passive_dispose = type == TYPE_DRIVER || type == TYPE_DEVICE ||
-                         type == TYPE_TIMER || type == TYPE_WORKITEM;
+    /* One initializer, not a memset and field stores: the flag bits are then
+     * written whole, not read back from the zeroing stores (a stall). */
+    *o = (struct obj){
+        .id = M.nobjs,
+        .type = (uint8_t)type,
+        .state = STATE_CREATED,
+        .exec = WdfExecutionLevelInheritFromParent,
+        .passive_dispose = type == TYPE_DRIVER || type == TYPE_DEVICE ||
+                           type == TYPE_TIMER || type == TYPE_WORKITEM,
+        .deletable = 1,
+        .creation_ref = 1,
+        .refs = 1,
+        .tags[0] = {.tag = NULL, .count = 1}, /* the creation reference is tag NULL [O7] */
+    };
     M.live++;
     return o;
 }
