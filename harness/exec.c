@@ -2,8 +2,9 @@
  * exec.c - the interpreter.
  *
  * Design. A program is a flat list of ops with blocks inline (program.h).
- * exec_run() resets the model, indexes the blocks, then runs the top-level
- * ops in order, skipping block bodies. Each op is one DDI call or one port
+ * exec_run() resets the model, then runs the top-level ops in order,
+ * skipping block bodies (indexed when a callback first looks for one: most
+ * fuzzing inputs halt before any runs). Each op is one DDI call or one port
  * action. Names are slots: a create op stores the handle it got (NULL when
  * the create failed) in its slot and remembers which slot the new object's
  * id belongs to, so callbacks can find their blocks and traces can name
