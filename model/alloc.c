@@ -68,6 +68,7 @@ static struct {
     uint64_t rng;                 /* FAULT_PERCENT state (xorshift64*) */
     struct chunk *chunks;         /* arena chain, first is the oldest */
     struct chunk *cur;            /* chunk blocks come from now */
+    size_t total;                 /* bytes in the chain's chunks */
 } A;
 
 /* The fault hook: every injected fault passes here. Kept out of line so a
@@ -155,6 +156,7 @@ static void chunk_advance(size_t need)
         c->used = 0;
         POISON(c->data, size);
         *link = c;
+        A.total += size;
     }
     A.cur = c;
 }
@@ -192,16 +194,16 @@ static void chunks_free(void)
         free(c);
     }
     A.chunks = A.cur = NULL;
+    A.total = 0;
 }
 
 void alloc_reset(void)
 {
     struct chunk *c;
-    size_t total = 0;
 
-    for (c = A.chunks; c; c = c->next)
-        total += c->size;
-    if (total > ARENA_KEEP)
+    /* a reset walks only the chunks this run used: a big arena (up to
+     * ARENA_KEEP, after one run that allocated much) costs no later run */
+    if (A.total > ARENA_KEEP)
         chunks_free();
     for (c = A.chunks; c; c = c->next) {
         if (c->used)
