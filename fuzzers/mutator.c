@@ -537,6 +537,15 @@ static uint32_t normalize(struct ctx *c, const struct program *src, struct progr
     return 0;
 }
 
+/* Whether ops x and y are the same, field by field (their padding is not
+ * theirs to compare), line included. */
+static int op_equal(const struct op *x, const struct op *y)
+{
+    return x->code == y->code && x->level == y->level && x->target == y->target &&
+           x->arg == y->arg && x->opts == y->opts && x->num == y->num && x->seed == y->seed &&
+           x->line == y->line;
+}
+
 /* Whether programs a and b have the same ops (lines aside) and slots. */
 static int same_ops(const struct program *a, const struct program *b)
 {
@@ -562,7 +571,7 @@ static uint32_t unchanged_prefix(const struct program *p)
     uint32_t i, n = p->nops < scratch.nops ? p->nops : scratch.nops;
 
     for (i = 0; i < n; i++)
-        if (memcmp(&p->ops[i], &scratch.ops[i], sizeof p->ops[i]) != 0)
+        if (!op_equal(&p->ops[i], &scratch.ops[i]))
             break;
     return i;
 }
@@ -573,8 +582,7 @@ static uint32_t unchanged_suffix(const struct program *p, uint32_t from)
     uint32_t k, n = (p->nops < scratch.nops ? p->nops : scratch.nops) - from;
 
     for (k = 0; k < n; k++)
-        if (memcmp(&p->ops[p->nops - 1 - k], &scratch.ops[scratch.nops - 1 - k],
-                   sizeof p->ops[0]) != 0)
+        if (!op_equal(&p->ops[p->nops - 1 - k], &scratch.ops[scratch.nops - 1 - k]))
             break;
     return k;
 }
@@ -1470,7 +1478,7 @@ static uint32_t shared_with_last(const struct program *p)
     if (last_len == 0)
         return 0;
     for (i = 0; i < n; i++)
-        if (memcmp(&p->ops[i], &last.ops[i], sizeof p->ops[i]) != 0)
+        if (!op_equal(&p->ops[i], &last.ops[i]))
             break;
     return i;
 }
@@ -1482,7 +1490,7 @@ static uint32_t shared_tail_with_last(const struct program *p, uint32_t from)
     uint32_t k, n = (p->nops < last.nops ? p->nops : last.nops) - from;
 
     for (k = 0; k < n; k++)
-        if (memcmp(&p->ops[p->nops - 1 - k], &last.ops[last.nops - 1 - k], sizeof p->ops[0]) != 0)
+        if (!op_equal(&p->ops[p->nops - 1 - k], &last.ops[last.nops - 1 - k]))
             break;
     return k;
 }

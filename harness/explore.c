@@ -803,7 +803,10 @@ static uint32_t load_seeds(const struct explore_target *t, struct program *scena
     closedir(d);
     qsort(names, n, sizeof names[0], by_name);
     for (i = 0; i < n; i++) {
-        snprintf(path, sizeof path, "%s/%s", t->seeds, names[i]);
+        if (snprintf(path, sizeof path, "%s/%s", t->seeds, names[i]) >= (int)sizeof path) {
+            fprintf(stderr, "explore: %s/%s: path too long\n", t->seeds, names[i]);
+            return (uint32_t)-1;
+        }
         if (prog_load_file_kind(path, 0, (int)t->kind, &scenarios[i]) < 0)
             return (uint32_t)-1;
     }

@@ -286,7 +286,10 @@ static void triage_path(const char *path, const char *out)
         closedir(d);
     qsort(names, n, sizeof names[0], by_name);
     for (i = 0; i < n; i++) {
-        snprintf(sub, sizeof sub, "%s/%s", path, names[i]);
+        if (snprintf(sub, sizeof sub, "%s/%s", path, names[i]) >= (int)sizeof sub) {
+            fprintf(stderr, "triage: %s/%s: path too long, skipped\n", path, names[i]);
+            continue;
+        }
         if (stat(sub, &st) == 0 && S_ISREG(st.st_mode))
             triage_one(sub, out);
     }
