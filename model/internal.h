@@ -87,7 +87,7 @@ struct obj {
             PFN_WDF_TIMER fn;
             ULONG period;                 /* ms; 0 = one-shot */
             uint8_t queued;               /* started and not yet expired */
-            uint8_t running;              /* callback on the stack */
+            uint8_t running;              /* runs of the callback on the stack */
             uint8_t holds_refs;           /* self and parent refs held [T2] */
             uint8_t passive;              /* callback at PASSIVE_LEVEL */
             uint8_t running_down;         /* disposal began: no more starts */

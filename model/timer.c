@@ -171,9 +171,11 @@ int model_timer_fire(WDFTIMER Timer)
     ev_emit(EV_CALLBACK, t, 0, "EvtTimerFunc");
     if (!t->u.timer.fn)
         return 1;
-    t->u.timer.running = 1;
+    /* counted, as for work items: a run fired from inside another (another
+     * processor, in the model's one thread) leaves the outer on the stack */
+    t->u.timer.running++;
     cb_call(CB_TIMER, (void (*)(void))t->u.timer.fn, t,
             t->u.timer.passive ? PASSIVE_LEVEL : DISPATCH_LEVEL);
-    t->u.timer.running = 0;
+    t->u.timer.running--;
     return 1;
 }

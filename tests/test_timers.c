@@ -29,6 +29,7 @@ enum action {
     ACT_FLUSH_SELF,    /* WdfWorkItemFlush(self) */
     ACT_REQUEUE_SELF,  /* WdfWorkItemEnqueue(self) while g.requeues > 0 */
     ACT_STOP_WAIT_THEN_START, /* WdfTimerStop(self, TRUE), then WdfTimerStart(self) */
+    ACT_FIRE_SELF_THEN_STOP_WAIT, /* once: start and fire self (nested), then stop with wait */
     ACT_RECORD         /* only record_self() */
 };
 
@@ -75,6 +76,14 @@ static void timer_cb(WDFTIMER t)
     case ACT_STOP_WAIT_THEN_START:
         g.stop_result = WdfTimerStop(t, TRUE);
         g.start_result = WdfTimerStart(t, WDF_REL_TIMEOUT_IN_MS(10));
+        break;
+    case ACT_FIRE_SELF_THEN_STOP_WAIT:
+        if (g.requeues > 0) {
+            g.requeues--;
+            WdfTimerStart(t, WDF_REL_TIMEOUT_IN_MS(10));
+            model_timer_fire(t); /* the callback again, as on another processor */
+            g.stop_result = WdfTimerStop(t, TRUE);
+        }
         break;
     case ACT_DELETE_SELF:
         WdfObjectDelete(t);
@@ -807,6 +816,29 @@ static void T5_timer_stop_wait_from_own_callback_halts(void **state)
     t_expect_only(RULE_CALLBACK_SELF_WAIT, 1);
 }
 
+/* [T5] The callback is still its own after another run of it returned:
+ * a timer fired again from inside its callback (the model's way of running
+ * it on another processor) leaves the outer run on the stack, so stopping
+ * with wait there still waits for itself. */
+static void T5_timer_stop_wait_after_a_nested_run_halts(void **state)
+{
+    WDFDEVICE dev;
+    WDFTIMER t;
+
+    (void)state;
+    cb_reset(ACT_FIRE_SELF_THEN_STOP_WAIT);
+    g.requeues = 1;
+    t_driver();
+    dev = t_device(0);
+    t = timer(dev, 0, WdfExecutionLevelPassive);
+    WdfTimerStart(t, WDF_REL_TIMEOUT_IN_MS(10));
+    assert_int_equal(model_timer_fire(t), 1);
+    assert_false(g.stop_result);
+    t_expect_log("timer o3", "timer o3", "timer o3 returns", "timer o3 returns", NULL);
+    t_expect_only(RULE_CALLBACK_SELF_WAIT, 1);
+    assert_int_equal(model_halted(), 1);
+}
+
 /* [T5] Stop without wait from the callback, or stop-with-wait from outside, is fine. */
 static void T5_timer_stop_without_self_wait_is_quiet(void **state)
 {
@@ -1054,6 +1086,7 @@ int main(void)
         cmocka_unit_test_setup(T4_requeue_from_callback_inside_disposal_is_refused, t_setup),
         cmocka_unit_test_setup(T4_enqueue_after_dispose_is_refused, t_setup),
         cmocka_unit_test_setup(T5_timer_stop_wait_from_own_callback_halts, t_setup),
+        cmocka_unit_test_setup(T5_timer_stop_wait_after_a_nested_run_halts, t_setup),
         cmocka_unit_test_setup(T5_timer_stop_without_self_wait_is_quiet, t_setup),
         cmocka_unit_test_setup(T5_workitem_flush_from_own_callback_halts, t_setup),
         cmocka_unit_test_setup(T5_deleting_passive_timer_from_own_callback_halts, t_setup),
