@@ -563,26 +563,24 @@ static int same_ops(const struct program *a, const struct program *b)
     return 1;
 }
 
-/* The first op at which *p differs from the last program normalize() wrote
- * (scratch, a valid program): the ops before it are a valid prefix, and
- * need no second look. Mutations edit a few ops, mostly past the start. */
-static uint32_t unchanged_prefix(const struct program *p)
+/* How many first ops programs a and b share. */
+static uint32_t common_prefix(const struct program *a, const struct program *b)
 {
-    uint32_t i, n = p->nops < scratch.nops ? p->nops : scratch.nops;
+    uint32_t i, n = a->nops < b->nops ? a->nops : b->nops;
 
     for (i = 0; i < n; i++)
-        if (!op_equal(&p->ops[i], &scratch.ops[i]))
+        if (!op_equal(&a->ops[i], &b->ops[i]))
             break;
     return i;
 }
 
-/* How many last ops *p shares with scratch, after its first `from`. */
-static uint32_t unchanged_suffix(const struct program *p, uint32_t from)
+/* How many last ops programs a and b share, not counting their first `from`. */
+static uint32_t common_suffix(const struct program *a, const struct program *b, uint32_t from)
 {
-    uint32_t k, n = (p->nops < scratch.nops ? p->nops : scratch.nops) - from;
+    uint32_t k, n = (a->nops < b->nops ? a->nops : b->nops) - from;
 
     for (k = 0; k < n; k++)
-        if (!op_equal(&p->ops[p->nops - 1 - k], &scratch.ops[scratch.nops - 1 - k]))
+        if (!op_equal(&a->ops[a->nops - 1 - k], &b->ops[b->nops - 1 - k]))
             break;
     return k;
 }
@@ -593,7 +591,9 @@ static uint32_t unchanged_suffix(const struct program *p, uint32_t from)
  * whole program (a difference counts as a mismatch). */
 static void commit(struct ctx *c, struct program *p)
 {
-    uint32_t s, from = unchanged_prefix(p), tail = unchanged_suffix(p, from), kept;
+    /* scratch holds the last program normalize() wrote, a valid one: the ops
+     * *p shares with it before and after the edit need no second look */
+    uint32_t s, from = common_prefix(p, &scratch), tail = common_suffix(p, &scratch, from), kept;
 #ifndef NDEBUG
     static struct program whole;
     struct ctx c0 = *c;
@@ -1470,31 +1470,6 @@ static void copy_program(struct program *dst, const struct program *src)
         dst->names[s][0] = '\0';
 }
 
-/* How many first ops *p shares with the last output's program. */
-static uint32_t shared_with_last(const struct program *p)
-{
-    uint32_t i, n = p->nops < last.nops ? p->nops : last.nops;
-
-    if (last_len == 0)
-        return 0;
-    for (i = 0; i < n; i++)
-        if (!op_equal(&p->ops[i], &last.ops[i]))
-            break;
-    return i;
-}
-
-/* How many last ops *p shares with the last output's program, after the
- * first `from` (the output must be remembered). */
-static uint32_t shared_tail_with_last(const struct program *p, uint32_t from)
-{
-    uint32_t k, n = (p->nops < last.nops ? p->nops : last.nops) - from;
-
-    for (k = 0; k < n; k++)
-        if (!op_equal(&p->ops[p->nops - 1 - k], &last.ops[last.nops - 1 - k]))
-            break;
-    return k;
-}
-
 /* Encodes the valid program *p into out, cut to max_size (mut_fit), checks
  * (every time, or every MUT_CHECK_EVERY-th time with NDEBUG) that the bytes
  * decode back to *p, and remembers both for mut_last_output(). libFuzzer
@@ -1506,7 +1481,7 @@ static uint32_t shared_tail_with_last(const struct program *p, uint32_t from)
 static size_t emit(struct program *p, uint8_t *out, size_t max_size)
 {
     static uint32_t ends[PROG_MAX_OPS], slots[PROG_MAX_OPS];
-    uint32_t from = shared_with_last(p), tail = 0, i, j, k, s;
+    uint32_t from = last_len != 0 ? common_prefix(p, &last) : 0, tail = 0, i, j, k, s;
     size_t n, start;
     int closed;
 
@@ -1517,7 +1492,7 @@ static size_t emit(struct program *p, uint8_t *out, size_t max_size)
         memcpy(slots, last_slots, from * sizeof slots[0]);
     }
     if (last_len != 0)
-        tail = shared_tail_with_last(p, from);
+        tail = common_suffix(p, &last, from);
     i = p->nops - tail;
     j = last.nops - tail;
     n = prog_encode_range(p, from, i, out, max_size, ends, slots);
