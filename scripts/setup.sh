@@ -9,7 +9,8 @@ set -euo pipefail
 pkgs=(cmake make gcc libc6-dev clang libclang-rt-14-dev libcmocka-dev libjansson-dev valgrind python3
       llvm-14 chromium "$@")
 # python3-jsonschema, libxml2-utils (xmllint): the gate's tests validate its SARIF and JUnit.
-pkgs+=(python3-jsonschema libxml2-utils)
+# afl++: the test run's AFL++ smoke (api_afl_build, api_afl_smoke) and the AFL++ targets.
+pkgs+=(python3-jsonschema libxml2-utils afl++)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
