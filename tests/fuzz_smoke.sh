@@ -3,6 +3,7 @@
 # from the text seeds (converted to the binary form in a scratch directory):
 # a fixed seed and a fixed number of executions, so it is the same run every
 # time; it must finish with no crash. On a crash it prints the input as text.
+# Then a shorter one from an empty corpus, which must start and finish.
 set -euo pipefail
 fuzzer=$1; tool=$2; seeds=$3
 work=$(mktemp -d)
@@ -25,3 +26,13 @@ if ! "$fuzzer" -seed=1 -runs=60000 -max_total_time=60 -max_len=4096 -print_final
 fi
 tail -n 12 log
 echo "libFuzzer smoke: 60000 executions, no crash"
+# From nothing, too: libFuzzer stops at once ("no interesting inputs") when
+# the empty program touches no coverage counter, as after a change to
+# fuzzers/coverage-ignore.txt that left a run's start uninstrumented.
+mkdir empty
+if ! "$fuzzer" -seed=1 -runs=5000 -max_len=4096 -artifact_prefix="$work/" empty >log 2>&1; then
+  tail -n 5 log
+  echo "libFuzzer smoke from an empty corpus: FAILED"
+  exit 1
+fi
+echo "libFuzzer smoke: 5000 executions from an empty corpus, no crash"
