@@ -32,14 +32,22 @@ static const char *base_name(const char *path)
     return s ? s + 1 : path;
 }
 
-/* Fills the fields every event shares. */
+/* Fills the fields every event shares. The call site's file is the same
+ * string for every event of a DDI (and mostly of a run): its last component
+ * is looked for once per string, not once per event. */
 static void ev_init(struct model_event *ev, enum model_event_kind kind)
 {
+    static const char *path, *base;
+
+    if (M.site_file != path) {
+        path = M.site_file;
+        base = base_name(path);
+    }
     memset(ev, 0, sizeof(*ev));
     ev->kind = kind;
     ev->ddi = M.ddi;
     ev->depth = M.depth;
-    ev->file = base_name(M.site_file);
+    ev->file = base;
     ev->line = M.site_line;
 }
 

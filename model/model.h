@@ -120,6 +120,8 @@ int model_object_info(uint32_t id, struct model_object_info *out);
  * reads around every op: model_object_info() without counting the tags.
  * Returns 0, or -1 (leaving *refs and *state alone) when no such id exists. */
 int model_object_refs(uint32_t id, int32_t *refs, enum model_state *state);
+/* The type of object `id`, or TYPE_NONE when no such id exists. */
+enum model_type model_object_type(uint32_t id);
 /* The held count of tag `tag` on object `id` (0 when none or no object). */
 int32_t model_object_tag_count(uint32_t id, const void *tag);
 /* The stable id behind a handle of this execution, or 0 when it is none. */

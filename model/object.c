@@ -734,6 +734,11 @@ int model_object_refs(uint32_t id, int32_t *refs, enum model_state *state)
     return 0;
 }
 
+enum model_type model_object_type(uint32_t id)
+{
+    return id == 0 || id > M.nobjs ? TYPE_NONE : (enum model_type)obj_get(id)->type;
+}
+
 int32_t model_object_tag_count(uint32_t id, const void *tag)
 {
     struct tag *t;
