@@ -6,26 +6,35 @@
  */
 #include <string.h>
 
-#include "model.h"
+#include "internal.h"
+
+/* Read inline on every violation and every DDI entry (internal.h). */
+const uint8_t rule_severity[RULE__COUNT] = {
+#define RULE(e, id, sev, ref, sem, desc) SEV_##sev,
+#include "rules.def"
+#undef RULE
+};
+const KIRQL ddi_max_irql[DDI__COUNT] = {
+    HIGH_LEVEL,
+#define DDI(name, irql) irql,
+#include "ddi.def"
+#undef DDI
+};
 
 static const struct {
     const char *id;
-    enum model_severity severity;
     const char *reference;
     const char *semantics;
     const char *description;
 } rules[RULE__COUNT] = {
-#define RULE(e, id, sev, ref, sem, desc) {id, SEV_##sev, ref, sem, desc},
+#define RULE(e, id, sev, ref, sem, desc) {id, ref, sem, desc},
 #include "rules.def"
 #undef RULE
 };
 
-static const struct {
-    const char *name;
-    KIRQL max_irql;
-} ddis[DDI__COUNT] = {
-    {"", HIGH_LEVEL},
-#define DDI(name, irql) {#name, irql},
+static const char *const ddis[DDI__COUNT] = {
+    "",
+#define DDI(name, irql) #name,
 #include "ddi.def"
 #undef DDI
 };
@@ -48,13 +57,13 @@ static const char *const states[STATE__COUNT] = {
 };
 
 const char *model_rule_id(enum model_rule r) { return rules[r].id; }
-enum model_severity model_rule_severity(enum model_rule r) { return rules[r].severity; }
+enum model_severity model_rule_severity(enum model_rule r) { return (enum model_severity)rule_severity[r]; }
 const char *model_rule_reference(enum model_rule r) { return rules[r].reference; }
 const char *model_rule_semantics(enum model_rule r) { return rules[r].semantics; }
 const char *model_rule_description(enum model_rule r) { return rules[r].description; }
 const char *model_severity_name(enum model_severity s) { return severities[s]; }
-const char *model_ddi_name(enum model_ddi d) { return ddis[d].name; }
-KIRQL model_ddi_max_irql(enum model_ddi d) { return ddis[d].max_irql; }
+const char *model_ddi_name(enum model_ddi d) { return ddis[d]; }
+KIRQL model_ddi_max_irql(enum model_ddi d) { return ddi_max_irql[d]; }
 const char *model_site_name(enum model_site s) { return sites[s]; }
 const char *model_type_name(enum model_type t) { return types[t]; }
 const char *model_state_name(enum model_state s) { return states[s]; }

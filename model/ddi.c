@@ -20,15 +20,6 @@
 struct model M = {.worst = -1};
 struct model_now model_now;
 
-/* The highest IRQL of each DDI (ddi.def, as model_ddi_max_irql() gives it),
- * here so that every DDI entry reads it inline. */
-static const KIRQL ddi_max_irql[DDI__COUNT] = {
-    HIGH_LEVEL,
-#define DDI(name, irql) irql,
-#include "ddi.def"
-#undef DDI
-};
-
 int irql_check(KIRQL max)
 {
     if (model_now.irql <= max)

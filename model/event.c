@@ -13,14 +13,6 @@
 
 #include "internal.h"
 
-/* The severity of each rule (rules.def, as model_rule_severity() gives
- * it), here so that every violation reads it inline. */
-static const uint8_t severity[RULE__COUNT] = {
-#define RULE(e, id, sev, ref, sem, desc) SEV_##sev,
-#include "rules.def"
-#undef RULE
-};
-
 /* The last path component of `path`: __FILE__ depends on the build tree. */
 static const char *base_name(const char *path)
 {
@@ -109,7 +101,7 @@ void ev_fault(enum model_site site)
 
 void violation(enum model_rule r, const struct obj *o, const char *detail)
 {
-    enum model_severity sev = (enum model_severity)severity[r];
+    enum model_severity sev = (enum model_severity)rule_severity[r];
     struct model_event ev;
 
     if (model_now.halted)

@@ -162,6 +162,10 @@ void ev_fault(enum model_site site);
 /* Records rule `r` against object `o` (may be NULL). A bugcheck halts. */
 void violation(enum model_rule r, const struct obj *o, const char *detail);
 
+/* ---- the catalogue's facts the hot paths read inline (catalogue.c) ---- */
+extern const uint8_t rule_severity[RULE__COUNT]; /* enum model_severity, by rule */
+extern const KIRQL ddi_max_irql[DDI__COUNT];     /* highest IRQL, by DDI */
+
 /* ---- objects (object.c) ---- */
 #define HANDLE_MAGIC 0xF1D0ull /* top 16 bits of every handle */
 
