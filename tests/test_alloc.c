@@ -14,17 +14,6 @@
 #include "demo_miniport.h"
 #include "testlib.h"
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define HAVE_ASAN 1
-#endif
-#elif defined(__SANITIZE_ADDRESS__)
-#define HAVE_ASAN 1
-#endif
-#ifdef HAVE_ASAN
-#include <sanitizer/asan_interface.h>
-#endif
-
 typedef struct _BUF_CONTEXT {
     UCHAR Bytes[40];
 } BUF_CONTEXT;

@@ -14,17 +14,6 @@
 
 #include "testlib.h"
 
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define HAVE_ASAN 1
-#endif
-#elif defined(__SANITIZE_ADDRESS__)
-#define HAVE_ASAN 1
-#endif
-#ifdef HAVE_ASAN
-#include <sanitizer/asan_interface.h>
-#endif
-
 /* A tag from its four characters in memory order: what a driver writes as
  * 'kaeL' (a multi-character literal) shows as "Leak" in pool dumps. */
 #define TAG4(a, b, c, d) \

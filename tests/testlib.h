@@ -17,6 +17,19 @@
 
 #include "model.h"
 
+/* HAVE_ASAN under AddressSanitizer (clang or gcc), with its interface, for
+ * the tests that look at poisoned memory. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HAVE_ASAN 1
+#endif
+#elif defined(__SANITIZE_ADDRESS__)
+#define HAVE_ASAN 1
+#endif
+#ifdef HAVE_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
+
 /* cmocka setup: model_reset() and a recording sink. Returns 0. */
 int t_setup(void **state);
 
