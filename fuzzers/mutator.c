@@ -538,12 +538,18 @@ static uint32_t normalize(struct ctx *c, const struct program *src, struct progr
 }
 
 /* Whether ops x and y are the same, field by field (their padding is not
- * theirs to compare), line included. */
-static int op_equal(const struct op *x, const struct op *y)
+ * theirs to compare), lines aside. */
+static int op_same(const struct op *x, const struct op *y)
 {
     return x->code == y->code && x->level == y->level && x->target == y->target &&
-           x->arg == y->arg && x->opts == y->opts && x->num == y->num && x->seed == y->seed &&
-           x->line == y->line;
+           x->arg == y->arg && x->opts == y->opts && x->num == y->num && x->seed == y->seed;
+}
+
+/* op_same(), lines included: an op from a text keeps its line until
+ * normalized, so it is not yet the normalized one. */
+static int op_equal(const struct op *x, const struct op *y)
+{
+    return op_same(x, y) && x->line == y->line;
 }
 
 /* Whether programs a and b have the same ops (lines aside) and slots. */
@@ -553,13 +559,9 @@ static int same_ops(const struct program *a, const struct program *b)
 
     if (a->nops != b->nops || a->nslots != b->nslots)
         return 0;
-    for (i = 0; i < a->nops; i++) {
-        const struct op *x = &a->ops[i], *y = &b->ops[i];
-
-        if (x->code != y->code || x->level != y->level || x->target != y->target ||
-            x->arg != y->arg || x->opts != y->opts || x->num != y->num || x->seed != y->seed)
+    for (i = 0; i < a->nops; i++)
+        if (!op_same(&a->ops[i], &b->ops[i]))
             return 0;
-    }
     return 1;
 }
 
@@ -1456,18 +1458,26 @@ size_t mut_fit(struct program *p, size_t max_size)
     return cut(p, max_size, ends, &closed);
 }
 
+/* Makes *dst the program of kind `kind` with ops[0..nops) and nslots slots
+ * (names left empty, as a decode leaves them). */
+static void set_ops(struct program *dst, const struct op *ops, uint32_t nops, uint8_t kind,
+                    uint32_t nslots)
+{
+    uint32_t s;
+
+    memcpy(dst->ops, ops, nops * sizeof ops[0]);
+    dst->nops = nops;
+    dst->kind = kind;
+    dst->nslots = nslots;
+    for (s = 0; s < nslots; s++)
+        dst->names[s][0] = '\0';
+}
+
 /* Copies the ops and slots of *src into *dst (names left empty, as a
  * decode leaves them). */
 static void copy_program(struct program *dst, const struct program *src)
 {
-    uint32_t s;
-
-    memcpy(dst->ops, src->ops, src->nops * sizeof src->ops[0]);
-    dst->nops = src->nops;
-    dst->kind = src->kind;
-    dst->nslots = src->nslots;
-    for (s = 0; s < src->nslots; s++)
-        dst->names[s][0] = '\0';
+    set_ops(dst, src->ops, src->nops, src->kind, src->nslots);
 }
 
 /* Encodes the valid program *p into out, cut to max_size (mut_fit), checks
@@ -1481,7 +1491,7 @@ static void copy_program(struct program *dst, const struct program *src)
 static size_t emit(struct program *p, uint8_t *out, size_t max_size)
 {
     static uint32_t ends[PROG_MAX_OPS], slots[PROG_MAX_OPS];
-    uint32_t from = last_len != 0 ? common_prefix(p, &last) : 0, tail = 0, i, j, k, s;
+    uint32_t from = last_len != 0 ? common_prefix(p, &last) : 0, tail = 0, i, j, k;
     size_t n, start;
     int closed;
 
@@ -1526,14 +1536,9 @@ static size_t emit(struct program *p, uint8_t *out, size_t max_size)
             return 0;
         }
     }
-    memcpy(last.ops, p->ops, p->nops * sizeof p->ops[0]);
+    copy_program(&last, p);
     memcpy(last_ends, ends, p->nops * sizeof ends[0]);
     memcpy(last_slots, slots, p->nops * sizeof slots[0]);
-    last.nops = p->nops;
-    last.kind = p->kind;
-    last.nslots = p->nslots;
-    for (s = 0; s < p->nslots; s++)
-        last.names[s][0] = '\0';
     memcpy(last_bytes, out, n);
     last_len = n;
     return n;
@@ -1560,7 +1565,6 @@ static void decode_input(const uint8_t *data, size_t size, struct program *p)
 {
     const struct program *known = mut_last_output(data, size);
     struct cached *e;
-    uint32_t s;
 
     if (known != NULL) {
         copy_program(p, known);
@@ -1568,12 +1572,7 @@ static void decode_input(const uint8_t *data, size_t size, struct program *p)
     }
     e = size <= CACHE_BYTES ? cache_slot(data, size) : NULL;
     if (e != NULL && e->len == size && size != 0 && memcmp(e->bytes, data, size) == 0) {
-        memcpy(p->ops, e->ops, e->nops * sizeof e->ops[0]);
-        p->nops = e->nops;
-        p->kind = PROG_API;
-        p->nslots = e->nslots;
-        for (s = 0; s < p->nslots; s++)
-            p->names[s][0] = '\0';
+        set_ops(p, e->ops, e->nops, PROG_API, e->nslots);
         return;
     }
     prog_decode(data, size, p);
