@@ -14,6 +14,7 @@
 #include "exec.h"
 #include "explore.h"
 #include "explore_cli.h"
+#include "proc.h"
 #include "triage.h"
 
 /* Where the api runner's events go. */
@@ -57,38 +58,6 @@ static void run_api(const struct program *p, uint32_t inject, model_sink_fn sink
     *port_state = 0;
 }
 
-/* Replaces this process with <dir of this binary>/<target><suffix>, with
- * argv (argv[0] is replaced). Returns 2 after saying why it could not. */
-int exec_target_binary(const char *cmd, const char *target, const char *suffix, char **argv)
-{
-    char self[PATH_MAX], path[PATH_MAX + 64], *slash;
-    ssize_t n;
-
-    if (strspn(target, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(target) || !*target) {
-        fprintf(stderr, "unloadfuzz %s: bad target name '%s'\n", cmd, target);
-        return 2;
-    }
-    n = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (n <= 0) {
-        fprintf(stderr, "unloadfuzz %s: cannot find my own directory: %s\n", cmd, strerror(errno));
-        return 2;
-    }
-    self[n] = '\0';
-    slash = strrchr(self, '/');
-    if (slash)
-        *slash = '\0';
-    snprintf(path, sizeof path, "%s/%s%s", self, target, suffix);
-    if (access(path, X_OK) != 0) {
-        fprintf(stderr, "unloadfuzz %s: no target '%s' (no %s; the build's driver targets are"
-                        " listed in drivers.tsv beside it)\n", cmd, target, path);
-        return 2;
-    }
-    argv[0] = path;
-    execv(path, argv);
-    fprintf(stderr, "unloadfuzz %s: %s: %s\n", cmd, path, strerror(errno));
-    return 2;
-}
-
 static void explore_usage(FILE *f)
 {
     fprintf(f, "usage: unloadfuzz explore TARGET [OPTIONS] [PROGRAM...]\n"
@@ -109,7 +78,7 @@ int explore_cli_main(int argc, char **argv)
 
         return explore_main(&t, argc - 1, argv + 1);
     }
-    return exec_target_binary("explore", argv[0], "_explore", argv);
+    return proc_exec_beside("explore", argv[0], "_explore", argv);
 }
 
 static void triage_usage(FILE *f)
@@ -144,7 +113,7 @@ int triage_cli_main(int argc, char **argv)
     for (i = 1; i < argc; i++)
         args[i + 1] = argv[i];
     args[argc + 1] = NULL;
-    return exec_target_binary("triage", argv[0], "_explore", args);
+    return proc_exec_beside("triage", argv[0], "_explore", args);
 }
 
 /* `unloadfuzz fuzz ...`: the campaign runner, scripts/campaign.sh of the

@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "driver_target.h"
+#include "target.h"
 #include "load.h"
 #include "port.h"
 
@@ -90,7 +90,7 @@ static void print_event(const struct model_event *ev, void *arg)
 int main(int argc, char **argv)
 {
     static struct program prog, perturb[sizeof perturbations / sizeof perturbations[0]];
-    const struct driver_target_options *o;
+    const struct target_options *o;
     char err[256];
     size_t k;
     int i, text = 0, expect = 0, files = 0, rc = 0;
@@ -100,9 +100,9 @@ int main(int argc, char **argv)
             usage(stdout);
             return 0;
         }
-    if (driver_target_configure(argc, argv) < 0)
+    if (target_configure(uf_driver_under_test.name, argc, argv) < 0)
         return 2;
-    o = driver_target_options();
+    o = target_options();
     for (k = 0; k < sizeof perturbations / sizeof perturbations[0]; k++)
         if (prog_parse_text(perturbations[k], strlen(perturbations[k]), &perturb[k], err,
                             sizeof err) < 0) {

@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "exec.h"
-#include "explore_cli.h"
+#include "proc.h"
 #include "load.h"
 #include "program.h"
 #include "repro.h"
@@ -148,7 +148,7 @@ int repro_main(int argc, char **argv)
                 if (k != i && k != i + 1)
                     args[n++] = argv[k];
             args[n] = NULL;
-            return exec_target_binary("repro", argv[i + 1], "_replay", args);
+            return proc_exec_beside("repro", argv[i + 1], "_replay", args);
         }
     for (i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--target") && i + 1 < argc) {

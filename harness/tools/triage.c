@@ -340,7 +340,7 @@ int triage_main(const struct explore_target *t, int argc, char **argv)
                 return 2;
             }
         } else if (!strncmp(argv[a], "--inject=", 9) && t->kind == PROG_DRIVER) {
-            if (port_parse_inject(argv[a] + 9, &T.inject) < 0) {
+            if (target_parse_inject(argv[a] + 9, &T.inject) < 0) {
                 fprintf(stderr, "triage: --inject takes double-unload, irql or both\n");
                 return 2;
             }

@@ -17,12 +17,8 @@
 
 #include "model.h"
 #include "program.h"
+#include "target.h"
 #include "unloadfuzz_driver.h"
-
-enum {
-    PORT_INJECT_DOUBLE_UNLOAD = 1u << 0, /* unload the driver a second time */
-    PORT_INJECT_IRQL = 1u << 1,          /* call routines at the program's IRQL */
-};
 
 struct port_run {
     uint32_t inject;     /* PORT_INJECT_* in force from the start; the only
@@ -43,10 +39,6 @@ struct port_run {
  * reset driver globals). Afterwards the model holds the final state. A
  * caller that wants the events sets a sink with port_set_sink(). */
 void port_run(const struct uf_driver *d, const struct program *p, struct port_run *r);
-
-/* Parses "double-unload,irql" (either, both, or "none") into PORT_INJECT_*
- * bits. Returns 0, or -1 for a word it does not know. */
-int port_parse_inject(const char *s, uint32_t *out);
 
 /* Where events go besides the trace hash (NULL: nowhere). */
 void port_set_sink(model_sink_fn fn, void *arg);

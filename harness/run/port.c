@@ -288,27 +288,6 @@ void port_run(const struct uf_driver *d, const struct program *p, struct port_ru
         r->port_state |= (uint32_t)P.present[i] << (3 + i);
 }
 
-int port_parse_inject(const char *s, uint32_t *out)
-{
-    const char *w = s;
-
-    *out = 0;
-    if (strcmp(s, "none") == 0)
-        return 0;
-    while (*w) {
-        size_t n = strcspn(w, ",");
-
-        if (n == 13 && strncmp(w, "double-unload", n) == 0)
-            *out |= PORT_INJECT_DOUBLE_UNLOAD;
-        else if (n == 4 && strncmp(w, "irql", n) == 0)
-            *out |= PORT_INJECT_IRQL;
-        else
-            return -1;
-        w += n + (w[n] == ',');
-    }
-    return 0;
-}
-
 /* ---- the port's routines a miniport calls ---- */
 
 /* The port's own unload routine, which a PortCls-style driver saves and

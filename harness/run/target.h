@@ -1,0 +1,41 @@
+/*
+ * target.h - how a driver target is told to run: which port misbehaviour
+ * is injected (--inject) and which severity crashes it (--fail-on), read
+ * the same way by every binary of a driver target (its fuzzer, its replay,
+ * its explorer) and by the tools that spawn them.
+ */
+#ifndef UNLOADFUZZ_TARGET_H
+#define UNLOADFUZZ_TARGET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+
+/* Port misbehaviours the port simulation can inject (port.h). */
+enum {
+    PORT_INJECT_DOUBLE_UNLOAD = 1u << 0, /* unload the driver a second time */
+    PORT_INJECT_IRQL = 1u << 1,          /* call routines at the program's IRQL */
+};
+
+struct target_options {
+    uint32_t inject;             /* PORT_INJECT_* from the start of every run */
+    enum model_severity fail_on; /* crash on a violation at or above this */
+    int configured;              /* target_configure() ran */
+};
+
+/* Reads UNLOADFUZZ_INJECT and UNLOADFUZZ_FAIL_ON, then --inject=... and
+ * --fail-on=... among argv[1..argc) into the process's options, naming
+ * target `name` in messages. Returns 0, or -1 after printing why. */
+int target_configure(const char *name, int argc, char **argv);
+/* The process's options (defaults until target_configure() ran). */
+const struct target_options *target_options(void);
+
+/* Parses "double-unload,irql" (either, both, or "none") into
+ * PORT_INJECT_* bits. Returns 0, or -1 for a word it does not know. */
+int target_parse_inject(const char *s, uint32_t *out);
+/* The PORT_INJECT_* bits as --inject spells them: "double-unload",
+ * "irql", "double-unload,irql", or "" for none. A static string. */
+const char *target_inject_name(uint32_t inject);
+
+#endif /* UNLOADFUZZ_TARGET_H */
