@@ -15,7 +15,7 @@
  */
 #include <string.h>
 
-#include "model.h"
+#include "edit.h"
 #include "program.h"
 
 /* A create op's slot byte below this binds a new slot (while there is
@@ -24,8 +24,6 @@
 /* miniport-unload's operand byte from this up names a slot; below it,
  * the op has no operand (WdfGetDriver()). */
 #define OPTOBJ_SLOT 0x80u
-/* The fail-alloc modes, exactly one of which a fail-alloc op carries. */
-#define FAIL_MODES (OPT_NTH | OPT_AFTER | OPT_SITE | OPT_PERCENT | OPT_OFF)
 /* Varints are at most this long (32 bits, 7 per byte). */
 #define VARINT_MAX 5
 
@@ -138,53 +136,35 @@ static uint16_t bind_slot(uint8_t sel, uint32_t n)
     return (uint16_t)(1 + sel % (n - 1));
 }
 
-/* Reads the value of option `bit` of *o, with n slots bound. Returns 1, or
- * 0 when the input ends. */
-static int rd_value(struct reader *r, uint32_t bit, uint32_t n, struct op *o)
+/* Reads the value of option number i of *o, with n slots bound, as
+ * options.def says it is written. Returns 1, or 0 when the input ends. */
+static int rd_value(struct reader *r, int i, uint32_t n, struct op *o)
 {
+    const struct opt_info *oi = &prog_options[i];
+    uint32_t v;
     uint8_t b;
 
-    switch (bit) {
-    case OPT_PARENT:
-    case OPT_POOL:
-    case OPT_EXEC:
-    case OPT_INIT:
-    case OPT_SITE:
-    case OPT_ADAPTER:
+    switch ((enum opt_value)oi->value) {
+    case VAL_SLOT:
+    case VAL_INDEX:
+    case VAL_WORD:
         /* one byte, mapped into the option's range */
         if (!rd_byte(r, &b))
             return 0;
-        if (bit == OPT_PARENT)
-            o->arg = (uint16_t)(b % n);
-        else if (bit == OPT_POOL)
-            o->level = (uint8_t)(b & 1u);
-        else if (bit == OPT_EXEC)
-            o->level = (uint8_t)(WdfExecutionLevelInheritFromParent + b % 3);
-        else if (bit == OPT_INIT)
-            o->level = (uint8_t)(b % INIT__COUNT);
-        else if (bit == OPT_ADAPTER)
-            o->num = b % PROG_MAX_ADAPTERS;
+        if (oi->value == VAL_SLOT)
+            opt_set(o, i, b % n);
         else
-            o->num = b % SITE__COUNT;
+            opt_set(o, i, oi->lo + b % oi->count);
         return 1;
-    case OPT_PERCENT:
-        if (!rd_varint(r, &o->num))
+    case VAL_U32:
+        if (!rd_varint(r, &v))
             return 0;
-        o->num %= 101;
+        opt_set(o, i, oi->count ? v % oi->count : v);
         return 1;
-    case OPT_SEED:
-        return rd_varint(r, &o->seed);
-    case OPT_SIZE:
-    case OPT_PERIOD:
-    case OPT_DUE:
-    case OPT_TIMEOUT:
-    case OPT_TAG:
-    case OPT_NTH:
-    case OPT_AFTER:
-        return rd_varint(r, &o->num);
-    default: /* flags carry no value */
+    case VAL_FLAG: /* flags carry no value */
         return 1;
     }
+    return 1;
 }
 
 /* Reads the option bytes of *o and their values, with n slots bound: bit i
@@ -205,13 +185,13 @@ static int rd_options(struct reader *r, uint32_t n, struct op *o)
         if (bits & (1u << j))
             o->opts |= rest & (~rest + 1);
     if (o->code == OP_FAIL_ALLOC) {
-        uint32_t modes = o->opts & FAIL_MODES;
+        uint32_t modes = o->opts & OPT_FAIL_MODES;
         uint32_t mode = modes != 0 ? modes & (~modes + 1) : OPT_OFF;
 
         o->opts = mode | (mode == OPT_PERCENT ? o->opts & OPT_SEED : 0);
     }
     for (rest = o->opts; rest != 0; rest &= rest - 1)
-        if (!rd_value(r, rest & (~rest + 1), n, o))
+        if (!rd_value(r, __builtin_ctz(rest), n, o))
             return 0;
     return 1;
 }
@@ -282,17 +262,6 @@ static int rd_op(struct reader *r, uint32_t n, struct op *o)
     return rd_options(r, n, o);
 }
 
-/* Appends END to *p (the caller made sure there is room). */
-static void add_end(struct program *p)
-{
-    struct op *e = &p->ops[p->nops++];
-
-    memset(e, 0, sizeof *e);
-    e->code = OP_END;
-    e->target = SLOT_NONE;
-    e->arg = SLOT_NONE;
-}
-
 /* Decodes any byte string into *p (see program.h and docs/LANGUAGE.md).
  * Ops that would not leave room for the END of an open block, and every op
  * after them, are ignored. */
@@ -324,7 +293,7 @@ void prog_decode_kind(const uint8_t *data, size_t len, enum prog_kind k, struct 
         if (p->nops + need > PROG_MAX_OPS)
             break;
         if (o.code == OP_ON && in_block)
-            add_end(p);                     /* ON inside a block closes it */
+            prog_append_end(p);                     /* ON inside a block closes it */
         if (op_arg((enum op_code)o.code) == ARG_BIND && o.target == p->nslots)
             p->names[p->nslots++][0] = '\0';
         if (o.code == OP_ON)
@@ -334,7 +303,7 @@ void prog_decode_kind(const uint8_t *data, size_t len, enum prog_kind k, struct 
         p->ops[p->nops++] = o;
     }
     if (in_block)
-        add_end(p);
+        prog_append_end(p);
 }
 
 /* ---------------------------------------------------------------- encoder */
@@ -370,40 +339,23 @@ static uint8_t bind_byte(uint16_t target, uint32_t n)
     return (uint8_t)(BIND_REBIND + (target - 1 + m - BIND_REBIND % m) % m);
 }
 
-/* Appends the value of option `bit` of *o. */
-static void wr_value(struct writer *w, uint32_t bit, const struct op *o)
+/* Appends the value of option number i of *o, as rd_value() reads it. */
+static void wr_value(struct writer *w, int i, const struct op *o)
 {
-    switch (bit) {
-    case OPT_PARENT:
-        wr_byte(w, (uint8_t)o->arg);
+    const struct opt_info *oi = &prog_options[i];
+
+    switch ((enum opt_value)oi->value) {
+    case VAL_SLOT:
+        wr_byte(w, (uint8_t)opt_get(o, i));
         break;
-    case OPT_POOL:
-        wr_byte(w, o->level & 1u);
+    case VAL_INDEX:
+    case VAL_WORD:
+        wr_byte(w, (uint8_t)(opt_get(o, i) - oi->lo));
         break;
-    case OPT_EXEC:
-        wr_byte(w, (uint8_t)(o->level - WdfExecutionLevelInheritFromParent));
+    case VAL_U32:
+        wr_varint(w, opt_get(o, i));
         break;
-    case OPT_INIT:
-        wr_byte(w, o->level);
-        break;
-    case OPT_SITE:
-    case OPT_ADAPTER:
-        wr_byte(w, (uint8_t)o->num);
-        break;
-    case OPT_SEED:
-        wr_varint(w, o->seed);
-        break;
-    case OPT_PERCENT:
-    case OPT_SIZE:
-    case OPT_PERIOD:
-    case OPT_DUE:
-    case OPT_TIMEOUT:
-    case OPT_TAG:
-    case OPT_NTH:
-    case OPT_AFTER:
-        wr_varint(w, o->num);
-        break;
-    default: /* flags carry no value */
+    case VAL_FLAG: /* flags carry no value */
         break;
     }
 }
@@ -420,7 +372,7 @@ static void wr_options(struct writer *w, const struct op *o)
     for (k = 0; k < nbytes; k++)
         wr_byte(w, (uint8_t)(bits >> (8 * k)));
     for (rest = o->opts & accepted; rest != 0; rest &= rest - 1)
-        wr_value(w, rest & (~rest + 1), o);
+        wr_value(w, __builtin_ctz(rest), o);
 }
 
 /* Appends op *o, with *nslots slots bound before it (updated when *o binds

@@ -1,15 +1,47 @@
 /*
- * program.c - the program language's vocabulary as data.
+ * program.c - the program language's schema as data.
  *
  * ops.def lists every op once: its spelling, the operand it takes and the
- * options it accepts. This file expands that list into the tables behind
- * program.h's metadata functions, so the text parser and printer (text.c),
- * the binary codec (binary.c) and whatever runs a program all read the same
- * facts. The names of the callback kinds a block can name live here too.
+ * options it accepts; options.def lists every option: its spelling, where
+ * its value goes and how it is written. This file expands both into the
+ * tables behind program.h, so the text parser and printer (text.c), the
+ * binary codec (binary.c), the mutator and whatever runs a program all read
+ * the same facts. The names of the callback kinds a block can name live
+ * here too.
  */
 #include <string.h>
 
+#include "model.h"
 #include "program.h"
+
+/* The words of the options whose value is one of several (VAL_WORD). */
+static const char *const pool_words[] = {"nonpaged", "paged"};
+static const char *const exec_words[] = {"inherit", "passive", "dispatch"};
+static const char *const init_words[INIT__COUNT] = {"no-dispatch-override", "non-pnp", "none"};
+static const char *const site_words[SITE__COUNT] = {
+#define SITE(e, name) name,
+#include "sites.def"
+#undef SITE
+};
+
+const struct opt_info prog_options[OPT__COUNT] = {
+#define OPTION(e, word, field, value, lo, count, words, hint) \
+    {word, sizeof(word) - 1, field, value, lo, count, words, hint},
+#include "options.def"
+#undef OPTION
+};
+
+/* The OPT_* bits of the options whose value goes to field f (program.h). */
+uint32_t prog_option_mask(enum opt_field f)
+{
+    uint32_t m = 0;
+    int i;
+
+    for (i = 0; i < OPT__COUNT; i++)
+        if (prog_options[i].field == f)
+            m |= 1u << i;
+    return m;
+}
 
 /* One row of ops.def. */
 struct op_info {

@@ -31,34 +31,43 @@
 #define SLOT_NONE 0xFFFFu  /* no slot */
 #define SLOT_DRIVER 0u     /* $driver */
 
-/* Option bits: which options an op was written with. */
-enum {
-    OPT_CLEANUP = 1u << 0,         /* cleanup */
-    OPT_DESTROY = 1u << 1,         /* destroy */
-    OPT_CONTEXT = 1u << 2,         /* context */
-    OPT_ATTACHED = 1u << 3,        /* attached */
-    OPT_UNLOAD_CALLBACK = 1u << 4, /* unload-callback */
-    OPT_WAIT = 1u << 5,            /* wait */
-    OPT_PARENT = 1u << 6,          /* parent=$p        -> op.arg */
-    OPT_SIZE = 1u << 7,            /* size=N           -> op.num */
-    OPT_POOL = 1u << 8,            /* pool=paged|nonpaged -> op.level (1 paged) */
-    OPT_PERIOD = 1u << 9,          /* period=MS        -> op.num */
-    OPT_EXEC = 1u << 10,           /* exec=passive|dispatch|inherit -> op.level */
-    OPT_INIT = 1u << 11,           /* init=no-dispatch-override|non-pnp|none -> op.level */
-    OPT_DUE = 1u << 12,            /* due=MS           -> op.num */
-    OPT_TIMEOUT = 1u << 13,        /* timeout=N (ms)   -> op.num */
-    OPT_TAG = 1u << 14,            /* tag=N            -> op.num */
-    OPT_NTH = 1u << 15,            /* nth=N            -> op.num */
-    OPT_AFTER = 1u << 16,          /* after=N          -> op.num */
-    OPT_SITE = 1u << 17,           /* site=NAME        -> op.num (enum model_site) */
-    OPT_PERCENT = 1u << 18,        /* percent=P        -> op.num (0..100) */
-    OPT_SEED = 1u << 19,           /* seed=S           -> op.seed */
-    OPT_OFF = 1u << 20,            /* off */
-    OPT_ADAPTER = 1u << 21,        /* adapter=N        -> op.num (0..PROG_MAX_ADAPTERS-1) */
-    OPT_DOUBLE_UNLOAD = 1u << 22,  /* double-unload (inject) */
-    OPT_INJECT_IRQL = 1u << 23,    /* irql (inject) */
-    OPT__ALL = (1u << 24) - 1
+/* The options (options.def): their numbers, and the bits of struct op's
+ * opts that say which ones an op was written with. */
+enum opt_index {
+#define OPTION(e, word, field, value, lo, count, words, hint) OPTI_##e,
+#include "options.def"
+#undef OPTION
+    OPT__COUNT
 };
+enum {
+#define OPTION(e, word, field, value, lo, count, words, hint) OPT_##e = 1u << OPTI_##e,
+#include "options.def"
+#undef OPTION
+    OPT__ALL = (1u << OPT__COUNT) - 1
+};
+/* The fail-alloc modes: a fail-alloc op carries exactly one. */
+#define OPT_FAIL_MODES (OPT_NTH | OPT_AFTER | OPT_SITE | OPT_PERCENT | OPT_OFF)
+
+/* Where an option's value goes in struct op. */
+enum opt_field { FIELD_NONE, FIELD_ARG, FIELD_NUM, FIELD_SEED, FIELD_LEVEL };
+/* How an option's value is written (options.def says what each means). */
+enum opt_value { VAL_FLAG, VAL_SLOT, VAL_U32, VAL_INDEX, VAL_WORD };
+
+/* One row of options.def. */
+struct opt_info {
+    const char *word;          /* the spelling (the key of key=value) */
+    uint8_t len;               /* strlen(word) */
+    uint8_t field;             /* enum opt_field */
+    uint8_t value;             /* enum opt_value */
+    uint32_t lo;               /* VAL_WORD: the value of the first word */
+    uint32_t count;            /* values in range (VAL_U32: 0 for any u32) */
+    const char *const *words;  /* VAL_WORD: the count words */
+    const char *hint;          /* VAL_WORD: the words as an error lists them, or NULL */
+};
+/* The rows of options.def, by enum opt_index. */
+extern const struct opt_info prog_options[OPT__COUNT];
+/* The OPT_* bits of the options whose value goes to field f. */
+uint32_t prog_option_mask(enum opt_field f);
 
 enum op_arg { ARG_NONE, ARG_BIND, ARG_OBJ, ARG_OBJ2, ARG_OPTOBJ, ARG_LEVEL, ARG_BLOCK, ARG_ENVREF };
 
@@ -98,6 +107,45 @@ struct op {
     uint32_t seed;    /* seed=S */
     uint32_t line;    /* 1-based line in the text it came from; 0 for binary */
 };
+
+/* The value of option i of *o, read from the field options.def names for
+ * it (0 for a flag). */
+static inline uint32_t opt_get(const struct op *o, int i)
+{
+    switch ((enum opt_field)prog_options[i].field) {
+    case FIELD_ARG:
+        return o->arg;
+    case FIELD_NUM:
+        return o->num;
+    case FIELD_SEED:
+        return o->seed;
+    case FIELD_LEVEL:
+        return o->level;
+    default:
+        return 0;
+    }
+}
+
+/* Stores v as the value of option i of *o (nothing for a flag). */
+static inline void opt_set(struct op *o, int i, uint32_t v)
+{
+    switch ((enum opt_field)prog_options[i].field) {
+    case FIELD_ARG:
+        o->arg = (uint16_t)v;
+        break;
+    case FIELD_NUM:
+        o->num = v;
+        break;
+    case FIELD_SEED:
+        o->seed = v;
+        break;
+    case FIELD_LEVEL:
+        o->level = (uint8_t)v;
+        break;
+    default:
+        break;
+    }
+}
 
 struct program {
     struct op ops[PROG_MAX_OPS];                 /* in order, blocks inline */

@@ -20,79 +20,15 @@
 #include "model.h"
 #include "program.h"
 
-/* How an option is spelled and where its value goes. */
-enum opt_kind {
-    OK_FLAG,    /* a word, no value */
-    OK_SLOT,    /* =$name           -> op.arg */
-    OK_NUM,     /* =N (uint32)      -> op.num */
-    OK_POOL,    /* =paged|nonpaged  -> op.level */
-    OK_EXEC,    /* =passive|dispatch|inherit -> op.level */
-    OK_INIT,    /* =no-dispatch-override|non-pnp|none -> op.level */
-    OK_SITE,    /* =site name       -> op.num */
-    OK_PERCENT, /* =0..100          -> op.num */
-    OK_SEED,    /* =N (uint32)      -> op.seed */
-    OK_ADAPTER  /* =0..PROG_MAX_ADAPTERS-1 -> op.num */
-};
-
-/* One option: its word (the key of key=value) and its kind. */
-struct opt_info {
-    const char *word;   /* the spelling */
-    size_t len;         /* strlen(word) */
-    enum opt_kind kind; /* what its value is */
-};
-
-/* A string literal and its length, for the tables below. */
-#define WORD(s) s, sizeof(s) - 1
-
-/* Indexed by OPT_* bit number. */
-static const struct opt_info options[] = {
-    {WORD("cleanup"), OK_FLAG},
-    {WORD("destroy"), OK_FLAG},
-    {WORD("context"), OK_FLAG},
-    {WORD("attached"), OK_FLAG},
-    {WORD("unload-callback"), OK_FLAG},
-    {WORD("wait"), OK_FLAG},
-    {WORD("parent"), OK_SLOT},
-    {WORD("size"), OK_NUM},
-    {WORD("pool"), OK_POOL},
-    {WORD("period"), OK_NUM},
-    {WORD("exec"), OK_EXEC},
-    {WORD("init"), OK_INIT},
-    {WORD("due"), OK_NUM},
-    {WORD("timeout"), OK_NUM},
-    {WORD("tag"), OK_NUM},
-    {WORD("nth"), OK_NUM},
-    {WORD("after"), OK_NUM},
-    {WORD("site"), OK_SITE},
-    {WORD("percent"), OK_PERCENT},
-    {WORD("seed"), OK_SEED},
-    {WORD("off"), OK_FLAG},
-    {WORD("adapter"), OK_ADAPTER},
-    {WORD("double-unload"), OK_FLAG},
-    {WORD("irql"), OK_FLAG},
-};
-
 /* The length of each op's spelling, so lookups skip most names at once. */
 static const uint8_t op_len[OP__COUNT] = {
 #define OP(e, name, arg, opts, where) sizeof(name) - 1,
 #include "ops.def"
 #undef OP
 };
-#define NOPTIONS (sizeof options / sizeof options[0])
-_Static_assert(((1ull << (sizeof options / sizeof options[0])) - 1) == OPT__ALL,
-               "one options[] row per OPT_* bit");
 
 /* irql: KIRQL 0..2. */
 static const char *const levels[] = {"passive", "apc", "dispatch"};
-/* pool=: 0 nonpaged, 1 paged. */
-static const char *const pools[] = {"nonpaged", "paged"};
-/* exec=: WDF_EXECUTION_LEVEL 1..3 (0 is not spellable). */
-static const char *const execs[] = {NULL, "inherit", "passive", "dispatch"};
-/* init=: enum init_kind. */
-static const char *const inits[INIT__COUNT] = {"no-dispatch-override", "non-pnp", "none"};
-
-/* The fail-alloc modes, exactly one of which a fail-alloc op carries. */
-#define FAIL_MODES (OPT_NTH | OPT_AFTER | OPT_SITE | OPT_PERCENT | OPT_OFF)
 
 /* A piece of the input: not NUL-terminated. */
 struct tok {
@@ -284,21 +220,23 @@ static int parse_u32(struct parser *ps, struct tok t, const char *what, uint32_t
     return 0;
 }
 
-/* Writes "unknown site 'x' (one of ...)" for site word t. Returns -1. */
-static int fail_site(struct parser *ps, struct tok t)
+/* Writes "unknown WORD 'x' (one of ...)" for the value t of option i,
+ * listing its words. Returns -1. */
+static int fail_words(struct parser *ps, int i, struct tok t)
 {
+    const struct opt_info *oi = &prog_options[i];
     char list[512], b[48];
     size_t o = 0;
-    int s;
+    uint32_t k;
 
     list[0] = '\0';
-    for (s = 0; s < SITE__COUNT; s++) {
-        const char *name = model_site_name((enum model_site)s);
+    for (k = 0; k < oi->count; k++) {
+        const char *name = oi->words[k];
         size_t n = strlen(name);
 
         if (o + n + 3 >= sizeof list)
             break;
-        if (s > 0) {
+        if (k > 0) {
             memcpy(list + o, ", ", 2);
             o += 2;
         }
@@ -306,65 +244,45 @@ static int fail_site(struct parser *ps, struct tok t)
         o += n;
         list[o] = '\0';
     }
-    return fail(ps, "unknown site %s (one of %s)", show(t, b, sizeof b), list);
+    return fail(ps, "unknown %s %s (one of %s)", oi->word, show(t, b, sizeof b), list);
 }
 
-/* Reads the value v of option number i (its OPT_* bit) into *o. Returns 0, or -1
- * with the error written. */
+/* Reads the value v of option number i into its field of *o, as
+ * options.def describes it. Returns 0, or -1 with the error written. */
 static int parse_value(struct parser *ps, int i, struct tok v, struct op *o)
 {
-    const char *word = options[i].word;
+    const struct opt_info *oi = &prog_options[i];
     char b[48];
+    uint32_t n;
     int k;
 
-    switch (options[i].kind) {
-    case OK_FLAG:
+    switch ((enum opt_value)oi->value) {
+    case VAL_FLAG:
         return 0;
-    case OK_SLOT:
+    case VAL_SLOT:
         return use_name(ps, v, &o->arg);
-    case OK_NUM:
-        return parse_u32(ps, v, word, &o->num);
-    case OK_SEED:
-        return parse_u32(ps, v, word, &o->seed);
-    case OK_PERCENT:
-        if (parse_u32(ps, v, word, &o->num) < 0)
+    case VAL_U32:
+        if (parse_u32(ps, v, oi->word, &n) < 0)
             return -1;
-        if (o->num > 100)
-            return fail(ps, "percent=%u is over 100", (unsigned)o->num);
+        if (oi->count != 0 && n > oi->lo + oi->count - 1)
+            return fail(ps, "%s=%u is over %u", oi->word, (unsigned)n,
+                        (unsigned)(oi->lo + oi->count - 1));
+        opt_set(o, i, n);
         return 0;
-    case OK_POOL:
-        k = tok_index(v, pools, 2);
-        if (k < 0)
-            return fail(ps, "bad pool %s (paged or nonpaged)", show(v, b, sizeof b));
-        o->level = (uint8_t)k;
-        return 0;
-    case OK_EXEC:
-        k = tok_index(v, execs, 4);
-        if (k < 0)
-            return fail(ps, "bad exec %s (passive, dispatch or inherit)", show(v, b, sizeof b));
-        o->level = (uint8_t)k;
-        return 0;
-    case OK_INIT:
-        k = tok_index(v, inits, INIT__COUNT);
-        if (k < 0)
-            return fail(ps, "bad init %s (no-dispatch-override, non-pnp or none)",
-                        show(v, b, sizeof b));
-        o->level = (uint8_t)k;
-        return 0;
-    case OK_SITE:
-        for (k = 0; k < SITE__COUNT; k++)
-            if (tok_is(v, model_site_name((enum model_site)k)))
-                break;
-        if (k == SITE__COUNT)
-            return fail_site(ps, v);
-        o->num = (uint32_t)k;
-        return 0;
-    case OK_ADAPTER:
-        if (parse_u32(ps, v, word, &o->num) < 0)
+    case VAL_INDEX:
+        if (parse_u32(ps, v, oi->word, &n) < 0)
             return -1;
-        if (o->num >= PROG_MAX_ADAPTERS)
-            return fail(ps, "adapter=%u: adapters are numbered 0 to %d", (unsigned)o->num,
-                        PROG_MAX_ADAPTERS - 1);
+        if (n >= oi->count)
+            return fail(ps, "%s=%u: %ss are numbered 0 to %u", oi->word, (unsigned)n, oi->word,
+                        (unsigned)(oi->count - 1));
+        opt_set(o, i, n);
+        return 0;
+    case VAL_WORD:
+        k = tok_index(v, oi->words, (int)oi->count);
+        if (k < 0)
+            return oi->hint ? fail(ps, "bad %s %s (%s)", oi->word, show(v, b, sizeof b), oi->hint)
+                            : fail_words(ps, i, v);
+        opt_set(o, i, oi->lo + (uint32_t)k);
         return 0;
     }
     return 0;
@@ -390,20 +308,21 @@ static int parse_option(struct parser *ps, struct tok t, struct op *o)
         val.s = eq + 1;
         val.n = t.n - key.n - 1;
     }
-    for (i = 0; i < (int)NOPTIONS; i++)
-        if (key.n == options[i].len && memcmp(key.s, options[i].word, key.n) == 0)
+    for (i = 0; i < OPT__COUNT; i++)
+        if (key.n == prog_options[i].len && memcmp(key.s, prog_options[i].word, key.n) == 0)
             break;
-    if (i == (int)NOPTIONS)
+    if (i == OPT__COUNT)
         return fail(ps, "unknown option %s", show(key, b, sizeof b));
     bit = 1u << i;
     if (!(op_options((enum op_code)o->code) & bit))
-        return fail(ps, "%s does not take option %s", name, options[i].word);
+        return fail(ps, "%s does not take option %s", name, prog_options[i].word);
     if (o->opts & bit)
-        return fail(ps, "option %s given twice", options[i].word);
-    if (options[i].kind == OK_FLAG && eq != NULL)
-        return fail(ps, "option %s takes no value", options[i].word);
-    if (options[i].kind != OK_FLAG && eq == NULL)
-        return fail(ps, "option %s needs a value (%s=...)", options[i].word, options[i].word);
+        return fail(ps, "option %s given twice", prog_options[i].word);
+    if (prog_options[i].value == VAL_FLAG && eq != NULL)
+        return fail(ps, "option %s takes no value", prog_options[i].word);
+    if (prog_options[i].value != VAL_FLAG && eq == NULL)
+        return fail(ps, "option %s needs a value (%s=...)", prog_options[i].word,
+                    prog_options[i].word);
     if (parse_value(ps, i, val, o) < 0)
         return -1;
     o->opts |= bit;
@@ -526,7 +445,7 @@ static int parse_operands(struct parser *ps, struct cursor *c, struct op *o, str
  * seed only with percent). Returns 0, or -1 with the error written. */
 static int check_companions(struct parser *ps, const struct op *o)
 {
-    uint32_t modes = o->opts & FAIL_MODES;
+    uint32_t modes = o->opts & OPT_FAIL_MODES;
 
     if (o->code != OP_FAIL_ALLOC)
         return 0;
@@ -769,54 +688,32 @@ static void put_word(struct writer *w, const char *const *table, uint32_t count,
         put_u32(w, v);
 }
 
-/* Appends op *o's options in OPT_* bit order. */
+/* Appends op *o's options in OPT_* bit order, each value as options.def
+ * spells it (a word's value out of range, in a program not made by the
+ * parser or the decoder, as its number). */
 static void put_options(struct writer *w, const struct program *p, int canonical,
                         const struct op *o)
 {
-    uint32_t i;
+    uint32_t v;
+    int i;
 
-    for (i = 0; i < NOPTIONS; i++) {
+    for (i = 0; i < OPT__COUNT; i++) {
+        const struct opt_info *oi = &prog_options[i];
+
         if (!(o->opts & (1u << i)))
             continue;
         put(w, " ", 1);
-        puts_w(w, options[i].word);
-        switch (options[i].kind) {
-        case OK_FLAG:
-            break;
-        case OK_SLOT:
-            put(w, "=", 1);
-            put_name(w, p, canonical, o->arg);
-            break;
-        case OK_NUM:
-        case OK_PERCENT:
-        case OK_ADAPTER:
-            put(w, "=", 1);
-            put_u32(w, o->num);
-            break;
-        case OK_SEED:
-            put(w, "=", 1);
-            put_u32(w, o->seed);
-            break;
-        case OK_POOL:
-            put(w, "=", 1);
-            put_word(w, pools, 2, o->level);
-            break;
-        case OK_EXEC:
-            put(w, "=", 1);
-            put_word(w, execs, 4, o->level);
-            break;
-        case OK_INIT:
-            put(w, "=", 1);
-            put_word(w, inits, INIT__COUNT, o->level);
-            break;
-        case OK_SITE:
-            put(w, "=", 1);
-            if (o->num < SITE__COUNT)
-                puts_w(w, model_site_name((enum model_site)o->num));
-            else
-                put_u32(w, o->num);
-            break;
-        }
+        puts_w(w, oi->word);
+        if (oi->value == VAL_FLAG)
+            continue;
+        put(w, "=", 1);
+        v = opt_get(o, i);
+        if (oi->value == VAL_SLOT)
+            put_name(w, p, canonical, (uint16_t)v);
+        else if (oi->value == VAL_WORD && v >= oi->lo && v - oi->lo < oi->count)
+            puts_w(w, oi->words[v - oi->lo]);
+        else
+            put_u32(w, v);
     }
 }
 
