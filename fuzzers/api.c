@@ -13,13 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "defs.h"
 #include "exec.h"
 #include "program.h"
 #ifdef UF_API_MUTATOR
 #include "mutator.h"
 #endif
 
-#define MAX_INPUT 4096 /* bytes: longer inputs add nothing the engine needs */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -35,9 +35,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (ninternal < 0) /* the internal-* rules, found once */
         for (ninternal = 0, r = 0; r < RULE__COUNT; r++)
-            if (!strncmp(model_rule_id((enum model_rule)r), "internal-", 9))
+            if (model_rule_internal((enum model_rule)r))
                 internal[ninternal++] = (enum model_rule)r;
-    if (size > MAX_INPUT)
+    if (size > UF_MAX_INPUT)
         return 0;
 #ifdef UF_API_MUTATOR
     /* The structure-aware mutator just wrote these bytes: it still holds

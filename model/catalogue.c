@@ -10,10 +10,20 @@
 
 /* Read inline on every violation and every DDI entry (internal.h). */
 const uint8_t rule_severity[RULE__COUNT] = {
-#define RULE(e, id, sev, ref, sem, desc) SEV_##sev,
+#define RULE(e, id, sev, whose, ref, sem, desc) SEV_##sev,
 #include "rules.def"
 #undef RULE
 };
+/* Whether each rule is the model's own (INTERNAL) rather than the driver's. */
+#define DRIVER 0
+#define INTERNAL 1
+static const uint8_t rule_internal[RULE__COUNT] = {
+#define RULE(e, id, sev, whose, ref, sem, desc) whose,
+#include "rules.def"
+#undef RULE
+};
+#undef DRIVER
+#undef INTERNAL
 const KIRQL ddi_max_irql[DDI__COUNT] = {
     HIGH_LEVEL,
 #define DDI(name, irql) irql,
@@ -27,7 +37,7 @@ static const struct {
     const char *semantics;
     const char *description;
 } rules[RULE__COUNT] = {
-#define RULE(e, id, sev, ref, sem, desc) {id, ref, sem, desc},
+#define RULE(e, id, sev, whose, ref, sem, desc) {id, ref, sem, desc},
 #include "rules.def"
 #undef RULE
 };
@@ -58,6 +68,7 @@ static const char *const states[STATE__COUNT] = {
 
 const char *model_rule_id(enum model_rule r) { return rules[r].id; }
 enum model_severity model_rule_severity(enum model_rule r) { return (enum model_severity)rule_severity[r]; }
+int model_rule_internal(enum model_rule r) { return rule_internal[r]; }
 const char *model_rule_reference(enum model_rule r) { return rules[r].reference; }
 const char *model_rule_semantics(enum model_rule r) { return rules[r].semantics; }
 const char *model_rule_description(enum model_rule r) { return rules[r].description; }

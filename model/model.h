@@ -31,7 +31,7 @@ enum model_severity {
 };
 
 enum model_rule {
-#define RULE(e, id, sev, ref, sem, desc) RULE_##e,
+#define RULE(e, id, sev, whose, ref, sem, desc) RULE_##e,
 #include "rules.def"
 #undef RULE
     RULE__COUNT
@@ -40,6 +40,9 @@ enum model_rule {
 /* Catalogue lookups. Each returns a static string; never NULL for a valid rule. */
 const char *model_rule_id(enum model_rule r);
 enum model_severity model_rule_severity(enum model_rule r);
+/* Nonzero for the model's own rules (internal-*: the model or the checker
+ * found the model inconsistent, a bug in unloadfuzz), 0 for the driver's. */
+int model_rule_internal(enum model_rule r);
 const char *model_rule_reference(enum model_rule r);
 const char *model_rule_semantics(enum model_rule r); /* "O5 D4", may be "" */
 const char *model_rule_description(enum model_rule r);

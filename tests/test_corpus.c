@@ -20,6 +20,7 @@
 #include "load.h"
 #include "testlib.h"
 #include "trace.h"
+#include "verdict.h"
 
 #define MAX_FILES 256
 
@@ -70,7 +71,7 @@ static void list(const char *sub)
 static int expectations(const char *path, uint8_t want[RULE__COUNT])
 {
     char bad[64];
-    int n = prog_read_expect(path, want, bad, sizeof bad);
+    int n = expect_read(path, want, bad, sizeof bad);
 
     if (n < 0)
         fail_msg("%s: unknown rule '%s' in # expect", path, bad);
@@ -91,7 +92,7 @@ static void no_internal(const char *name)
     size_t i;
 
     for (i = 0; i < tr.nviolations; i++)
-        if (!strncmp(model_rule_id(tr.violations[i].rule), "internal-", 9))
+        if (model_rule_internal(tr.violations[i].rule))
             fail_msg("%s: the model found itself inconsistent: %s (%s)", name,
                      model_rule_id(tr.violations[i].rule), tr.violations[i].message);
 }
@@ -100,9 +101,11 @@ static void no_internal(const char *name)
  * the same trace each time. */
 static void regressions_raise_exactly_what_they_expect(void **state)
 {
-    uint8_t want[RULE__COUNT], got[RULE__COUNT];
+    uint8_t want[RULE__COUNT];
+    struct verdict got;
+    struct expect_mismatch miss;
     uint64_t first = 0;
-    int i, k, r;
+    int i, k;
     size_t v;
 
     nfiles = 0;
@@ -117,19 +120,14 @@ static void regressions_raise_exactly_what_they_expect(void **state)
                 first = tr.hash;
             else if (tr.hash != first)
                 fail_msg("%s: run %d traced differently from run 1", files[i].name, k + 1);
-            memset(got, 0, sizeof(got));
+            verdict_clear(&got);
             for (v = 0; v < tr.nviolations; v++)
-                got[tr.violations[v].rule] = 1;
-            for (r = 0; r < RULE__COUNT; r++) {
-                int warning = model_rule_severity((enum model_rule)r) == SEV_WARNING;
-
-                if (want[r] && !got[r])
-                    fail_msg("%s: expected %s, not raised\n%s", files[i].name,
-                             model_rule_id((enum model_rule)r), tr.text);
-                if (got[r] && !want[r] && !warning)
-                    fail_msg("%s: raised %s, not expected\n%s", files[i].name,
-                             model_rule_id((enum model_rule)r), tr.text);
-            }
+                verdict_add(&got, tr.violations[v].rule);
+            if (expect_compare(&got, want, &miss, 1) > 0)
+                fail_msg("%s: %s %s\n%s", files[i].name,
+                         miss.miss == EXPECT_NOT_RAISED ? "expected, not raised:"
+                                                        : "raised, not expected:",
+                         model_rule_id(miss.rule), tr.text);
         }
     }
 }
@@ -158,7 +156,7 @@ static void every_rule_has_a_regression(void **state)
             covered[r] |= want[r];
     }
     for (r = 0; r < RULE__COUNT; r++)
-        if (!covered[r] && strncmp(model_rule_id((enum model_rule)r), "internal-", 9) &&
+        if (!covered[r] && !model_rule_internal((enum model_rule)r) &&
             !no_op_reaches((enum model_rule)r)) {
             print_error("no regression expects %s\n", model_rule_id((enum model_rule)r));
             missing++;

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "target.h"
+#include "verdict.h"
 #include "load.h"
 #include "port.h"
 
@@ -43,7 +44,7 @@ static struct {
     int quiet;
     int trace;
     uint32_t nseen;
-    uint32_t rules[RULE__COUNT]; /* per rule: raised this run */
+    struct verdict raised;       /* this run's */
 } S;
 
 static void usage(FILE *f)
@@ -80,7 +81,7 @@ static void print_event(const struct model_event *ev, void *arg)
     }
     if (ev->kind != EV_VIOLATION)
         return;
-    S.rules[ev->rule]++;
+    verdict_add(&S.raised, ev->rule);
     if (S.quiet || S.nseen++ >= MAX_SEEN)
         return;
     model_event_format(ev, line, sizeof line);
@@ -130,8 +131,10 @@ int main(int argc, char **argv)
     for (i = 1; i < argc; i++) {
         struct port_run r1 = {0}, r2 = {0}, scratch = {0};
         uint8_t want[RULE__COUNT];
+        struct expect_mismatch miss[RULE__COUNT];
         const char *path = argv[i];
-        int r, bad = 0, has_expect = 0;
+        size_t m, nmiss;
+        int bad = 0, has_expect = 0;
 
         if (path[0] == '-')
             continue;
@@ -140,7 +143,7 @@ int main(int argc, char **argv)
             return 2;
         if (expect) {
             char unknown[64];
-            int n = prog_read_expect(path, want, unknown, sizeof unknown);
+            int n = expect_read(path, want, unknown, sizeof unknown);
 
             if (n < 0) {
                 fprintf(stderr, "%s: # expect: unknown rule '%s'\n", path, unknown);
@@ -149,7 +152,7 @@ int main(int argc, char **argv)
             has_expect = n > 0;
         }
         printf("%s\n", path);
-        memset(S.rules, 0, sizeof S.rules);
+        verdict_clear(&S.raised);
         S.nseen = 0;
         r1.inject = r2.inject = o->inject;
         port_set_sink(print_event, NULL);
@@ -168,17 +171,14 @@ int main(int argc, char **argv)
                 break;
             }
         }
-        for (r = 0; r < RULE__COUNT; r++) {
-            enum model_severity s = model_rule_severity((enum model_rule)r);
-
-            if (S.rules[r] && s >= o->fail_on)
-                bad = 1;
-            if (has_expect && ((S.rules[r] && s >= SEV_BREAK && !want[r]) ||
-                               (want[r] && !S.rules[r]))) {
-                printf("  expect: %s %s\n", model_rule_id((enum model_rule)r),
-                       want[r] ? "expected, not raised" : "raised, not expected");
-                has_expect = 2;
-            }
+        bad = verdict_fails(&S.raised, o->fail_on);
+        nmiss = has_expect ? expect_compare(&S.raised, want, miss, RULE__COUNT) : 0;
+        for (m = 0; m < nmiss; m++) {
+            printf("  expect: %s %s\n", model_rule_id(miss[m].rule),
+                   miss[m].miss == EXPECT_NOT_RAISED     ? "expected, not raised"
+                   : miss[m].miss == EXPECT_NOT_EXPECTED ? "raised, not expected"
+                   : "raised, not expected (the model found itself inconsistent)");
+            has_expect = 2;
         }
         if (expect && has_expect == 0) {
             printf("  expect: no `# expect:` line\n");

@@ -77,38 +77,3 @@ int prog_load_file_kind(const char *path, int force_text, int kind, struct progr
     free(data);
     return rc;
 }
-
-
-int prog_read_expect(const char *path, uint8_t want[RULE__COUNT], char *bad, size_t badn)
-{
-    char line[1024], *tok, *save = NULL;
-    FILE *f = fopen(path, "r");
-    int no = 0;
-
-    memset(want, 0, RULE__COUNT);
-    if (f == NULL)
-        return 0;
-    while (fgets(line, sizeof line, f)) {
-        no++;
-        if (strncmp(line, "# expect:", 9))
-            continue;
-        for (tok = strtok_r(line + 9, " \t\r\n", &save); tok;
-             tok = strtok_r(NULL, " \t\r\n", &save)) {
-            enum model_rule r;
-
-            if (!strcmp(tok, "clean"))
-                continue;
-            r = model_rule_lookup(tok);
-            if (r >= RULE__COUNT) {
-                snprintf(bad, badn, "%s", tok);
-                fclose(f);
-                return -1;
-            }
-            want[r] = 1;
-        }
-        fclose(f);
-        return no;
-    }
-    fclose(f);
-    return 0;
-}

@@ -22,11 +22,4 @@ int prog_load_file(const char *path, int force_text, struct program *p);
 #define LOAD_KIND_AS_WRITTEN (-1)
 int prog_load_file_kind(const char *path, int force_text, int k, struct program *p);
 
-/* Reads the first `# expect: RULE...` (or `# expect: clean`) line of the
- * text file `path` into want[] (1 for each rule listed). Returns its line
- * number, 0 when the file has none (or cannot be read), or -1 when it names
- * an unknown rule, which goes to bad (badn bytes). Regressions, the replay
- * binaries, the gate and the tests all read expectations this way. */
-int prog_read_expect(const char *path, uint8_t want[RULE__COUNT], char *bad, size_t badn);
-
 #endif

@@ -70,6 +70,7 @@
 #include "load.h"
 #include "program.h"
 #include "trace.h"
+#include "verdict.h"
 
 #define GATE_VERSION "0.1.0"
 #define GATE_DEFAULT_BUDGET 120  /* seconds, when neither --runs nor --budget */
@@ -1122,14 +1123,17 @@ static void replay_api(struct regression *r)
 {
     static struct program prog;
     static struct trace tr;
-    uint8_t want[RULE__COUNT], got[RULE__COUNT];
+    uint8_t want[RULE__COUNT];
+    struct verdict got;
+    struct expect_mismatch miss[RULE__COUNT];
+    size_t nmiss;
     struct sbuf d = {0};
     char bad[128], msg[768];
     uint64_t first = 0;
     int k, line;
     size_t v, q;
 
-    line = prog_read_expect(r->path, want, bad, sizeof bad);
+    line = expect_read(r->path, want, bad, sizeof bad);
     if (line <= 0) {
         snprintf(msg, sizeof msg, line < 0 ? "unknown rule '%s' in its `# expect:` line"
                                            : "no `# expect:` line%s", line < 0 ? bad : "");
@@ -1155,20 +1159,19 @@ static void replay_api(struct regression *r)
             sb_printf(&d, "%s\n", msg);
             break;
         }
-        memset(got, 0, sizeof got);
+        verdict_clear(&got);
         for (v = 0; v < tr.nviolations; v++)
-            got[tr.violations[v].rule] = 1;
-        for (q = 0; q < RULE__COUNT; q++) {
-            enum model_rule rule = (enum model_rule)q;
-            int internal = !strncmp(model_rule_id(rule), "internal-", 9);
-            int warning = model_rule_severity(rule) == SEV_WARNING;
+            verdict_add(&got, tr.violations[v].rule);
+        nmiss = expect_compare(&got, want, miss, RULE__COUNT);
+        for (q = 0; q < nmiss; q++) {
+            enum model_rule rule = miss[q].rule;
+            int internal = miss[q].miss == EXPECT_INTERNAL;
 
-            if (want[q] && !got[q] && !internal) {
+            if (miss[q].miss == EXPECT_NOT_RAISED) {
                 snprintf(msg, sizeof msg, "%s expected, not raised", model_rule_id(rule));
                 add_problem(r, model_rule_id(rule), r->path, (unsigned)line, msg);
                 sb_printf(&d, "%s\n", msg);
-            }
-            if (got[q] && (internal || (!want[q] && !warning))) {
+            } else {
                 const struct trace_violation *tv = NULL;
 
                 for (v = 0; v < tr.nviolations && !tv; v++)
@@ -1303,7 +1306,7 @@ static void replay_driver(struct regression *r)
                    strstr(line, "expected, not raised")) {
             uint8_t want[RULE__COUNT];
             char bad[128], msg[256];
-            int el = prog_read_expect(r->path, want, bad, sizeof bad);
+            int el = expect_read(r->path, want, bad, sizeof bad);
 
             snprintf(msg, sizeof msg, "%s expected, not raised", id);
             add_problem(r, rule_name(id), r->path, el > 0 ? (unsigned)el : 1, msg);

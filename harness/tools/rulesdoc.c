@@ -18,7 +18,7 @@
 #define MAX_SHOWN 2048
 
 static const char *const rule_enum[RULE__COUNT] = {
-#define RULE(e, id, sev, ref, sem, desc) "RULE_" #e,
+#define RULE(e, id, sev, whose, ref, sem, desc) "RULE_" #e,
 #include "rules.def"
 #undef RULE
 };
@@ -195,7 +195,7 @@ int rules_main(int argc, char **argv)
         for (r = 0; r < RULE__COUNT; r++) {
             int found = 0;
 
-            if (!strncmp(model_rule_id((enum model_rule)r), "internal-", 9))
+            if (model_rule_internal((enum model_rule)r))
                 continue;
             for (i = 0; i < nshown; i++)
                 found |= shown[i].rule == r;

@@ -90,7 +90,7 @@ static void watch(const struct model_event *ev, void *arg)
         return;
     /* the api target crashes on the model's and the checker's internal-*
      * findings only: misuse is what its programs are for */
-    if (T.t->kind == PROG_API && strncmp(model_rule_id(ev->rule), "internal-", 9))
+    if (T.t->kind == PROG_API && !model_rule_internal(ev->rule))
         return;
     type_path(ev->object, path, sizeof path);
     snprintf(T.sig, sizeof T.sig, "%s:%s:%s:%s", T.t->name, model_rule_id(ev->rule),
