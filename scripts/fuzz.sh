@@ -34,7 +34,7 @@ fuzzer=build/debug/api_fuzzer
 
 out=out/api
 mkdir -p "$out/seeds" "$out/corpus" "$out/crashes"
-for f in corpus/seeds/api/*.ufp corpus/regressions/*.ufp; do
+for f in corpus/seeds/api/*.ufp corpus/regressions/api/*.ufp; do
   dst="$out/seeds/$(basename "$f" .ufp)"
   [ -e "$dst" ] || "$tool" convert -o "$dst" "$f"
 done

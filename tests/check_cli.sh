@@ -38,18 +38,18 @@ tmp=$(mktemp -d)
 check 0 "repro --help" "$tool" repro --help
 check 2 "repro without files" "$tool" repro
 check 2 "repro bad option" "$tool" repro --nope x.ufp
-check 2 "repro bad --fail-on" "$tool" repro --fail-on loud "$corpus/regressions/clean-life.ufp"
+check 2 "repro bad --fail-on" "$tool" repro --fail-on loud "$corpus/regressions/api/clean-life.ufp"
 check 2 "repro missing file" "$tool" repro /nonexistent.ufp
 printf 'driver-create\nfrobnicate $x\n' >"$tmp/bad.ufp"
 check 2 "repro text that does not parse" "$tool" repro "$tmp/bad.ufp"
 grep -q "line 2" /tmp/uf_cli_err.$$ || { echo "FAIL: parse error without its line"; fail=1; }
-check 0 "repro a clean program" "$tool" repro "$corpus/regressions/clean-life.ufp"
+check 0 "repro a clean program" "$tool" repro "$corpus/regressions/api/clean-life.ufp"
 grep -q "verdict: clean" /tmp/uf_cli_out.$$ || { echo "FAIL: clean verdict missing"; fail=1; }
-check 1 "repro a violation" "$tool" repro "$corpus/regressions/double-unload.ufp"
-check 0 "repro --fail-on bugcheck ignores ub" "$tool" repro --fail-on bugcheck "$corpus/regressions/double-unload.ufp"
-check 0 "repro --fail-on break ignores a warning" "$tool" repro "$corpus/regressions/miniport-device-not-deleted.ufp"
-check 1 "repro --fail-on warning counts it" "$tool" repro --fail-on warning "$corpus/regressions/miniport-device-not-deleted.ufp"
-check 1 "repro --json" "$tool" repro --json "$corpus/regressions/double-unload.ufp"
+check 1 "repro a violation" "$tool" repro "$corpus/regressions/api/double-unload.ufp"
+check 0 "repro --fail-on bugcheck ignores ub" "$tool" repro --fail-on bugcheck "$corpus/regressions/api/double-unload.ufp"
+check 0 "repro --fail-on break ignores a warning" "$tool" repro "$corpus/regressions/api/miniport-device-not-deleted.ufp"
+check 1 "repro --fail-on warning counts it" "$tool" repro --fail-on warning "$corpus/regressions/api/miniport-device-not-deleted.ufp"
+check 1 "repro --json" "$tool" repro --json "$corpus/regressions/api/double-unload.ufp"
 grep -q '"rule": "double-unload"' /tmp/uf_cli_out.$$ || { echo "FAIL: json lacks the rule"; fail=1; }
 check 0 "convert --help" "$tool" convert --help
 check 0 "convert text to binary" "$tool" convert -o "$tmp/p.bin" "$corpus/seeds/api/life.ufp"
@@ -78,11 +78,11 @@ check 2 "explore an unknown target" "$tool" explore no_such_target
 check 2 "explore api without a program" "$tool" explore api --quiet
 check 2 "explore api --sweeps search" "$tool" explore api --sweeps search "$corpus/seeds/api/life.ufp"
 check 2 "explore a bad --depth" "$tool" explore api --depth 99 "$corpus/seeds/api/life.ufp"
-check 1 "explore api finds the double unload" "$tool" explore api --quiet --out "$tmp/explore" "$corpus/regressions/double-unload.ufp"
+check 1 "explore api finds the double unload" "$tool" explore api --quiet --out "$tmp/explore" "$corpus/regressions/api/double-unload.ufp"
 grep -q "double-unload (ub)" /tmp/uf_cli_out.$$ || { echo "FAIL: explore did not report double-unload"; fail=1; }
 [ -s "$tmp/explore/summary.json" ] || { echo "FAIL: explore wrote no summary"; fail=1; }
 mkdir -p "$tmp/busy" && touch "$tmp/busy/mine.txt"
-check 2 "explore refuses a directory holding other files" "$tool" explore api --quiet --out "$tmp/busy" "$corpus/regressions/double-unload.ufp"
+check 2 "explore refuses a directory holding other files" "$tool" explore api --quiet --out "$tmp/busy" "$corpus/regressions/api/double-unload.ufp"
 [ -e "$tmp/busy/mine.txt" ] || { echo "FAIL: explore removed a file it did not write"; fail=1; }
 check 0 "fuzz --help" "$tool" fuzz --help
 check 2 "fuzz --jobs 0" "$tool" fuzz --jobs 0

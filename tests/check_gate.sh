@@ -163,9 +163,10 @@ regression)
   # the correct sample's regression (clean there), replayed against the planted bug
   mkdir -p "$tmp/reg/ndis_bug_stats_timer"
   cp "$src/corpus/regressions/ndis_sample/clean-life.ufp" "$tmp/reg/ndis_bug_stats_timer/"
+  mkdir -p "$tmp/reg/api"
   printf '# expect: double-unload\ndriver-create unload-callback\nminiport-unload\n' \
-    > "$tmp/reg/wrong-expect.ufp"
-  cp "$src/corpus/regressions/double-unload.ufp" "$tmp/reg/"
+    > "$tmp/reg/api/wrong-expect.ufp"
+  cp "$src/corpus/regressions/api/double-unload.ufp" "$tmp/reg/api/"
   gate --regressions "$tmp/reg" --targets demo --runs 500 --seed 1 --out "$tmp/w" \
     --sarif "$tmp/gate.sarif" --junit "$tmp/gate.junit.xml"
   cat "$tmp/out"
@@ -182,7 +183,7 @@ regression)
   echo "SARIF results: $loc"
   grep -q "handle-use-after-free:drivers/ndis_sample/ndis_sample.c:[0-9]" <<< "$loc" ||
     bad "no result at the driver's line"
-  grep -q "double-unload:file://$tmp/reg/wrong-expect.ufp:1" <<< "$loc" ||
+  grep -q "double-unload:file://$tmp/reg/api/wrong-expect.ufp:1" <<< "$loc" ||
     bad "no result for the api regression"
   ;;
 repeat)

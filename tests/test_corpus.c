@@ -1,7 +1,7 @@
 /*
  * test_corpus.c - every program under corpus/ runs as it says it does.
  *
- * Regressions (the .ufp files of corpus/regressions) open with `# expect: RULE...` (or
+ * Regressions (the .ufp files of corpus/regressions/api) open with `# expect: RULE...` (or
  * `# expect: clean`): the rules at or above `break` they must raise, exactly,
  * plus any warnings they must raise. Each is replayed three times in one
  * process, so state leaking from one execution into the next shows up as a
@@ -109,7 +109,7 @@ static void regressions_raise_exactly_what_they_expect(void **state)
     size_t v;
 
     nfiles = 0;
-    list("regressions");
+    list("regressions/api");
     assert_true(nfiles > 0);
     for (i = 0; i < nfiles; i++) {
         assert_int_equal(expectations(files[i].path, want), 0);
@@ -148,7 +148,7 @@ static void every_rule_has_a_regression(void **state)
     int i, r, missing = 0;
 
     nfiles = 0;
-    list("regressions");
+    list("regressions/api");
     memset(covered, 0, sizeof(covered));
     for (i = 0; i < nfiles; i++) {
         assert_int_equal(expectations(files[i].path, want), 0);
@@ -229,7 +229,7 @@ static void trace_hashes_match_the_record(void **state)
     int i, found;
 
     nfiles = 0;
-    list("regressions");
+    list("regressions/api");
     list("seeds/api");
     qsort(files, (size_t)nfiles, sizeof(files[0]), by_name);
     if (getenv("UF_HASHES_UPDATE")) {

@@ -2,7 +2,7 @@
  * gate.c - `unloadfuzz gate`: the merge gate. One command a CI job runs on
  * every change, whose exit status says whether the change may land.
  *
- * Step 1 replays every regression. The .ufp files of corpus/regressions
+ * Step 1 replays every regression. The .ufp files of corpus/regressions/api
  * are api programs, run here through the interpreter three times each;
  * each must raise exactly what its `# expect:` line says (the check of
  * tests/test_corpus.c: every expected rule raised, nothing at or above
@@ -562,8 +562,8 @@ static void usage(FILE *f)
             "                       [--sarif FILE] [--junit FILE] [--targets LIST]\n"
             "                       [--regressions DIR] [--out DIR]\n"
             "\n"
-            "The merge gate. Replays every regression (corpus/regressions/*.ufp through the\n"
-            "api interpreter, corpus/regressions/<target>/*.ufp through <target>_replay\n"
+            "The merge gate. Replays every regression (corpus/regressions/api/*.ufp through\n"
+            "the api interpreter, corpus/regressions/<target>/*.ufp through <target>_replay\n"
             "--expect), then fuzzes each target from its seeds with libFuzzer, triages\n"
             "every crash and compares its signature with the baseline. Writes SARIF 2.1.0\n"
             "and JUnit XML (docs/CAMPAIGNS.md, \"The merge gate\").\n"
@@ -919,28 +919,28 @@ static int list_regressions(void)
         rc = error("cannot read %s: %s", abs, strerror(errno));
         goto out_free_lists;
     }
-    for (i = 0; i < top.n + subs.n; i++) {
-        const char *tname = i < top.n ? "api" : subs.v[i - top.n];
-        int t = i < top.n ? -1 : target_index(tname);
+    if (top.n) {
+        rc = error("%s/%s: a regression goes in the directory of its target (api/ for api"
+                   " programs, <target>/ for a driver target's)", abs, top.v[0]);
+        goto out_free_lists;
+    }
+    for (i = 0; i < subs.n; i++) {
+        const char *tname = subs.v[i];
+        int t = target_index(tname);
         char dir[PATH_MAX];
 
-        if (i < top.n) {
-            files.v = xrealloc(NULL, sizeof files.v[0]);
-            files.v[0] = xstrdup(top.v[i]);
-            files.n = 1;
-            strcpy(dir, abs);
-        } else {
-            if (fmt(dir, sizeof dir, "%s/%s", abs, tname) < 0 ||
-                list_dir(dir, ".ufp", 0, &files) < 0) {
-                rc = error("cannot read %s/%s", abs, tname);
-                goto out_free_lists;
-            }
-            if (t == 0)
-                t = -2; /* api programs belong at the top */
-            if (t > 0 && files.n && !have_binary(tname, "_replay")) {
-                rc = error("missing build: %s/%s_replay", G.build, tname);
-                goto out_free_lists;
-            }
+        if (fmt(dir, sizeof dir, "%s/%s", abs, tname) < 0 ||
+            list_dir(dir, ".ufp", 0, &files) < 0) {
+            rc = error("cannot read %s/%s", abs, tname);
+            goto out_free_lists;
+        }
+        if (t == 0)
+            t = -1; /* api programs: the interpreter, in this process */
+        else if (t < 0)
+            t = -2; /* no such target: each file is reported broken */
+        if (t > 0 && files.n && !have_binary(tname, "_replay")) {
+            rc = error("missing build: %s/%s_replay", G.build, tname);
+            goto out_free_lists;
         }
         for (j = 0; j < files.n; j++) {
             struct regression *r;
@@ -953,7 +953,7 @@ static int list_regressions(void)
             G.regs = xrealloc(G.regs, (G.nregs + 1) * sizeof G.regs[0]);
             r = &G.regs[G.nregs++];
             memset(r, 0, sizeof *r);
-            r->target = t < 0 && i >= top.n ? -2 : t;
+            r->target = t;
             r->target_name = xstrdup(tname);
             r->path = xstrdup(p);
             r->name = xstrdup(files.v[j]);
