@@ -67,6 +67,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "findings.h"
 #include "load.h"
 #include "program.h"
 #include "trace.h"
@@ -2394,42 +2395,44 @@ static char *junit_text(void)
 }
 
 /* findings.json: every distinct finding, in the shape of a campaign's
- * (docs/CAMPAIGNS.md), with whether it is new and the baseline's reason. */
+ * (reports/findings.h), with whether it is new and the baseline's reason. */
 static char *findings_text(void)
 {
-    json_t *a = json_array();
+    struct findings_entry *v = xrealloc(NULL, (G.nfindings ? G.nfindings : 1) * sizeof *v);
+    char **where = xrealloc(NULL, (G.nfindings ? G.nfindings : 1) * sizeof *where);
     char *text;
     size_t i;
 
     for (i = 0; i < G.nfindings; i++) {
         const struct finding *f = &G.findings[i];
         enum model_rule r = model_rule_lookup(f->rule);
-        json_t *o = json_object();
+        struct sbuf b = {0};
 
-        json_object_set_new(o, "target", json_string(G.targets[f->target].name));
-        json_object_set_new(o, "signature", jstr(f->sig));
-        json_object_set_new(o, "rule", jstr(f->rule));
-        json_object_set_new(o, "severity", json_string(r < RULE__COUNT
-                                ? model_severity_name(model_rule_severity(r)) : "engine"));
-        json_object_set_new(o, "first_seen_s", json_real(f->first_seen));
-        json_object_set_new(o, "inputs", json_integer(f->inputs));
-        json_object_set_new(o, "program", f->program ? jstr(f->program) : json_null());
-        json_object_set_new(o, "reproduce", f->reproduce ? jstr(f->reproduce) : json_null());
-        json_object_set_new(o, "flaky", json_false());
-        json_object_set_new(o, "new", json_boolean(!f->known));
-        json_object_set_new(o, "baseline_reason", f->known ? jstr(f->reason) : json_null());
-        json_object_set_new(o, "location", json_null());
+        where[i] = NULL;
         if (f->file) {
-            struct sbuf b = {0};
-
             sb_printf(&b, "%s:%u", shown(f->file), f->line);
-            json_object_set_new(o, "location", jstr(sb_str(&b)));
-            free(b.p);
+            where[i] = b.p;
         }
-        json_array_append_new(a, o);
+        memset(&v[i], 0, sizeof v[i]);
+        v[i].target = G.targets[f->target].name;
+        v[i].signature = f->sig;
+        v[i].rule = f->rule;
+        v[i].severity = r < RULE__COUNT ? model_severity_name(model_rule_severity(r)) : "engine";
+        v[i].first_seen_s = f->first_seen;
+        v[i].inputs = f->inputs;
+        v[i].program = f->program;
+        v[i].ops = -1;
+        v[i].reproduce = f->reproduce;
+        v[i].baseline = 1;
+        v[i].is_new = !f->known;
+        v[i].baseline_reason = f->known ? f->reason : NULL;
+        v[i].location = where[i];
     }
-    text = json_dumps(a, JSON_INDENT(2) | JSON_REAL_PRECISION(4));
-    json_decref(a);
+    text = findings_json(v, G.nfindings);
+    for (i = 0; i < G.nfindings; i++)
+        free(where[i]);
+    free(where);
+    free(v);
     if (text == NULL)
         oom();
     return text;
