@@ -71,6 +71,7 @@
 #include "load.h"
 #include "program.h"
 #include "trace.h"
+#include "trees.h"
 #include "verdict.h"
 
 #define GATE_VERSION "0.1.0"
@@ -698,83 +699,43 @@ static int parse_args(int argc, char **argv)
 /* ---- the build, the targets, the baseline ---- */
 
 /* Finds this binary's directory (the build tree) and the source tree it was
- * configured from (CMakeCache.txt's CMAKE_HOME_DIRECTORY). Returns 0 or 2. */
+ * configured from (trees.h). Returns 0 or 2. */
 static int find_trees(void)
 {
-    char cache[PATH_MAX], *text, *line, *slash;
-    const char *key = "CMAKE_HOME_DIRECTORY:INTERNAL=";
-    ssize_t n = readlink("/proc/self/exe", G.self, sizeof G.self - 1);
+    struct trees t;
+    char err[PATH_MAX + 256];
 
-    if (n <= 0)
-        return error("cannot find my own binary (/proc/self/exe): %s", strerror(errno));
-    G.self[n] = '\0';
-    memcpy(G.build, G.self, (size_t)n + 1);
-    slash = strrchr(G.build, '/');
-    if (slash)
-        *slash = '\0';
-    if (fmt(cache, sizeof cache, "%s/CMakeCache.txt", G.build) < 0 ||
-        (text = read_file(cache, NULL)) == NULL)
-        return error("%s is not a build tree of unloadfuzz (no CMakeCache.txt): build with"
-                     " the debug preset (cmake --preset debug && cmake --build --preset debug)",
-                     G.build);
-    line = strstr(text, key);
-    if (line) {
-        char *end = strchr(line, '\n');
-
-        if (end)
-            *end = '\0';
-        if (!realpath(line + strlen(key), G.src))
-            line = NULL;
-    }
-    free(text);
-    if (line == NULL || fmt(cache, sizeof cache, "%s/model/rules.def", G.src) < 0 ||
-        !is_file(cache))
-        return error("cannot find the source tree of the build %s (CMakeCache.txt)", G.build);
+    if (trees_find(&t, err, sizeof err) < 0)
+        return error("%s", err);
+    memcpy(G.self, t.self, sizeof G.self);
+    memcpy(G.build, t.build, sizeof G.build);
+    memcpy(G.src, t.src, sizeof G.src);
     return 0;
 }
 
-/* Reads drivers.tsv into G.targets, api first. Returns 0 or 2. */
+/* Reads drivers.tsv into G.targets, api first (trees.h). Returns 0 or 2. */
 static int load_targets(void)
 {
-    char path[PATH_MAX], *text, *line, *save = NULL;
-    struct target *t;
+    struct trees t;
+    struct tree_target *v;
+    char err[PATH_MAX + 256];
+    size_t i, n;
 
-    if (fmt(path, sizeof path, "%s/drivers.tsv", G.build) < 0 ||
-        (text = read_file(path, NULL)) == NULL)
-        return error("missing build: %s/drivers.tsv (configure and build with the debug preset)",
-                     G.build);
-    G.targets = xrealloc(NULL, sizeof G.targets[0]);
-    G.ntargets = 1;
-    t = &G.targets[0];
-    memset(t, 0, sizeof *t);
-    strcpy(t->name, "api");
-    if (fmt(t->seeds, sizeof t->seeds, "%s/corpus/seeds/api", G.src) < 0)
-        return error("source path too long");
-    for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-        char *f[4] = {line, NULL, NULL, NULL};
-        int k;
-
-        for (k = 1; k < 4; k++) {
-            f[k] = f[k - 1] ? strchr(f[k - 1], '\t') : NULL;
-            if (f[k])
-                *f[k]++ = '\0';
-        }
-        if (!f[1] || !*f[0] || strlen(f[0]) >= sizeof t->name) {
-            free(text);
-            return error("%s: malformed line '%s'", path, line);
-        }
-        G.targets = xrealloc(G.targets, (G.ntargets + 1) * sizeof G.targets[0]);
-        t = &G.targets[G.ntargets++];
-        memset(t, 0, sizeof *t);
-        strcpy(t->name, f[0]);
-        if (fmt(t->dir, sizeof t->dir, "%s", f[1]) < 0 ||
-            (f[2] && *f[2] && fmt(t->seeds, sizeof t->seeds, "%s/%s", G.src, f[2]) < 0)) {
-            free(text);
-            return error("%s: path too long", path);
-        }
-        t->variant = f[3] && strspn(f[3], " \t\r") != strlen(f[3]);
+    memcpy(t.self, G.self, sizeof t.self);
+    memcpy(t.build, G.build, sizeof t.build);
+    memcpy(t.src, G.src, sizeof t.src);
+    if (trees_targets(&t, &v, &n, err, sizeof err) < 0)
+        return error("%s", err);
+    G.targets = xrealloc(NULL, n * sizeof G.targets[0]);
+    G.ntargets = n;
+    for (i = 0; i < n; i++) {
+        memset(&G.targets[i], 0, sizeof G.targets[i]);
+        strcpy(G.targets[i].name, v[i].name);
+        strcpy(G.targets[i].dir, v[i].dir);
+        strcpy(G.targets[i].seeds, v[i].seeds);
+        G.targets[i].variant = v[i].variant;
     }
-    free(text);
+    free(v);
     return 0;
 }
 
