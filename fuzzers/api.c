@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "defs.h"
+#include "check.h"
 #include "exec.h"
 #include "program.h"
 #ifdef UF_API_MUTATOR

@@ -2,7 +2,7 @@
  * alloc.c - the fault-injecting allocator and the poisoning arena.
  *
  * Fault plans follow the KMDF verifier and SQLite's test_malloc.c: one struct
- * holds all injector state, one predicate (alloc_try) is asked at every site,
+ * holds all injector state, one predicate (uf__alloc_try) is asked at every site,
  * and model_fault_hit() runs on every injected fault so a debugger can stop
  * there. FAULT_AFTER is VerifierAllocateFailCount (N succeed, then all fail);
  * FAULT_NTH fails one allocation (a transient fault); FAULT_SITE fails a site
@@ -103,7 +103,7 @@ void model_fault_arm(const struct model_fault_plan *plan)
 uint32_t model_alloc_count(void) { return A.count; }
 uint32_t model_faults_injected(void) { return A.injected; }
 
-int alloc_try(enum model_site site)
+int uf__alloc_try(enum model_site site)
 {
     int fail = 0;
 
@@ -128,7 +128,7 @@ int alloc_try(enum model_site site)
         return 1;
     A.injected++;
     model_fault_hit(site);
-    ev_fault(site);
+    uf__ev_fault(site);
     return 0;
 }
 
@@ -161,7 +161,7 @@ static void chunk_advance(size_t need)
     A.cur = c;
 }
 
-void *alloc_block(size_t size)
+void *uf__alloc_block(size_t size)
 {
     size_t span = REDZONE + ((size + 15u) & ~(size_t)15u) + REDZONE;
     unsigned char *p;
@@ -175,7 +175,7 @@ void *alloc_block(size_t size)
     return p;
 }
 
-void alloc_block_free(void *p, size_t size)
+void uf__alloc_block_free(void *p, size_t size)
 {
     if (!p)
         return;
@@ -197,7 +197,7 @@ static void chunks_free(void)
     A.total = 0;
 }
 
-void alloc_reset(void)
+void uf__alloc_reset(void)
 {
     struct chunk *c;
 

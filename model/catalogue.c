@@ -9,7 +9,7 @@
 #include "internal.h"
 
 /* Read inline on every violation and every DDI entry (internal.h). */
-const uint8_t rule_severity[RULE__COUNT] = {
+const uint8_t uf__rule_severity[RULE__COUNT] = {
 #define RULE(e, id, sev, whose, ref, sem, desc) SEV_##sev,
 #include "rules.def"
 #undef RULE
@@ -24,7 +24,7 @@ static const uint8_t rule_internal[RULE__COUNT] = {
 };
 #undef DRIVER
 #undef INTERNAL
-const KIRQL ddi_max_irql[DDI__COUNT] = {
+const KIRQL uf__ddi_max_irql[DDI__COUNT] = {
     HIGH_LEVEL,
 #define DDI(name, irql) irql,
 #include "ddi.def"
@@ -67,14 +67,14 @@ static const char *const states[STATE__COUNT] = {
 };
 
 const char *model_rule_id(enum model_rule r) { return rules[r].id; }
-enum model_severity model_rule_severity(enum model_rule r) { return (enum model_severity)rule_severity[r]; }
+enum model_severity model_rule_severity(enum model_rule r) { return (enum model_severity)uf__rule_severity[r]; }
 int model_rule_internal(enum model_rule r) { return rule_internal[r]; }
 const char *model_rule_reference(enum model_rule r) { return rules[r].reference; }
 const char *model_rule_semantics(enum model_rule r) { return rules[r].semantics; }
 const char *model_rule_description(enum model_rule r) { return rules[r].description; }
 const char *model_severity_name(enum model_severity s) { return severities[s]; }
 const char *model_ddi_name(enum model_ddi d) { return ddis[d]; }
-KIRQL model_ddi_max_irql(enum model_ddi d) { return ddi_max_irql[d]; }
+KIRQL model_ddi_max_irql(enum model_ddi d) { return uf__ddi_max_irql[d]; }
 const char *model_site_name(enum model_site s) { return sites[s]; }
 const char *model_type_name(enum model_type t) { return types[t]; }
 const char *model_state_name(enum model_state s) { return states[s]; }

@@ -20,29 +20,29 @@ NTSTATUS WdfCollectionCreate(PWDF_OBJECT_ATTRIBUTES CollectionAttributes,
     struct obj *parent, *c;
     NTSTATUS st;
 
-    if (!ddi_enter(&f, DDI_WdfCollectionCreate, NULL))
-        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!uf__ddi_enter(&f, DDI_WdfCollectionCreate, NULL))
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     if (!Collection) {
-        violation(RULE_NULL_PARAMETER, NULL, "Collection is NULL");
-        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+        uf__violation(RULE_NULL_PARAMETER, NULL, "Collection is NULL");
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
     }
     *Collection = NULL;
-    st = obj_resolve_parent(CollectionAttributes, PARENT_OPTIONAL, 0, &parent);
+    st = uf__obj_resolve_parent(CollectionAttributes, PARENT_OPTIONAL, 0, &parent);
     if (!NT_SUCCESS(st))
-        return ddi_leave(&f, st);
-    c = obj_new(TYPE_COLLECTION, SITE_COLLECTION_OBJECT);
+        return uf__ddi_leave(&f, st);
+    c = uf__obj_new(TYPE_COLLECTION, SITE_COLLECTION_OBJECT);
     if (!c)
-        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-    obj_apply_attributes(c, CollectionAttributes);
-    obj_commit(c, parent);
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    uf__obj_apply_attributes(c, CollectionAttributes);
+    uf__obj_commit(c, parent);
     *Collection = (WDFCOLLECTION)obj_handle(c);
-    return ddi_leave(&f, STATUS_SUCCESS);
+    return uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 /* Looks up the collection for a DDI already entered. */
 static struct obj *coll(WDFCOLLECTION Collection)
 {
-    return obj_lookup(Collection, TYPE_COLLECTION);
+    return uf__obj_lookup(Collection, TYPE_COLLECTION);
 }
 
 ULONG WdfCollectionGetCount(WDFCOLLECTION Collection)
@@ -50,12 +50,12 @@ ULONG WdfCollectionGetCount(WDFCOLLECTION Collection)
     struct ddi_frame f;
     struct obj *c;
 
-    if (!ddi_enter(&f, DDI_WdfCollectionGetCount, Collection)) {
-        ddi_leave(&f, STATUS_UNSUCCESSFUL);
+    if (!uf__ddi_enter(&f, DDI_WdfCollectionGetCount, Collection)) {
+        uf__ddi_leave(&f, STATUS_UNSUCCESSFUL);
         return 0;
     }
     c = coll(Collection);
-    ddi_leave(&f, STATUS_SUCCESS);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
     return c ? c->u.collection.count : 0;
 }
 
@@ -65,32 +65,32 @@ NTSTATUS WdfCollectionAdd(WDFCOLLECTION Collection, WDFOBJECT Object)
     struct obj *c, *o;
     uint32_t *items;
 
-    if (!ddi_enter(&f, DDI_WdfCollectionAdd, Collection))
-        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!uf__ddi_enter(&f, DDI_WdfCollectionAdd, Collection))
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     c = coll(Collection);
-    o = c ? obj_lookup(Object, TYPE_NONE) : NULL;
+    o = c ? uf__obj_lookup(Object, TYPE_NONE) : NULL;
     if (!o)
-        return ddi_leave(&f, STATUS_INVALID_HANDLE);
+        return uf__ddi_leave(&f, STATUS_INVALID_HANDLE);
     /* Its count already reached zero: it is being destroyed (here, from its
      * own EvtDestroyCallback); a reference on it would outlive its memory. */
     if (o->refs <= 0) {
-        violation(RULE_HANDLE_USE_AFTER_FREE, o, "object is being destroyed");
-        return ddi_leave(&f, STATUS_INVALID_HANDLE);
+        uf__violation(RULE_HANDLE_USE_AFTER_FREE, o, "object is being destroyed");
+        return uf__ddi_leave(&f, STATUS_INVALID_HANDLE);
     }
-    if (!alloc_try(SITE_COLLECTION_ENTRY))
-        return ddi_leave(&f, STATUS_UNSUCCESSFUL); /* FxCollection::Add's status */
+    if (!uf__alloc_try(SITE_COLLECTION_ENTRY))
+        return uf__ddi_leave(&f, STATUS_UNSUCCESSFUL); /* FxCollection::Add's status */
     if (c->u.collection.count == c->u.collection.cap) {
         uint32_t cap = c->u.collection.cap ? c->u.collection.cap * 2 : 8;
 
-        items = alloc_block(cap * sizeof(*items));
+        items = uf__alloc_block(cap * sizeof(*items));
         if (c->u.collection.count)
             memcpy(items, c->u.collection.items, c->u.collection.count * sizeof(*items));
         c->u.collection.items = items;
         c->u.collection.cap = cap;
     }
     c->u.collection.items[c->u.collection.count++] = o->id;
-    obj_reference(o, TAG_COLLECTION);
-    return ddi_leave(&f, STATUS_SUCCESS);
+    uf__obj_reference(o, uf__TAG_COLLECTION);
+    return uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 /* Removes entry `i` of `c` and drops the item's reference. */
@@ -101,7 +101,7 @@ static void remove_at(struct obj *c, uint32_t i)
     memmove(&c->u.collection.items[i], &c->u.collection.items[i + 1],
             (c->u.collection.count - i - 1) * sizeof(uint32_t));
     c->u.collection.count--;
-    obj_release(o, TAG_COLLECTION);
+    uf__obj_release(o, uf__TAG_COLLECTION);
 }
 
 VOID WdfCollectionRemove(WDFCOLLECTION Collection, WDFOBJECT Item)
@@ -110,22 +110,22 @@ VOID WdfCollectionRemove(WDFCOLLECTION Collection, WDFOBJECT Item)
     struct obj *c, *o;
     uint32_t i;
 
-    if (!ddi_enter(&f, DDI_WdfCollectionRemove, Collection)) {
-        ddi_leave(&f, STATUS_SUCCESS);
+    if (!uf__ddi_enter(&f, DDI_WdfCollectionRemove, Collection)) {
+        uf__ddi_leave(&f, STATUS_SUCCESS);
         return;
     }
     c = coll(Collection);
-    o = c ? obj_lookup(Item, TYPE_NONE) : NULL;
+    o = c ? uf__obj_lookup(Item, TYPE_NONE) : NULL;
     if (o) {
         for (i = 0; i < c->u.collection.count; i++)
             if (c->u.collection.items[i] == o->id)
                 break;
         if (i == c->u.collection.count)
-            violation(RULE_COLLECTION_REMOVE_NONMEMBER, o, "the object is not in the collection");
+            uf__violation(RULE_COLLECTION_REMOVE_NONMEMBER, o, "the object is not in the collection");
         else
             remove_at(c, i);
     }
-    ddi_leave(&f, STATUS_SUCCESS);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 VOID WdfCollectionRemoveItem(WDFCOLLECTION Collection, ULONG Index)
@@ -133,16 +133,16 @@ VOID WdfCollectionRemoveItem(WDFCOLLECTION Collection, ULONG Index)
     struct ddi_frame f;
     struct obj *c;
 
-    if (!ddi_enter(&f, DDI_WdfCollectionRemoveItem, Collection)) {
-        ddi_leave(&f, STATUS_SUCCESS);
+    if (!uf__ddi_enter(&f, DDI_WdfCollectionRemoveItem, Collection)) {
+        uf__ddi_leave(&f, STATUS_SUCCESS);
         return;
     }
     c = coll(Collection);
     if (c && Index >= c->u.collection.count)
-        violation(RULE_COLLECTION_REMOVE_NONMEMBER, c, "index past the end of the collection");
+        uf__violation(RULE_COLLECTION_REMOVE_NONMEMBER, c, "index past the end of the collection");
     else if (c)
         remove_at(c, Index);
-    ddi_leave(&f, STATUS_SUCCESS);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 /* The handle at `index` of the collection, NULL when out of range. Takes no
@@ -153,8 +153,8 @@ static WDFOBJECT item_at(enum model_ddi ddi, WDFCOLLECTION Collection, int64_t i
     struct obj *c;
     WDFOBJECT h = NULL;
 
-    if (!ddi_enter(&f, ddi, Collection)) {
-        ddi_leave(&f, STATUS_UNSUCCESSFUL);
+    if (!uf__ddi_enter(&f, ddi, Collection)) {
+        uf__ddi_leave(&f, STATUS_UNSUCCESSFUL);
         return NULL;
     }
     c = coll(Collection);
@@ -162,7 +162,7 @@ static WDFOBJECT item_at(enum model_ddi ddi, WDFCOLLECTION Collection, int64_t i
         index += c->u.collection.count; /* -1: the last item */
     if (c && index >= 0 && index < c->u.collection.count)
         h = obj_handle(obj_get(c->u.collection.items[index]));
-    ddi_leave(&f, h ? STATUS_SUCCESS : STATUS_NOT_FOUND);
+    uf__ddi_leave(&f, h ? STATUS_SUCCESS : STATUS_NOT_FOUND);
     return h;
 }
 
@@ -181,7 +181,7 @@ WDFOBJECT WdfCollectionGetLastItem(WDFCOLLECTION Collection)
     return item_at(DDI_WdfCollectionGetLastItem, Collection, -1);
 }
 
-void collection_destruct(struct obj *c)
+void uf__collection_destruct(struct obj *c)
 {
     while (c->u.collection.count && !model_now.halted)
         remove_at(c, 0);

@@ -25,10 +25,10 @@ static void driver_unload(struct obj *d);
  * table (no WdfDriverInitNoDispatchOverride): FxDriver::Unload. */
 static void framework_unload(PDRIVER_OBJECT DriverObject)
 {
-    struct obj *d = obj_get(M.driver);
+    struct obj *d = obj_get(uf__model.driver);
 
     (void)DriverObject;
-    if (d && M.driver_state == DRIVER_CREATED && !model_now.halted)
+    if (d && uf__model.driver_state == DRIVER_CREATED && !model_now.halted)
         driver_unload(d);
 }
 
@@ -40,39 +40,39 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryP
     struct obj *d, *unused;
     NTSTATUS st;
 
-    if (!ddi_enter(&f, DDI_WdfDriverCreate, NULL))
-        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!uf__ddi_enter(&f, DDI_WdfDriverCreate, NULL))
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     if (!DriverObject || !RegistryPath || !DriverConfig) {
-        violation(RULE_NULL_PARAMETER, NULL, !DriverObject ? "DriverObject is NULL"
+        uf__violation(RULE_NULL_PARAMETER, NULL, !DriverObject ? "DriverObject is NULL"
                                              : !RegistryPath ? "RegistryPath is NULL"
                                                              : "DriverConfig is NULL");
-        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
     }
     if (DriverConfig->Size != sizeof(WDF_DRIVER_CONFIG))
-        return ddi_leave(&f, STATUS_INFO_LENGTH_MISMATCH);
+        return uf__ddi_leave(&f, STATUS_INFO_LENGTH_MISMATCH);
     if (DriverConfig->DriverInitFlags & ~KNOWN_INIT_FLAGS)
-        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
     /* A second WdfDriverCreate [M1]. */
-    if (M.driver_state != DRIVER_NONE)
-        return ddi_leave(&f, STATUS_DRIVER_INTERNAL_ERROR);
+    if (uf__model.driver_state != DRIVER_NONE)
+        return uf__ddi_leave(&f, STATUS_DRIVER_INTERNAL_ERROR);
     if (Driver)
         *Driver = NULL;
     if ((DriverConfig->DriverInitFlags & WdfDriverInitNonPnpDriver) &&
         !(DriverConfig->DriverInitFlags & WdfDriverInitNoDispatchOverride) &&
         DriverConfig->EvtDriverDeviceAdd)
-        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
     /* The driver has no parent [O2]. */
-    st = obj_resolve_parent(DriverAttributes, PARENT_NOT_ALLOWED, 1, &unused);
+    st = uf__obj_resolve_parent(DriverAttributes, PARENT_NOT_ALLOWED, 1, &unused);
     if (!NT_SUCCESS(st))
-        return ddi_leave(&f, st);
-    d = obj_new(TYPE_DRIVER, SITE_DRIVER_OBJECT);
+        return uf__ddi_leave(&f, st);
+    d = uf__obj_new(TYPE_DRIVER, SITE_DRIVER_OBJECT);
     if (!d)
-        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-    if (!alloc_try(SITE_DRIVER_DISPOSE_LIST)) {
-        obj_abort(d);
-        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    if (!uf__alloc_try(SITE_DRIVER_DISPOSE_LIST)) {
+        uf__obj_abort(d);
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     }
-    obj_apply_attributes(d, DriverAttributes);
+    uf__obj_apply_attributes(d, DriverAttributes);
     d->deletable = 0; /* [D5] */
     /* [C1]: kept whatever the flags, so WdfDriverMiniportUnload can call it. */
     d->u.driver.unload = DriverConfig->EvtDriverUnload;
@@ -80,19 +80,19 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryP
     d->u.driver.wdm = DriverObject;
     if (!(DriverConfig->DriverInitFlags & WdfDriverInitNoDispatchOverride))
         DriverObject->DriverUnload = framework_unload;
-    obj_commit(d, NULL);
-    M.driver = d->id;
-    M.driver_state = DRIVER_CREATED;
+    uf__obj_commit(d, NULL);
+    uf__model.driver = d->id;
+    uf__model.driver_state = DRIVER_CREATED;
     if (Driver)
         *Driver = (WDFDRIVER)obj_handle(d);
-    return ddi_leave(&f, STATUS_SUCCESS);
+    return uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 WDFDRIVER WdfGetDriver(VOID)
 {
     /* A header inline in the real framework: no checks, and never cleared
      * by unload, so after unload it returns the dangling handle [M6]. */
-    return (WDFDRIVER)obj_handle(obj_get(M.driver));
+    return (WDFDRIVER)obj_handle(obj_get(uf__model.driver));
 }
 
 PDRIVER_OBJECT WdfDriverWdmGetDriverObject(WDFDRIVER Driver)
@@ -100,12 +100,12 @@ PDRIVER_OBJECT WdfDriverWdmGetDriverObject(WDFDRIVER Driver)
     struct ddi_frame f;
     struct obj *d;
 
-    if (!ddi_enter(&f, DDI_WdfDriverWdmGetDriverObject, Driver)) {
-        ddi_leave(&f, STATUS_SUCCESS);
+    if (!uf__ddi_enter(&f, DDI_WdfDriverWdmGetDriverObject, Driver)) {
+        uf__ddi_leave(&f, STATUS_SUCCESS);
         return NULL;
     }
-    d = obj_lookup(Driver, TYPE_DRIVER);
-    ddi_leave(&f, STATUS_SUCCESS);
+    d = uf__obj_lookup(Driver, TYPE_DRIVER);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
     return d ? d->u.driver.wdm : NULL;
 }
 
@@ -118,59 +118,59 @@ NTSTATUS WdfDeviceMiniportCreate(WDFDRIVER Driver, PWDF_OBJECT_ATTRIBUTES Attrib
     struct obj *d, *parent, *dev;
     NTSTATUS st;
 
-    if (!ddi_enter(&f, DDI_WdfDeviceMiniportCreate, Driver))
-        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
-    d = obj_lookup(Driver, TYPE_DRIVER);
+    if (!uf__ddi_enter(&f, DDI_WdfDeviceMiniportCreate, Driver))
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    d = uf__obj_lookup(Driver, TYPE_DRIVER);
     if (!d)
-        return ddi_leave(&f, STATUS_INVALID_HANDLE);
+        return uf__ddi_leave(&f, STATUS_INVALID_HANDLE);
     if (!DeviceObject) {
-        violation(RULE_NULL_PARAMETER, NULL, "DeviceObject is NULL");
-        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+        uf__violation(RULE_NULL_PARAMETER, NULL, "DeviceObject is NULL");
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
     }
     if (!AttachedDeviceObject != !Pdo) {
-        violation(RULE_NULL_PARAMETER, NULL,
+        uf__violation(RULE_NULL_PARAMETER, NULL,
                   "AttachedDeviceObject and Pdo must be both given or both NULL");
-        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
     }
     if (Device)
         *Device = NULL;
-    st = obj_resolve_parent(Attributes, PARENT_OPTIONAL, 0, &parent);
+    st = uf__obj_resolve_parent(Attributes, PARENT_OPTIONAL, 0, &parent);
     if (!NT_SUCCESS(st))
-        return ddi_leave(&f, st);
-    dev = obj_new(TYPE_DEVICE, SITE_DEVICE_OBJECT);
+        return uf__ddi_leave(&f, st);
+    dev = uf__obj_new(TYPE_DEVICE, SITE_DEVICE_OBJECT);
     if (!dev)
-        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-    if (!alloc_try(SITE_DEVICE_DISPOSE_LIST)) {
-        obj_abort(dev);
-        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    if (!uf__alloc_try(SITE_DEVICE_DISPOSE_LIST)) {
+        uf__obj_abort(dev);
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     }
-    obj_apply_attributes(dev, Attributes);
+    uf__obj_apply_attributes(dev, Attributes);
     dev->device_base = dev->id; /* a device uses its own dispose list */
     dev->u.device.wdm = DeviceObject;
     dev->u.device.attached = AttachedDeviceObject;
     dev->u.device.pdo = Pdo;
     DeviceObject->ReferenceCount++; /* held until disposed [M3] */
-    obj_commit(dev, parent);
+    uf__obj_commit(dev, parent);
     if (Device)
         *Device = (WDFDEVICE)obj_handle(dev);
-    return ddi_leave(&f, STATUS_SUCCESS);
+    return uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 /* FxMpDevice::Dispose: its own cleanup while the WDM device is still there,
  * then its children's creation references, then the wait for its dispose
  * list [X4], then the WDM device reference. Cleanup is done here. */
-int device_dispose(struct obj *o)
+int uf__device_dispose(struct obj *o)
 {
-    obj_run_cleanup(o);
-    obj_destroy_children(o);
+    uf__obj_run_cleanup(o);
+    uf__obj_destroy_children(o);
     if (model_now.halted)
         return 0;
-    if (obj_draining(o->id)) {
-        violation(RULE_DISPOSE_LIST_SELF_WAIT, o,
+    if (uf__obj_draining(o->id)) {
+        uf__violation(RULE_DISPOSE_LIST_SELF_WAIT, o,
                   "device disposed from its own dispose list waits for that list");
         return 0;
     }
-    obj_drain(o->id);
+    uf__obj_drain(o->id);
     if (o->u.device.wdm) {
         o->u.device.wdm->ReferenceCount--;
         o->u.device.wdm = NULL;
@@ -179,10 +179,10 @@ int device_dispose(struct obj *o)
 }
 
 /* FxDriver::Dispose: wait for the dispose lists, then cleanup [X4]. */
-int driver_dispose(struct obj *o)
+int uf__driver_dispose(struct obj *o)
 {
     (void)o;
-    obj_drain(0);
+    uf__obj_drain(0);
     return 1;
 }
 
@@ -198,7 +198,7 @@ static void describe_tags(const struct obj *o, char *buf, size_t n)
 
         if (t->count > 0)
             len += (size_t)snprintf(buf + len, n - len, " %s:%d",
-                                    obj_tag_name(t->tag, name, sizeof(name)), t->count);
+                                    uf__obj_tag_name(t->tag, name, sizeof(name)), t->count);
     }
 }
 
@@ -208,42 +208,42 @@ static void driver_unload(struct obj *d)
     char detail[160];
     uint32_t id;
 
-    M.driver_state = DRIVER_UNLOADING;
-    ev_emit(EV_CALLBACK, d, 0, "EvtDriverUnload");
+    uf__model.driver_state = DRIVER_UNLOADING;
+    uf__ev_emit(EV_CALLBACK, d, 0, "EvtDriverUnload");
     if (d->u.driver.unload)
-        cb_call(CB_UNLOAD, (void (*)(void))d->u.driver.unload, d, model_now.irql);
+        uf__cb_call(CB_UNLOAD, (void (*)(void))d->u.driver.unload, d, model_now.irql);
     if (model_now.halted)
         return;
     /* Deleting the driver waits for its dispose list: only at PASSIVE [C2]. */
     if (model_now.irql != PASSIVE_LEVEL) {
-        violation(RULE_UNLOAD_IRQL_WAIT, d, "the driver's disposal waits above PASSIVE_LEVEL");
+        uf__violation(RULE_UNLOAD_IRQL_WAIT, d, "the driver's disposal waits above PASSIVE_LEVEL");
         return;
     }
-    for (id = 1; id <= M.nobjs; id++) {
+    for (id = 1; id <= uf__model.nobjs; id++) {
         struct obj *o = obj_get(id);
 
         if (o->state == STATE_FREED)
             continue;
         if ((o->type == TYPE_SPINLOCK && o->u.spinlock.held) ||
             (o->type == TYPE_WAITLOCK && o->u.waitlock.held))
-            violation(RULE_LOCK_HELD_AT_UNLOAD, o, "lock still held when the driver is deleted");
+            uf__violation(RULE_LOCK_HELD_AT_UNLOAD, o, "lock still held when the driver is deleted");
         else if (o->type == TYPE_DEVICE && o->state == STATE_CREATED && !o->delete_requested)
-            violation(RULE_MINIPORT_DEVICE_NOT_DELETED, o,
+            uf__violation(RULE_MINIPORT_DEVICE_NOT_DELETED, o,
                       "disposed as a child of the driver instead");
     }
-    obj_delete_internal(d);
+    uf__obj_delete_internal(d);
     if (model_now.halted)
         return;
-    for (id = 1; id <= M.nobjs; id++) {
+    for (id = 1; id <= uf__model.nobjs; id++) {
         struct obj *o = obj_get(id);
 
         if (o->state == STATE_FREED)
             continue;
         snprintf(detail, sizeof(detail), "still alive after unload: refs=%d tags:", o->refs);
         describe_tags(o, detail, sizeof(detail));
-        violation(RULE_LEAK_AT_UNLOAD, o, detail);
+        uf__violation(RULE_LEAK_AT_UNLOAD, o, detail);
     }
-    M.driver_state = DRIVER_UNLOADED;
+    uf__model.driver_state = DRIVER_UNLOADED;
 }
 
 VOID WdfDriverMiniportUnload(WDFDRIVER Driver)
@@ -251,17 +251,17 @@ VOID WdfDriverMiniportUnload(WDFDRIVER Driver)
     struct ddi_frame f;
     struct obj *d;
 
-    if (!ddi_enter(&f, DDI_WdfDriverMiniportUnload, Driver)) {
-        ddi_leave(&f, STATUS_SUCCESS);
+    if (!uf__ddi_enter(&f, DDI_WdfDriverMiniportUnload, Driver)) {
+        uf__ddi_leave(&f, STATUS_SUCCESS);
         return;
     }
-    if (M.driver_state == DRIVER_UNLOADING) {
-        violation(RULE_DOUBLE_UNLOAD, obj_get(M.driver), "unload called again while unloading");
-        ddi_leave(&f, STATUS_SUCCESS);
+    if (uf__model.driver_state == DRIVER_UNLOADING) {
+        uf__violation(RULE_DOUBLE_UNLOAD, obj_get(uf__model.driver), "unload called again while unloading");
+        uf__ddi_leave(&f, STATUS_SUCCESS);
         return;
     }
-    d = obj_lookup(Driver, TYPE_DRIVER);
+    d = uf__obj_lookup(Driver, TYPE_DRIVER);
     if (d)
         driver_unload(d);
-    ddi_leave(&f, STATUS_SUCCESS);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
 }

@@ -31,24 +31,24 @@ static void ev_init(struct model_event *ev, enum model_event_kind kind)
 {
     static const char *path, *base;
 
-    if (M.site_file != path) {
-        path = M.site_file;
+    if (uf__model.site_file != path) {
+        path = uf__model.site_file;
         base = base_name(path);
     }
     memset(ev, 0, sizeof(*ev));
     ev->kind = kind;
-    ev->ddi = M.ddi;
-    ev->depth = M.depth;
+    ev->ddi = uf__model.ddi;
+    ev->depth = uf__model.depth;
     ev->file = base;
-    ev->line = M.site_line;
+    ev->line = uf__model.site_line;
 }
 
-void ev_emit(enum model_event_kind kind, const struct obj *o, uint32_t other,
+void uf__ev_emit(enum model_event_kind kind, const struct obj *o, uint32_t other,
              const char *detail)
 {
     struct model_event ev;
 
-    if (!M.sink)
+    if (!uf__model.sink)
         return;
     ev_init(&ev, kind);
     if (o) {
@@ -57,15 +57,15 @@ void ev_emit(enum model_event_kind kind, const struct obj *o, uint32_t other,
     }
     ev.other = other;
     ev.detail = detail;
-    M.sink(&ev, M.sink_arg);
+    uf__model.sink(&ev, uf__model.sink_arg);
 }
 
-void ev_call(enum model_ddi ddi, WDFOBJECT h)
+void uf__ev_call(enum model_ddi ddi, WDFOBJECT h)
 {
     struct model_event ev;
     uint32_t id;
 
-    if (!M.sink)
+    if (!uf__model.sink)
         return;
     ev_init(&ev, EV_CALL);
     ev.ddi = ddi;
@@ -74,43 +74,43 @@ void ev_call(enum model_ddi ddi, WDFOBJECT h)
         ev.object = id;
         ev.type = (enum model_type)obj_get(id)->type;
     }
-    M.sink(&ev, M.sink_arg);
+    uf__model.sink(&ev, uf__model.sink_arg);
 }
 
-void ev_return(NTSTATUS status)
+void uf__ev_return(NTSTATUS status)
 {
     struct model_event ev;
 
-    if (!M.sink)
+    if (!uf__model.sink)
         return;
     ev_init(&ev, EV_RETURN);
     ev.status = status;
-    M.sink(&ev, M.sink_arg);
+    uf__model.sink(&ev, uf__model.sink_arg);
 }
 
-void ev_fault(enum model_site site)
+void uf__ev_fault(enum model_site site)
 {
     struct model_event ev;
 
-    if (!M.sink)
+    if (!uf__model.sink)
         return;
     ev_init(&ev, EV_FAULT);
     ev.site = site;
-    M.sink(&ev, M.sink_arg);
+    uf__model.sink(&ev, uf__model.sink_arg);
 }
 
-void violation(enum model_rule r, const struct obj *o, const char *detail)
+void uf__violation(enum model_rule r, const struct obj *o, const char *detail)
 {
-    enum model_severity sev = (enum model_severity)rule_severity[r];
+    enum model_severity sev = (enum model_severity)uf__rule_severity[r];
     struct model_event ev;
 
     if (model_now.halted)
         return;
-    M.violations++;
-    M.rule_counts[r]++;
-    if ((int)sev > M.worst)
-        M.worst = (int)sev;
-    if (M.sink) {
+    uf__model.violations++;
+    uf__model.rule_counts[r]++;
+    if ((int)sev > uf__model.worst)
+        uf__model.worst = (int)sev;
+    if (uf__model.sink) {
         ev_init(&ev, EV_VIOLATION);
         ev.rule = r;
         ev.detail = detail;
@@ -118,24 +118,24 @@ void violation(enum model_rule r, const struct obj *o, const char *detail)
             ev.object = o->id;
             ev.type = (enum model_type)o->type;
         }
-        M.sink(&ev, M.sink_arg);
+        uf__model.sink(&ev, uf__model.sink_arg);
     }
     if (sev == SEV_BUGCHECK)
         model_now.halted = 1;
 }
 
-uint32_t model_violation_count(void) { return M.violations; }
-uint32_t model_rule_count(enum model_rule r) { return M.rule_counts[r]; }
+uint32_t model_violation_count(void) { return uf__model.violations; }
+uint32_t model_rule_count(enum model_rule r) { return uf__model.rule_counts[r]; }
 
 enum model_severity model_worst_severity(void)
 {
-    return M.worst < 0 ? SEV__COUNT : (enum model_severity)M.worst;
+    return uf__model.worst < 0 ? SEV__COUNT : (enum model_severity)uf__model.worst;
 }
 
 void model_set_sink(model_sink_fn fn, void *arg)
 {
-    M.sink = fn;
-    M.sink_arg = arg;
+    uf__model.sink = fn;
+    uf__model.sink_arg = arg;
 }
 
 /* The name of a status the model returns, or NULL for an unnamed one. */

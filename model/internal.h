@@ -3,9 +3,9 @@
  * by the harness.
  *
  * The model is one instance per process (the WDF DDIs carry no context: the
- * real ones find theirs through hidden driver globals), kept in `M`, but for
- * the IRQL and the halted flag, which live in `model_now` (model.h) so the
- * harness reads them inline on every op and event. Objects
+ * real ones find theirs through hidden driver globals), kept in `uf__model`,
+ * but for the IRQL and the halted flag, which live in `model_now` (model.h)
+ * so the harness reads them inline on every op and event. Objects
  * live in a table indexed by their stable id; ids are handed out in creation
  * order and never reused before a reset, which is what lets the model name a
  * dangling handle as such without touching freed state.
@@ -18,6 +18,12 @@
  *    themselves until they are disposed;
  *  - a collection holds one on each item;
  *  - drivers take the rest with WdfObjectReference, under a tag.
+ *
+ * Names. A driver under test is linked with the model, so every global the
+ * model defines enters the driver's link: the model's own are prefixed
+ * `uf__` (the harness's reserved prefix, as libuv's `uv__`), and nothing but
+ * the WDF and kernel DDIs and the model_* control interface is unprefixed.
+ * tests/check_symbols.sh keeps it so.
  */
 #ifndef UNLOADFUZZ_INTERNAL_H
 #define UNLOADFUZZ_INTERNAL_H
@@ -151,28 +157,28 @@ struct model {
     int worst;                 /* worst severity, -1 for none */
 };
 
-extern struct model M;
+extern struct model uf__model;
 
 /* ---- events (event.c) ---- */
-void ev_emit(enum model_event_kind kind, const struct obj *o, uint32_t other,
+void uf__ev_emit(enum model_event_kind kind, const struct obj *o, uint32_t other,
              const char *detail);
-void ev_call(enum model_ddi ddi, WDFOBJECT h);
-void ev_return(NTSTATUS status);
-void ev_fault(enum model_site site);
+void uf__ev_call(enum model_ddi ddi, WDFOBJECT h);
+void uf__ev_return(NTSTATUS status);
+void uf__ev_fault(enum model_site site);
 /* Records rule `r` against object `o` (may be NULL). A bugcheck halts. */
-void violation(enum model_rule r, const struct obj *o, const char *detail);
+void uf__violation(enum model_rule r, const struct obj *o, const char *detail);
 
 /* ---- the catalogue's facts the hot paths read inline (catalogue.c) ---- */
-extern const uint8_t rule_severity[RULE__COUNT]; /* enum model_severity, by rule */
-extern const KIRQL ddi_max_irql[DDI__COUNT];     /* highest IRQL, by DDI */
+extern const uint8_t uf__rule_severity[RULE__COUNT]; /* enum model_severity, by rule */
+extern const KIRQL uf__ddi_max_irql[DDI__COUNT];     /* highest IRQL, by DDI */
 
 /* ---- objects (object.c) ---- */
 #define HANDLE_MAGIC 0xF1D0ull /* top 16 bits of every handle */
 
-/* Object `id` (1..M.nobjs), or NULL for 0. */
+/* Object `id` (1..uf__model.nobjs), or NULL for 0. */
 static inline struct obj *obj_get(uint32_t id)
 {
-    return id ? &M.chunks[id / OBJ_CHUNK][id % OBJ_CHUNK] : NULL;
+    return id ? &uf__model.chunks[id / OBJ_CHUNK][id % OBJ_CHUNK] : NULL;
 }
 /* The handle of `o` (NULL for NULL): the magic, the reset epoch and the id.
  * Inline, like obj_handle_id(): every DDI call passes through them. */
@@ -180,7 +186,7 @@ static inline WDFOBJECT obj_handle(const struct obj *o)
 {
     if (!o)
         return NULL;
-    return (WDFOBJECT)(uintptr_t)((HANDLE_MAGIC << 48) | ((uint64_t)M.epoch << 32) | o->id);
+    return (WDFOBJECT)(uintptr_t)((HANDLE_MAGIC << 48) | ((uint64_t)uf__model.epoch << 32) | o->id);
 }
 /* The id behind handle `h` of this execution, or 0 (model_handle_id()). */
 static inline uint32_t obj_handle_id(WDFOBJECT h)
@@ -188,9 +194,9 @@ static inline uint32_t obj_handle_id(WDFOBJECT h)
     uint64_t v = (uint64_t)(uintptr_t)h;
     uint32_t id = (uint32_t)v;
 
-    if ((v >> 48) != HANDLE_MAGIC || ((v >> 32) & 0xFFFF) != M.epoch)
+    if ((v >> 48) != HANDLE_MAGIC || ((v >> 32) & 0xFFFF) != uf__model.epoch)
         return 0;
-    if (id == 0 || id > M.nobjs)
+    if (id == 0 || id > uf__model.nobjs)
         return 0;
     return id;
 }
@@ -198,72 +204,72 @@ static inline uint32_t obj_handle_id(WDFOBJECT h)
 /* Decodes handle `h` for the current DDI. Reports handle-invalid for a NULL,
  * foreign or wrong-type handle (TYPE_NONE accepts any type) and
  * handle-use-after-free for a freed object; returns NULL after reporting. */
-struct obj *obj_lookup(WDFOBJECT h, enum model_type type);
+struct obj *uf__obj_lookup(WDFOBJECT h, enum model_type type);
 
 /* Starts a new object of `type` with its creation reference, not yet linked
  * or committed. NULL when the allocation at `site` failed (a fault). */
-struct obj *obj_new(enum model_type type, enum model_site site);
+struct obj *uf__obj_new(enum model_type type, enum model_site site);
 /* Applies the attributes' callbacks, execution level and context type (the
  * context lives in the object's own allocation, as in the framework). */
-void obj_apply_attributes(struct obj *o, const WDF_OBJECT_ATTRIBUTES *a);
+void uf__obj_apply_attributes(struct obj *o, const WDF_OBJECT_ATTRIBUTES *a);
 /* Appends a context header of `type` (NULL: callbacks only) with an area of
  * `size` bytes from the poisoning arena. Never NULL. */
-struct context *obj_context_add(struct obj *o, PCWDF_OBJECT_CONTEXT_TYPE_INFO type,
+struct context *uf__obj_context_add(struct obj *o, PCWDF_OBJECT_CONTEXT_TYPE_INFO type,
                                 size_t size);
 /* Finishes creation under `parent` (NULL for none): links it, emits the
  * create event; from now on callbacks run [D3]. */
-void obj_commit(struct obj *o, struct obj *parent);
+void uf__obj_commit(struct obj *o, struct obj *parent);
 /* Undoes a failed creation: no callback ever runs for it [D3]. */
-void obj_abort(struct obj *o);
+void uf__obj_abort(struct obj *o);
 
 enum parent_rule { PARENT_OPTIONAL, PARENT_REQUIRED, PARENT_NOT_ALLOWED };
 /* Validates the attributes every create DDI shares and finds the parent:
  * ParentObject, else the driver [O2]. Returns a status; *parent is set on
  * success. `exec_allowed` is 0 for objects that take no execution level
- * [O3]. A bad ParentObject handle is reported by obj_lookup. */
-NTSTATUS obj_resolve_parent(const WDF_OBJECT_ATTRIBUTES *a, enum parent_rule rule,
+ * [O3]. A bad ParentObject handle is reported by uf__obj_lookup. */
+NTSTATUS uf__obj_resolve_parent(const WDF_OBJECT_ATTRIBUTES *a, enum parent_rule rule,
                             int exec_allowed, struct obj **parent);
 
 /* Takes one reference under `tag`. */
-void obj_reference(struct obj *o, const void *tag);
+void uf__obj_reference(struct obj *o, const void *tag);
 /* Drops one reference under `tag`; the last one destroys the object (at
  * PASSIVE_LEVEL, or later from the driver's dispose list [X3]). The caller
  * reports a tag never acquired, if that is the driver's fault. */
-void obj_release(struct obj *o, const void *tag);
+void uf__obj_release(struct obj *o, const void *tag);
 /* WdfObjectDelete's state machine (FxObject::DeleteObject). */
-void obj_delete(struct obj *o);
+void uf__obj_delete(struct obj *o);
 /* The framework deleting `o` itself (FxDriver::Unload deleting the driver):
  * the same walk without WdfObjectDelete's checks. */
-void obj_delete_internal(struct obj *o);
+void uf__obj_delete_internal(struct obj *o);
 /* The identity of a context type: UniqueType when set, else the info. */
-PCWDF_OBJECT_CONTEXT_TYPE_INFO obj_context_type(PCWDF_OBJECT_CONTEXT_TYPE_INFO t);
+PCWDF_OBJECT_CONTEXT_TYPE_INFO uf__obj_context_type(PCWDF_OBJECT_CONTEXT_TYPE_INFO t);
 /* Phase 2 for `o`: destroy its children, release its creation reference
  * (FxObject::DeletedAndDisposedWorkerLocked). */
-void obj_deleted_and_disposed(struct obj *o);
+void uf__obj_deleted_and_disposed(struct obj *o);
 /* Runs the EvtCleanupCallbacks of `o` once (FxObject::CallCleanup). */
-void obj_run_cleanup(struct obj *o);
+void uf__obj_run_cleanup(struct obj *o);
 /* Releases each child's creation reference (FxObject::DestroyChildren). */
-void obj_destroy_children(struct obj *o);
+void uf__obj_destroy_children(struct obj *o);
 /* The nearest device at or above `o`, or NULL. */
-struct obj *obj_device_ancestor(struct obj *o);
+struct obj *uf__obj_device_ancestor(struct obj *o);
 /* Drains the dispose lists at PASSIVE_LEVEL. `owner` 0 drains all lists,
  * else only that owner's. Returns entries processed. */
-uint32_t obj_drain(uint32_t owner);
+uint32_t uf__obj_drain(uint32_t owner);
 /* Nonzero while the dispose list of `owner` is being drained. */
-int obj_draining(uint32_t owner);
+int uf__obj_draining(uint32_t owner);
 /* Tags printable in messages: small integers as numbers, framework tags by
  * name, anything else (an address) as "ptr" so output stays deterministic. */
-const char *obj_tag_name(const void *tag, char *buf, size_t n);
+const char *uf__obj_tag_name(const void *tag, char *buf, size_t n);
 
 /* Framework-owned reference tags (never equal to a driver's tag). */
-extern const char TAG_TIMER[], TAG_WORKITEM[], TAG_ENQUEUE[], TAG_COLLECTION[];
+extern const char uf__TAG_TIMER[], uf__TAG_WORKITEM[], uf__TAG_ENQUEUE[], uf__TAG_COLLECTION[];
 
 /* ---- driver callbacks (callback.c) ---- */
 enum cb_kind { CB_CLEANUP, CB_DESTROY, CB_TIMER, CB_WORKITEM, CB_UNLOAD };
 /* Calls driver callback `fn` of `kind` for object `o` at `irql`, then checks
  * it returned at that IRQL and left no critical region entered [I2]. The
  * caller's IRQL is restored afterwards. */
-void cb_call(enum cb_kind kind, void (*fn)(void), struct obj *o, KIRQL irql);
+void uf__cb_call(enum cb_kind kind, void (*fn)(void), struct obj *o, KIRQL irql);
 
 /* ---- DDI prologue and epilogue (ddi.c) ---- */
 struct ddi_frame {
@@ -274,28 +280,28 @@ struct ddi_frame {
 };
 /* Common entry of every DDI: a halted machine, the driver's existence [M2]
  * and the IRQL table [I1]. Returns 1 when the DDI may go on; on 0 the caller
- * returns ddi_leave(f, its failure value) at once. */
-int ddi_enter(struct ddi_frame *f, enum model_ddi ddi, WDFOBJECT subject);
-/* ddi_enter() for a kernel routine the driver calls directly (the pool): a
+ * returns uf__ddi_leave(f, its failure value) at once. */
+int uf__ddi_enter(struct ddi_frame *f, enum model_ddi ddi, WDFOBJECT subject);
+/* uf__ddi_enter() for a kernel routine the driver calls directly (the pool): a
  * halted machine and the IRQL table, but no framework driver needed [P1]. */
-int ddi_enter_kernel(struct ddi_frame *f, enum model_ddi ddi);
-/* Common exit; returns `status` so a DDI can end with return ddi_leave(). */
-NTSTATUS ddi_leave(struct ddi_frame *f, NTSTATUS status);
+int uf__ddi_enter_kernel(struct ddi_frame *f, enum model_ddi ddi);
+/* Common exit; returns `status` so a DDI can end with return uf__ddi_leave(). */
+NTSTATUS uf__ddi_leave(struct ddi_frame *f, NTSTATUS status);
 /* Reports irql-too-high for the current DDI when the IRQL exceeds `max`.
  * Returns 1 when within the limit. */
-int irql_check(KIRQL max);
+int uf__irql_check(KIRQL max);
 
 /* ---- the driver's pool allocations (pool.c) ---- */
 /* Forgets every pool block, for model_reset() (the arena holding them is
- * rewound by alloc_reset()). */
-void pool_reset(void);
+ * rewound by uf__alloc_reset()). */
+void uf__pool_reset(void);
 
 /* ---- per-type disposal hooks: 1 when generic cleanup should follow ---- */
-int device_dispose(struct obj *o);
-int driver_dispose(struct obj *o);
-int timer_dispose(struct obj *o);
-int workitem_dispose(struct obj *o);
+int uf__device_dispose(struct obj *o);
+int uf__driver_dispose(struct obj *o);
+int uf__timer_dispose(struct obj *o);
+int uf__workitem_dispose(struct obj *o);
 /* Per-type destructor work after EvtDestroyCallback (~FxCollection). */
-void collection_destruct(struct obj *o);
+void uf__collection_destruct(struct obj *o);
 
 #endif /* UNLOADFUZZ_INTERNAL_H */

@@ -21,23 +21,23 @@ static NTSTATUS lock_create(enum model_ddi ddi, enum model_type type, enum model
     struct obj *parent, *l;
     NTSTATUS st;
 
-    if (!ddi_enter(&f, ddi, NULL))
-        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!uf__ddi_enter(&f, ddi, NULL))
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     if (!Lock) {
-        violation(RULE_NULL_PARAMETER, NULL, "the lock's out parameter is NULL");
-        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+        uf__violation(RULE_NULL_PARAMETER, NULL, "the lock's out parameter is NULL");
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
     }
     *Lock = NULL;
-    st = obj_resolve_parent(Attributes, PARENT_OPTIONAL, 0, &parent);
+    st = uf__obj_resolve_parent(Attributes, PARENT_OPTIONAL, 0, &parent);
     if (!NT_SUCCESS(st))
-        return ddi_leave(&f, st);
-    l = obj_new(type, site);
+        return uf__ddi_leave(&f, st);
+    l = uf__obj_new(type, site);
     if (!l)
-        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-    obj_apply_attributes(l, Attributes);
-    obj_commit(l, parent);
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    uf__obj_apply_attributes(l, Attributes);
+    uf__obj_commit(l, parent);
     *Lock = obj_handle(l);
-    return ddi_leave(&f, STATUS_SUCCESS);
+    return uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 NTSTATUS WdfSpinLockCreate(PWDF_OBJECT_ATTRIBUTES SpinLockAttributes, WDFSPINLOCK *SpinLock)
@@ -57,20 +57,20 @@ VOID WdfSpinLockAcquire(WDFSPINLOCK SpinLock)
     struct ddi_frame f;
     struct obj *l;
 
-    if (!ddi_enter(&f, DDI_WdfSpinLockAcquire, SpinLock)) {
-        ddi_leave(&f, STATUS_SUCCESS);
+    if (!uf__ddi_enter(&f, DDI_WdfSpinLockAcquire, SpinLock)) {
+        uf__ddi_leave(&f, STATUS_SUCCESS);
         return;
     }
-    l = obj_lookup(SpinLock, TYPE_SPINLOCK);
+    l = uf__obj_lookup(SpinLock, TYPE_SPINLOCK);
     if (l && l->u.spinlock.held) {
-        violation(RULE_SPINLOCK_RECURSIVE_ACQUIRE, l, "the caller already holds this spin lock");
+        uf__violation(RULE_SPINLOCK_RECURSIVE_ACQUIRE, l, "the caller already holds this spin lock");
     } else if (l) {
         l->u.spinlock.held = 1;
         l->u.spinlock.saved = model_now.irql;
         model_now.irql = DISPATCH_LEVEL;
-        M.spinlocks_held++;
+        uf__model.spinlocks_held++;
     }
-    ddi_leave(&f, STATUS_SUCCESS);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 VOID WdfSpinLockRelease(WDFSPINLOCK SpinLock)
@@ -78,21 +78,21 @@ VOID WdfSpinLockRelease(WDFSPINLOCK SpinLock)
     struct ddi_frame f;
     struct obj *l;
 
-    if (!ddi_enter(&f, DDI_WdfSpinLockRelease, SpinLock)) {
-        ddi_leave(&f, STATUS_SUCCESS);
+    if (!uf__ddi_enter(&f, DDI_WdfSpinLockRelease, SpinLock)) {
+        uf__ddi_leave(&f, STATUS_SUCCESS);
         return;
     }
-    l = obj_lookup(SpinLock, TYPE_SPINLOCK);
+    l = uf__obj_lookup(SpinLock, TYPE_SPINLOCK);
     if (l && !l->u.spinlock.held) {
-        violation(RULE_SPINLOCK_RELEASE_NOT_OWNER, l, "released but never acquired");
+        uf__violation(RULE_SPINLOCK_RELEASE_NOT_OWNER, l, "released but never acquired");
     } else if (l && model_now.irql != DISPATCH_LEVEL) {
-        violation(RULE_SPINLOCK_RELEASE_NOT_OWNER, l, "released away from DISPATCH_LEVEL");
+        uf__violation(RULE_SPINLOCK_RELEASE_NOT_OWNER, l, "released away from DISPATCH_LEVEL");
     } else if (l) {
         l->u.spinlock.held = 0;
         model_now.irql = l->u.spinlock.saved;
-        M.spinlocks_held--;
+        uf__model.spinlocks_held--;
     }
-    ddi_leave(&f, STATUS_SUCCESS);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 NTSTATUS WdfWaitLockAcquire(WDFWAITLOCK Lock, PLONGLONG Timeout)
@@ -101,25 +101,25 @@ NTSTATUS WdfWaitLockAcquire(WDFWAITLOCK Lock, PLONGLONG Timeout)
     struct obj *l;
     int may_wait = !Timeout || *Timeout != 0;
 
-    if (!ddi_enter(&f, DDI_WdfWaitLockAcquire, Lock))
-        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!uf__ddi_enter(&f, DDI_WdfWaitLockAcquire, Lock))
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     /* Only a zero timeout may be asked above PASSIVE_LEVEL [I1]. */
-    if (may_wait && !irql_check(PASSIVE_LEVEL))
-        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
-    l = obj_lookup(Lock, TYPE_WAITLOCK);
+    if (may_wait && !uf__irql_check(PASSIVE_LEVEL))
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    l = uf__obj_lookup(Lock, TYPE_WAITLOCK);
     if (!l)
-        return ddi_leave(&f, STATUS_INVALID_HANDLE);
+        return uf__ddi_leave(&f, STATUS_INVALID_HANDLE);
     if (l->u.waitlock.held) {
         if (!Timeout) {
-            violation(RULE_WAITLOCK_RECURSIVE_ACQUIRE, l,
+            uf__violation(RULE_WAITLOCK_RECURSIVE_ACQUIRE, l,
                       "the caller already holds this wait lock and waits for ever");
-            return ddi_leave(&f, STATUS_UNSUCCESSFUL);
+            return uf__ddi_leave(&f, STATUS_UNSUCCESSFUL);
         }
-        return ddi_leave(&f, STATUS_TIMEOUT);
+        return uf__ddi_leave(&f, STATUS_TIMEOUT);
     }
     l->u.waitlock.held = 1;
-    M.waitlocks_held++;
-    return ddi_leave(&f, STATUS_SUCCESS);
+    uf__model.waitlocks_held++;
+    return uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 VOID WdfWaitLockRelease(WDFWAITLOCK Lock)
@@ -127,16 +127,16 @@ VOID WdfWaitLockRelease(WDFWAITLOCK Lock)
     struct ddi_frame f;
     struct obj *l;
 
-    if (!ddi_enter(&f, DDI_WdfWaitLockRelease, Lock)) {
-        ddi_leave(&f, STATUS_SUCCESS);
+    if (!uf__ddi_enter(&f, DDI_WdfWaitLockRelease, Lock)) {
+        uf__ddi_leave(&f, STATUS_SUCCESS);
         return;
     }
-    l = obj_lookup(Lock, TYPE_WAITLOCK);
+    l = uf__obj_lookup(Lock, TYPE_WAITLOCK);
     if (l && !l->u.waitlock.held) {
-        violation(RULE_WAITLOCK_RELEASE_NOT_OWNER, l, "released but not held");
+        uf__violation(RULE_WAITLOCK_RELEASE_NOT_OWNER, l, "released but not held");
     } else if (l) {
         l->u.waitlock.held = 0;
-        M.waitlocks_held--;
+        uf__model.waitlocks_held--;
     }
-    ddi_leave(&f, STATUS_SUCCESS);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
 }

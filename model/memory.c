@@ -24,42 +24,42 @@ NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
     NTSTATUS st;
 
     (void)PoolTag;
-    if (!ddi_enter(&f, DDI_WdfMemoryCreate, NULL))
-        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!uf__ddi_enter(&f, DDI_WdfMemoryCreate, NULL))
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     /* Paged pool can be allocated at APC_LEVEL at most [I1]. */
-    if (is_paged(PoolType) && !irql_check(APC_LEVEL))
-        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (is_paged(PoolType) && !uf__irql_check(APC_LEVEL))
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     if (!Memory) {
-        violation(RULE_NULL_PARAMETER, NULL, "Memory is NULL");
-        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+        uf__violation(RULE_NULL_PARAMETER, NULL, "Memory is NULL");
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
     }
     *Memory = NULL;
     if (Buffer)
         *Buffer = NULL;
     if (BufferSize == 0)
-        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
-    st = obj_resolve_parent(Attributes, PARENT_OPTIONAL, 0, &parent);
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    st = uf__obj_resolve_parent(Attributes, PARENT_OPTIONAL, 0, &parent);
     if (!NT_SUCCESS(st))
-        return ddi_leave(&f, st);
-    m = obj_new(TYPE_MEMORY, SITE_MEMORY_OBJECT);
+        return uf__ddi_leave(&f, st);
+    m = uf__obj_new(TYPE_MEMORY, SITE_MEMORY_OBJECT);
     if (!m)
-        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     if ((is_paged(PoolType) || BufferSize >= PAGE_SIZE) &&
-        (!alloc_try(SITE_MEMORY_BUFFER) || BufferSize > ALLOC_MAX_BLOCK)) {
-        obj_abort(m);
-        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+        (!uf__alloc_try(SITE_MEMORY_BUFFER) || BufferSize > ALLOC_MAX_BLOCK)) {
+        uf__obj_abort(m);
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     }
-    obj_apply_attributes(m, Attributes);
+    uf__obj_apply_attributes(m, Attributes);
     if (is_paged(PoolType))
         m->passive_dispose = 1; /* its device (inherited at commit) defers it */
     m->u.memory.paged = (uint8_t)is_paged(PoolType);
     m->u.memory.size = BufferSize;
-    m->u.memory.buffer = alloc_block(BufferSize);
-    obj_commit(m, parent);
+    m->u.memory.buffer = uf__alloc_block(BufferSize);
+    uf__obj_commit(m, parent);
     *Memory = (WDFMEMORY)obj_handle(m);
     if (Buffer)
         *Buffer = m->u.memory.buffer;
-    return ddi_leave(&f, STATUS_SUCCESS);
+    return uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 PVOID WdfMemoryGetBuffer(WDFMEMORY Memory, size_t *BufferSize)
@@ -69,12 +69,12 @@ PVOID WdfMemoryGetBuffer(WDFMEMORY Memory, size_t *BufferSize)
 
     if (BufferSize)
         *BufferSize = 0;
-    if (!ddi_enter(&f, DDI_WdfMemoryGetBuffer, Memory)) {
-        ddi_leave(&f, STATUS_UNSUCCESSFUL);
+    if (!uf__ddi_enter(&f, DDI_WdfMemoryGetBuffer, Memory)) {
+        uf__ddi_leave(&f, STATUS_UNSUCCESSFUL);
         return NULL;
     }
-    m = obj_lookup(Memory, TYPE_MEMORY);
-    ddi_leave(&f, m ? STATUS_SUCCESS : STATUS_INVALID_HANDLE);
+    m = uf__obj_lookup(Memory, TYPE_MEMORY);
+    uf__ddi_leave(&f, m ? STATUS_SUCCESS : STATUS_INVALID_HANDLE);
     if (!m)
         return NULL;
     if (BufferSize)

@@ -35,39 +35,39 @@
 #include "alloc.h"
 #include "internal.h"
 
-const char TAG_TIMER[] = "timer";
-const char TAG_WORKITEM[] = "workitem";
-const char TAG_ENQUEUE[] = "enqueue";
-const char TAG_COLLECTION[] = "collection";
+const char uf__TAG_TIMER[] = "timer";
+const char uf__TAG_WORKITEM[] = "workitem";
+const char uf__TAG_ENQUEUE[] = "enqueue";
+const char uf__TAG_COLLECTION[] = "collection";
 
 uint32_t model_handle_id(WDFOBJECT h) { return obj_handle_id(h); }
 
 WDFOBJECT model_id_handle(uint32_t id)
 {
-    return id && id <= M.nobjs ? obj_handle(obj_get(id)) : NULL;
+    return id && id <= uf__model.nobjs ? obj_handle(obj_get(id)) : NULL;
 }
 
-struct obj *obj_lookup(WDFOBJECT h, enum model_type type)
+struct obj *uf__obj_lookup(WDFOBJECT h, enum model_type type)
 {
     uint32_t id;
     struct obj *o;
 
     if (!h) {
-        violation(RULE_HANDLE_INVALID, NULL, "NULL handle");
+        uf__violation(RULE_HANDLE_INVALID, NULL, "NULL handle");
         return NULL;
     }
     id = obj_handle_id(h);
     if (!id) {
-        violation(RULE_HANDLE_INVALID, NULL, "not a handle of this execution");
+        uf__violation(RULE_HANDLE_INVALID, NULL, "not a handle of this execution");
         return NULL;
     }
     o = obj_get(id);
     if (o->state == STATE_FREED) {
-        violation(RULE_HANDLE_USE_AFTER_FREE, o, "object already freed");
+        uf__violation(RULE_HANDLE_USE_AFTER_FREE, o, "object already freed");
         return NULL;
     }
     if (type != TYPE_NONE && o->type != type) {
-        violation(RULE_HANDLE_INVALID, o, "handle of the wrong type");
+        uf__violation(RULE_HANDLE_INVALID, o, "handle of the wrong type");
         return NULL;
     }
     return o;
@@ -75,12 +75,12 @@ struct obj *obj_lookup(WDFOBJECT h, enum model_type type)
 
 /* ---- tags ---- */
 
-const char *obj_tag_name(const void *tag, char *buf, size_t n)
+const char *uf__obj_tag_name(const void *tag, char *buf, size_t n)
 {
     uintptr_t v = (uintptr_t)tag;
 
-    if (tag == TAG_TIMER || tag == TAG_WORKITEM || tag == TAG_ENQUEUE ||
-        tag == TAG_COLLECTION)
+    if (tag == uf__TAG_TIMER || tag == uf__TAG_WORKITEM || tag == uf__TAG_ENQUEUE ||
+        tag == uf__TAG_COLLECTION)
         snprintf(buf, n, "%s", (const char *)tag);
     else if (v < 0x10000)
         snprintf(buf, n, "%lu", (unsigned long)v);
@@ -112,7 +112,7 @@ static struct tag *tag_slot(struct obj *o, const void *tag, int add)
         return NULL;
     if (!free_slot) {
         uint32_t cap = o->ntag_spill ? o->ntag_spill * 2 : 8;
-        struct tag *t = alloc_block(cap * sizeof(*t));
+        struct tag *t = uf__alloc_block(cap * sizeof(*t));
 
         if (o->ntag_spill)
             memcpy(t, o->tag_spill, o->ntag_spill * sizeof(*t));
@@ -144,37 +144,37 @@ static const char *first_held_tag(const struct obj *o, char *buf, size_t n)
 
     for (i = 0; i < TAGS_INLINE; i++)
         if (o->tags[i].count > 0)
-            return obj_tag_name(o->tags[i].tag, buf, n);
+            return uf__obj_tag_name(o->tags[i].tag, buf, n);
     for (i = 0; i < o->ntag_spill; i++)
         if (o->tag_spill[i].count > 0)
-            return obj_tag_name(o->tag_spill[i].tag, buf, n);
+            return uf__obj_tag_name(o->tag_spill[i].tag, buf, n);
     return "none";
 }
 
 /* ---- creation ---- */
 
-struct obj *obj_new(enum model_type type, enum model_site site)
+struct obj *uf__obj_new(enum model_type type, enum model_site site)
 {
     struct obj *o;
 
-    if (!alloc_try(site))
+    if (!uf__alloc_try(site))
         return NULL;
-    if ((M.nobjs + 1) / OBJ_CHUNK >= M.nchunks) {
+    if ((uf__model.nobjs + 1) / OBJ_CHUNK >= uf__model.nchunks) {
         /* Chunks are kept across resets; objects never move. */
-        struct obj **t = realloc(M.chunks, (M.nchunks + 1) * sizeof(*t));
+        struct obj **t = realloc(uf__model.chunks, (uf__model.nchunks + 1) * sizeof(*t));
 
-        if (!t || !(t[M.nchunks] = malloc(OBJ_CHUNK * sizeof(struct obj)))) {
+        if (!t || !(t[uf__model.nchunks] = malloc(OBJ_CHUNK * sizeof(struct obj)))) {
             fprintf(stderr, "unloadfuzz: host out of memory (object table)\n");
             abort();
         }
-        M.chunks = t;
-        M.nchunks++;
+        uf__model.chunks = t;
+        uf__model.nchunks++;
     }
-    o = obj_get(++M.nobjs);
+    o = obj_get(++uf__model.nobjs);
     /* One initializer, not a memset and field stores: the flag bits are then
      * written whole, not read back from the zeroing stores (a stall). */
     *o = (struct obj){
-        .id = M.nobjs,
+        .id = uf__model.nobjs,
         .type = (uint8_t)type,
         .state = STATE_CREATED,
         .exec = WdfExecutionLevelInheritFromParent,
@@ -185,18 +185,18 @@ struct obj *obj_new(enum model_type type, enum model_site site)
         .refs = 1,
         .tags[0] = {.tag = NULL, .count = 1}, /* the creation reference is tag NULL [O7] */
     };
-    M.live++;
+    uf__model.live++;
     return o;
 }
 
-struct context *obj_context_add(struct obj *o, PCWDF_OBJECT_CONTEXT_TYPE_INFO type,
+struct context *uf__obj_context_add(struct obj *o, PCWDF_OBJECT_CONTEXT_TYPE_INFO type,
                                 size_t size)
 {
-    struct context *c = alloc_block(sizeof(*c)), **tail = &o->contexts;
+    struct context *c = uf__alloc_block(sizeof(*c)), **tail = &o->contexts;
 
     c->type = type;
     c->size = size;
-    c->data = size ? alloc_block(size) : NULL;
+    c->data = size ? uf__alloc_block(size) : NULL;
     while (*tail)
         tail = &(*tail)->next;
     *tail = c;
@@ -214,23 +214,23 @@ static size_t context_size(const WDF_OBJECT_ATTRIBUTES *a)
     return size;
 }
 
-PCWDF_OBJECT_CONTEXT_TYPE_INFO obj_context_type(PCWDF_OBJECT_CONTEXT_TYPE_INFO t)
+PCWDF_OBJECT_CONTEXT_TYPE_INFO uf__obj_context_type(PCWDF_OBJECT_CONTEXT_TYPE_INFO t)
 {
     return t && t->UniqueType ? t->UniqueType : t;
 }
 
-void obj_apply_attributes(struct obj *o, const WDF_OBJECT_ATTRIBUTES *a)
+void uf__obj_apply_attributes(struct obj *o, const WDF_OBJECT_ATTRIBUTES *a)
 {
     struct context *c;
 
     if (!a) {
-        obj_context_add(o, NULL, 0);
+        uf__obj_context_add(o, NULL, 0);
         return;
     }
     if (a->ExecutionLevel == WdfExecutionLevelPassive)
         o->passive_dispose = 1; /* MarkPassiveCallbacks in FxObject::Commit */
     o->exec = (uint8_t)a->ExecutionLevel;
-    c = obj_context_add(o, obj_context_type(a->ContextTypeInfo), context_size(a));
+    c = uf__obj_context_add(o, uf__obj_context_type(a->ContextTypeInfo), context_size(a));
     c->cleanup = a->EvtCleanupCallback;
     c->destroy = a->EvtDestroyCallback;
 }
@@ -268,28 +268,28 @@ static void unlink_child(struct obj *c)
     c->parent = c->next_sibling = c->prev_sibling = 0;
 }
 
-void obj_commit(struct obj *o, struct obj *parent)
+void uf__obj_commit(struct obj *o, struct obj *parent)
 {
     if (parent)
         link_child(parent, o);
     o->committed = 1;
-    ev_emit(EV_CREATE, o, parent ? parent->id : 0, NULL);
+    uf__ev_emit(EV_CREATE, o, parent ? parent->id : 0, NULL);
 }
 
-void obj_abort(struct obj *o)
+void uf__obj_abort(struct obj *o)
 {
     struct context *c;
 
     for (c = o->contexts; c; c = c->next)
-        alloc_block_free(c->data, c->size);
+        uf__alloc_block_free(c->data, c->size);
     /* Creation is never reentrant, so the failed object is the newest. */
-    if (o->id != M.nobjs)
-        violation(RULE_INTERNAL_STATE, o, "aborted create is not the newest object");
-    M.nobjs--;
-    M.live--;
+    if (o->id != uf__model.nobjs)
+        uf__violation(RULE_INTERNAL_STATE, o, "aborted create is not the newest object");
+    uf__model.nobjs--;
+    uf__model.live--;
 }
 
-NTSTATUS obj_resolve_parent(const WDF_OBJECT_ATTRIBUTES *a, enum parent_rule rule,
+NTSTATUS uf__obj_resolve_parent(const WDF_OBJECT_ATTRIBUTES *a, enum parent_rule rule,
                             int exec_allowed, struct obj **parent)
 {
     struct obj *p;
@@ -318,11 +318,11 @@ NTSTATUS obj_resolve_parent(const WDF_OBJECT_ATTRIBUTES *a, enum parent_rule rul
     if (rule == PARENT_NOT_ALLOWED)
         return STATUS_SUCCESS;
     if (a && a->ParentObject) {
-        p = obj_lookup(a->ParentObject, TYPE_NONE);
+        p = uf__obj_lookup(a->ParentObject, TYPE_NONE);
         if (!p)
             return STATUS_INVALID_HANDLE;
     } else {
-        p = obj_get(M.driver);
+        p = obj_get(uf__model.driver);
     }
     /* A parent being deleted refuses new children [O2]. */
     if (!p || p->state != STATE_CREATED)
@@ -331,7 +331,7 @@ NTSTATUS obj_resolve_parent(const WDF_OBJECT_ATTRIBUTES *a, enum parent_rule rul
     return STATUS_SUCCESS;
 }
 
-struct obj *obj_device_ancestor(struct obj *o)
+struct obj *uf__obj_device_ancestor(struct obj *o)
 {
     /* device_base is inherited from the parent at link time (m_DeviceBase in
      * FxObject::AddChildObjectInternal) and a device is its own, so for an
@@ -341,7 +341,7 @@ struct obj *obj_device_ancestor(struct obj *o)
 
 /* ---- references ---- */
 
-void obj_reference(struct obj *o, const void *tag)
+void uf__obj_reference(struct obj *o, const void *tag)
 {
     tag_slot(o, tag, 1)->count++;
     o->refs++;
@@ -361,77 +361,77 @@ static void process_destroy(struct obj *o)
      * destructor, after the leftover callbacks; the model stops here, since
      * nothing those callbacks do can avert it ([C10]). */
     if (o->parent || o->first_child || o->creation_ref) {
-        violation(RULE_DEREF_TO_ZERO, o,
+        uf__violation(RULE_DEREF_TO_ZERO, o,
                   "reference count reached zero while the framework still owned its creation reference");
         return;
     }
     if (tags_held(o))
-        violation(RULE_TAG_HELD_AT_DESTROY, o, first_held_tag(o, buf, sizeof(buf)));
+        uf__violation(RULE_TAG_HELD_AT_DESTROY, o, first_held_tag(o, buf, sizeof(buf)));
     if (o->destroy_ran) {
-        violation(RULE_INTERNAL_EVENT_ORDER, o, "destroyed twice");
+        uf__violation(RULE_INTERNAL_EVENT_ORDER, o, "destroyed twice");
         return;
     }
     if (o->committed) {
         if (!o->cleanup_ran) {
             o->cleanup_ran = 1;
-            ev_emit(EV_CLEANUP, o, 0, NULL);
+            uf__ev_emit(EV_CLEANUP, o, 0, NULL);
             for (c = o->contexts; c && !model_now.halted; c = c->next) {
                 PFN_WDF_OBJECT_CONTEXT_CLEANUP fn = c->cleanup;
 
                 c->cleanup = NULL;
                 if (fn)
-                    cb_call(CB_CLEANUP, (void (*)(void))fn, o, model_now.irql);
+                    uf__cb_call(CB_CLEANUP, (void (*)(void))fn, o, model_now.irql);
             }
         }
         o->destroy_ran = 1;
-        ev_emit(EV_DESTROY, o, 0, NULL);
+        uf__ev_emit(EV_DESTROY, o, 0, NULL);
         for (c = o->contexts; c && !model_now.halted; c = c->next) {
             PFN_WDF_OBJECT_CONTEXT_DESTROY fn = c->destroy;
 
             c->destroy = NULL;
             if (fn)
-                cb_call(CB_DESTROY, (void (*)(void))fn, o, model_now.irql);
+                uf__cb_call(CB_DESTROY, (void (*)(void))fn, o, model_now.irql);
         }
     }
     if (model_now.halted)
         return;
     if (o->type == TYPE_COLLECTION)
-        collection_destruct(o);
+        uf__collection_destruct(o);
     for (c = o->contexts; c; c = c->next)
-        alloc_block_free(c->data, c->size);
+        uf__alloc_block_free(c->data, c->size);
     if (o->type == TYPE_MEMORY)
-        alloc_block_free(o->u.memory.buffer, o->u.memory.size);
+        uf__alloc_block_free(o->u.memory.buffer, o->u.memory.size);
     o->state = STATE_FREED;
-    M.live--;
-    ev_emit(EV_FREE, o, 0, NULL);
+    uf__model.live--;
+    uf__ev_emit(EV_FREE, o, 0, NULL);
 }
 
 /* Puts `o` on the dispose list of `owner` (FxDisposeList::Add). */
 static void enqueue(struct obj *o, uint32_t owner, int destroy)
 {
     if (o->queued) {
-        violation(RULE_INTERNAL_STATE, o, "object put on a dispose list twice");
+        uf__violation(RULE_INTERNAL_STATE, o, "object put on a dispose list twice");
         return;
     }
-    if (M.dq_tail == M.dq_cap) {
-        /* Grow only: obj_drain walks the entries by index while callbacks
+    if (uf__model.dq_tail == uf__model.dq_cap) {
+        /* Grow only: uf__obj_drain walks the entries by index while callbacks
          * may add more; a reset empties the queue. */
-        uint32_t cap = M.dq_cap ? M.dq_cap * 2 : 32;
-        struct deferred *t = realloc(M.dq, cap * sizeof(*t));
+        uint32_t cap = uf__model.dq_cap ? uf__model.dq_cap * 2 : 32;
+        struct deferred *t = realloc(uf__model.dq, cap * sizeof(*t));
 
         if (!t) {
             fprintf(stderr, "unloadfuzz: host out of memory (dispose list)\n");
             abort();
         }
-        M.dq = t;
-        M.dq_cap = cap;
+        uf__model.dq = t;
+        uf__model.dq_cap = cap;
     }
-    M.dq[M.dq_tail].object = o->id;
-    M.dq[M.dq_tail].list = owner;
-    M.dq[M.dq_tail].destroy = (uint8_t)destroy;
-    M.dq_tail++;
+    uf__model.dq[uf__model.dq_tail].object = o->id;
+    uf__model.dq[uf__model.dq_tail].list = owner;
+    uf__model.dq[uf__model.dq_tail].destroy = (uint8_t)destroy;
+    uf__model.dq_tail++;
     o->queued = 1;
-    ev_emit(EV_DEFER, o, owner, destroy ? "destroy" : "dispose");
+    uf__ev_emit(EV_DEFER, o, owner, destroy ? "destroy" : "dispose");
 }
 
 /* The last reference is gone (FxObject::FinalRelease). A count that reaches
@@ -440,14 +440,14 @@ static void enqueue(struct obj *o, uint32_t owner, int destroy)
  * a deferral (the object may already be on a dispose list). */
 static void final_release(struct obj *o)
 {
-    if (o->passive_dispose && model_now.irql != PASSIVE_LEVEL && M.driver && !o->creation_ref) {
-        enqueue(o, M.driver, 1); /* always the driver's list [X3] */
+    if (o->passive_dispose && model_now.irql != PASSIVE_LEVEL && uf__model.driver && !o->creation_ref) {
+        enqueue(o, uf__model.driver, 1); /* always the driver's list [X3] */
         return;
     }
     process_destroy(o);
 }
 
-void obj_release(struct obj *o, const void *tag)
+void uf__obj_release(struct obj *o, const void *tag)
 {
     struct tag *t;
 
@@ -455,7 +455,7 @@ void obj_release(struct obj *o, const void *tag)
      * early by a driver's dereference, and a holder (a collection, a timer)
      * now touches destroyed memory. */
     if (o->refs <= 0 || o->state == STATE_FREED) {
-        violation(RULE_HANDLE_USE_AFTER_FREE, o, "reference released on an object already destroyed");
+        uf__violation(RULE_HANDLE_USE_AFTER_FREE, o, "reference released on an object already destroyed");
         return;
     }
     t = tag_slot(o, tag, 0);
@@ -466,7 +466,7 @@ void obj_release(struct obj *o, const void *tag)
     if (o->refs == 0)
         final_release(o);
     else if (o->refs < 0)
-        violation(RULE_INTERNAL_STATE, o, "negative reference count");
+        uf__violation(RULE_INTERNAL_STATE, o, "negative reference count");
 }
 
 /* ---- phase 1: dispose ---- */
@@ -479,7 +479,7 @@ static void defer(struct obj *o, int can_defer)
 {
     o->state = STATE_DEFERRED;
     if (can_defer)
-        enqueue(o, o->device_base ? o->device_base : M.driver, 0);
+        enqueue(o, o->device_base ? o->device_base : uf__model.driver, 0);
 }
 
 /* A parent disposing child `c` (FxObject::PerformEarlyDispose). Returns 0
@@ -501,13 +501,13 @@ static int type_dispose(struct obj *o)
 {
     switch (o->type) {
     case TYPE_DRIVER:
-        return driver_dispose(o);
+        return uf__driver_dispose(o);
     case TYPE_DEVICE:
-        return device_dispose(o);
+        return uf__device_dispose(o);
     case TYPE_TIMER:
-        return timer_dispose(o);
+        return uf__timer_dispose(o);
     case TYPE_WORKITEM:
-        return workitem_dispose(o);
+        return uf__workitem_dispose(o);
     default:
         return 1;
     }
@@ -535,28 +535,28 @@ static int dispose_children(struct obj *o, int can_defer)
             return 0;
     }
     if (type_dispose(o) && !model_now.halted)
-        obj_run_cleanup(o);
+        uf__obj_run_cleanup(o);
     return 1;
 }
 
-void obj_run_cleanup(struct obj *o)
+void uf__obj_run_cleanup(struct obj *o)
 {
     struct context *c;
 
     if (o->cleanup_ran) {
-        violation(RULE_INTERNAL_EVENT_ORDER, o, "cleanup reached twice");
+        uf__violation(RULE_INTERNAL_EVENT_ORDER, o, "cleanup reached twice");
         return;
     }
     o->cleanup_ran = 1;
     if (!o->committed)
         return;
-    ev_emit(EV_CLEANUP, o, 0, NULL);
+    uf__ev_emit(EV_CLEANUP, o, 0, NULL);
     for (c = o->contexts; c && !model_now.halted; c = c->next) {
         PFN_WDF_OBJECT_CONTEXT_CLEANUP fn = c->cleanup;
 
         c->cleanup = NULL;
         if (fn)
-            cb_call(CB_CLEANUP, (void (*)(void))fn, o, model_now.irql);
+            uf__cb_call(CB_CLEANUP, (void (*)(void))fn, o, model_now.irql);
     }
 }
 
@@ -566,10 +566,10 @@ void obj_run_cleanup(struct obj *o)
 static void parent_delete_event(struct obj *c)
 {
     if (c->state == STATE_DISPOSED && c->creation_ref)
-        obj_deleted_and_disposed(c);
+        uf__obj_deleted_and_disposed(c);
 }
 
-void obj_destroy_children(struct obj *o)
+void uf__obj_destroy_children(struct obj *o)
 {
     struct obj *c;
 
@@ -580,14 +580,14 @@ void obj_destroy_children(struct obj *o)
     }
 }
 
-void obj_deleted_and_disposed(struct obj *o)
+void uf__obj_deleted_and_disposed(struct obj *o)
 {
     o->state = STATE_DISPOSED;
-    obj_destroy_children(o);
+    uf__obj_destroy_children(o);
     if (model_now.halted || !o->creation_ref)
         return;
     o->creation_ref = 0;
-    obj_release(o, NULL);
+    uf__obj_release(o, NULL);
 }
 
 /* FxObject::DeleteWorkerAndUnlock. */
@@ -599,15 +599,15 @@ static void delete_worker(struct obj *o)
     }
     o->state = STATE_DISPOSING;
     if (dispose_children(o, 1) && !model_now.halted)
-        obj_deleted_and_disposed(o);
+        uf__obj_deleted_and_disposed(o);
 }
 
-void obj_delete(struct obj *o)
+void uf__obj_delete(struct obj *o)
 {
     struct obj *p;
 
     if (o->delete_requested) {
-        violation(RULE_DOUBLE_DELETE, o, "object is already being deleted; the delete is dropped");
+        uf__violation(RULE_DOUBLE_DELETE, o, "object is already being deleted; the delete is dropped");
         return;
     }
     o->delete_requested = 1;
@@ -621,12 +621,12 @@ void obj_delete(struct obj *o)
         if (p && p->state != STATE_CREATED)
             return; /* the parent's phase 2 finishes it */
         unlink_child(o);
-        obj_deleted_and_disposed(o);
+        uf__obj_deleted_and_disposed(o);
     }
     /* Any other state: already on its way out; the event is dropped. */
 }
 
-void obj_delete_internal(struct obj *o)
+void uf__obj_delete_internal(struct obj *o)
 {
     o->delete_requested = 1;
     delete_worker(o);
@@ -645,66 +645,66 @@ static void deferred_work(const struct deferred *d)
         return;
     }
     if (o->state != STATE_DEFERRED || !o->delete_requested) {
-        violation(RULE_INTERNAL_STATE, o, "dispose list entry in an unexpected state");
+        uf__violation(RULE_INTERNAL_STATE, o, "dispose list entry in an unexpected state");
         return;
     }
     o->state = STATE_DISPOSING;
     if (!dispose_children(o, 0)) {
-        violation(RULE_INTERNAL_STATE, o, "deferred dispose stopped at PASSIVE_LEVEL");
+        uf__violation(RULE_INTERNAL_STATE, o, "deferred dispose stopped at PASSIVE_LEVEL");
         return;
     }
     if (!model_now.halted)
-        obj_deleted_and_disposed(o);
+        uf__obj_deleted_and_disposed(o);
 }
 
-uint32_t obj_drain(uint32_t owner)
+uint32_t uf__obj_drain(uint32_t owner)
 {
     KIRQL saved = model_now.irql;
-    uint32_t prev = M.draining, done = 0, i;
+    uint32_t prev = uf__model.draining, done = 0, i;
 
     model_now.irql = PASSIVE_LEVEL;
-    for (i = M.dq_head; i < M.dq_tail && !model_now.halted; i++) {
-        struct deferred d = M.dq[i];
+    for (i = uf__model.dq_head; i < uf__model.dq_tail && !model_now.halted; i++) {
+        struct deferred d = uf__model.dq[i];
 
         if (d.object == 0 || (owner && d.list != owner))
             continue;
-        M.dq[i].object = 0; /* taken */
-        if (i == M.dq_head)
-            M.dq_head++;
-        M.draining = d.list;
+        uf__model.dq[i].object = 0; /* taken */
+        if (i == uf__model.dq_head)
+            uf__model.dq_head++;
+        uf__model.draining = d.list;
         deferred_work(&d);
         done++;
     }
-    while (M.dq_head < M.dq_tail && M.dq[M.dq_head].object == 0)
-        M.dq_head++;
-    if (M.dq_head == M.dq_tail)
-        M.dq_head = M.dq_tail = 0;
-    M.draining = prev;
+    while (uf__model.dq_head < uf__model.dq_tail && uf__model.dq[uf__model.dq_head].object == 0)
+        uf__model.dq_head++;
+    if (uf__model.dq_head == uf__model.dq_tail)
+        uf__model.dq_head = uf__model.dq_tail = 0;
+    uf__model.draining = prev;
     model_now.irql = saved;
     return done;
 }
 
-int obj_draining(uint32_t owner) { return owner && M.draining == owner; }
+int uf__obj_draining(uint32_t owner) { return owner && uf__model.draining == owner; }
 
 uint32_t model_deferred_pending(void)
 {
     uint32_t i, n = 0;
 
-    for (i = M.dq_head; i < M.dq_tail; i++)
-        n += M.dq[i].object != 0;
+    for (i = uf__model.dq_head; i < uf__model.dq_tail; i++)
+        n += uf__model.dq[i].object != 0;
     return n;
 }
 
 /* ---- introspection ---- */
 
-uint32_t model_object_count(void) { return M.nobjs; }
-uint32_t model_live_objects(void) { return M.live; }
+uint32_t model_object_count(void) { return uf__model.nobjs; }
+uint32_t model_live_objects(void) { return uf__model.live; }
 
 int model_object_info(uint32_t id, struct model_object_info *out)
 {
     const struct obj *o;
 
-    if (id == 0 || id > M.nobjs)
+    if (id == 0 || id > uf__model.nobjs)
         return -1;
     o = obj_get(id);
     out->type = (enum model_type)o->type;
@@ -726,7 +726,7 @@ int model_object_refs(uint32_t id, int32_t *refs, enum model_state *state)
 {
     const struct obj *o;
 
-    if (id == 0 || id > M.nobjs)
+    if (id == 0 || id > uf__model.nobjs)
         return -1;
     o = obj_get(id);
     *refs = o->refs;
@@ -736,14 +736,14 @@ int model_object_refs(uint32_t id, int32_t *refs, enum model_state *state)
 
 enum model_type model_object_type(uint32_t id)
 {
-    return id == 0 || id > M.nobjs ? TYPE_NONE : (enum model_type)obj_get(id)->type;
+    return id == 0 || id > uf__model.nobjs ? TYPE_NONE : (enum model_type)obj_get(id)->type;
 }
 
 int32_t model_object_tag_count(uint32_t id, const void *tag)
 {
     struct tag *t;
 
-    if (id == 0 || id > M.nobjs)
+    if (id == 0 || id > uf__model.nobjs)
         return 0;
     t = tag_slot(obj_get(id), tag, 0);
     return t ? t->count : 0;

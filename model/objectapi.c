@@ -16,23 +16,23 @@ NTSTATUS WdfObjectCreate(PWDF_OBJECT_ATTRIBUTES Attributes, WDFOBJECT *Object)
     struct obj *parent, *o;
     NTSTATUS st;
 
-    if (!ddi_enter(&f, DDI_WdfObjectCreate, NULL))
-        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!uf__ddi_enter(&f, DDI_WdfObjectCreate, NULL))
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     if (!Object) {
-        violation(RULE_NULL_PARAMETER, NULL, "Object is NULL");
-        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+        uf__violation(RULE_NULL_PARAMETER, NULL, "Object is NULL");
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
     }
     *Object = NULL;
-    st = obj_resolve_parent(Attributes, PARENT_OPTIONAL, 1, &parent);
+    st = uf__obj_resolve_parent(Attributes, PARENT_OPTIONAL, 1, &parent);
     if (!NT_SUCCESS(st))
-        return ddi_leave(&f, st);
-    o = obj_new(TYPE_OBJECT, SITE_GENERIC_OBJECT);
+        return uf__ddi_leave(&f, st);
+    o = uf__obj_new(TYPE_OBJECT, SITE_GENERIC_OBJECT);
     if (!o)
-        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-    obj_apply_attributes(o, Attributes);
-    obj_commit(o, parent);
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    uf__obj_apply_attributes(o, Attributes);
+    uf__obj_commit(o, parent);
     *Object = obj_handle(o);
-    return ddi_leave(&f, STATUS_SUCCESS);
+    return uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 VOID WdfObjectDelete(WDFOBJECT Object)
@@ -40,16 +40,16 @@ VOID WdfObjectDelete(WDFOBJECT Object)
     struct ddi_frame f;
     struct obj *o;
 
-    if (!ddi_enter(&f, DDI_WdfObjectDelete, Object)) {
-        ddi_leave(&f, STATUS_SUCCESS);
+    if (!uf__ddi_enter(&f, DDI_WdfObjectDelete, Object)) {
+        uf__ddi_leave(&f, STATUS_SUCCESS);
         return;
     }
-    o = obj_lookup(Object, TYPE_NONE);
+    o = uf__obj_lookup(Object, TYPE_NONE);
     if (o && !o->deletable)
-        violation(RULE_DELETE_NOT_ALLOWED, o, "this object may not be deleted by the driver");
+        uf__violation(RULE_DELETE_NOT_ALLOWED, o, "this object may not be deleted by the driver");
     else if (o)
-        obj_delete(o);
-    ddi_leave(&f, STATUS_SUCCESS);
+        uf__obj_delete(o);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 /* Shared lookup of Reference and Dereference: a NULL handle is 0x4 there
@@ -60,12 +60,12 @@ static struct obj *ref_lookup(WDFOBJECT Handle)
     struct obj *o;
 
     if (!Handle) {
-        violation(RULE_NULL_PARAMETER, NULL, "Handle is NULL");
+        uf__violation(RULE_NULL_PARAMETER, NULL, "Handle is NULL");
         return NULL;
     }
-    o = obj_lookup(Handle, TYPE_NONE);
+    o = uf__obj_lookup(Handle, TYPE_NONE);
     if (o && o->refs <= 0) {
-        violation(RULE_HANDLE_USE_AFTER_FREE, o, "object is being destroyed");
+        uf__violation(RULE_HANDLE_USE_AFTER_FREE, o, "object is being destroyed");
         return NULL;
     }
     return o;
@@ -77,14 +77,14 @@ VOID WdfObjectReferenceActual(WDFOBJECT Handle, PVOID Tag, LONG Line, PCCH File)
     struct obj *o;
 
     WdfModelCallSite(File, Line);
-    if (!ddi_enter(&f, DDI_WdfObjectReferenceActual, Handle)) {
-        ddi_leave(&f, STATUS_SUCCESS);
+    if (!uf__ddi_enter(&f, DDI_WdfObjectReferenceActual, Handle)) {
+        uf__ddi_leave(&f, STATUS_SUCCESS);
         return;
     }
     o = ref_lookup(Handle);
     if (o)
-        obj_reference(o, Tag);
-    ddi_leave(&f, STATUS_SUCCESS);
+        uf__obj_reference(o, Tag);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 VOID WdfObjectDereferenceActual(WDFOBJECT Handle, PVOID Tag, LONG Line, PCCH File)
@@ -94,17 +94,17 @@ VOID WdfObjectDereferenceActual(WDFOBJECT Handle, PVOID Tag, LONG Line, PCCH Fil
     char name[32];
 
     WdfModelCallSite(File, Line);
-    if (!ddi_enter(&f, DDI_WdfObjectDereferenceActual, Handle)) {
-        ddi_leave(&f, STATUS_SUCCESS);
+    if (!uf__ddi_enter(&f, DDI_WdfObjectDereferenceActual, Handle)) {
+        uf__ddi_leave(&f, STATUS_SUCCESS);
         return;
     }
     o = ref_lookup(Handle);
     if (o) {
         if (model_object_tag_count(o->id, Tag) <= 0)
-            violation(RULE_DEREFERENCE_UNBALANCED, o, obj_tag_name(Tag, name, sizeof(name)));
-        obj_release(o, Tag); /* the count drops all the same */
+            uf__violation(RULE_DEREFERENCE_UNBALANCED, o, uf__obj_tag_name(Tag, name, sizeof(name)));
+        uf__obj_release(o, Tag); /* the count drops all the same */
     }
-    ddi_leave(&f, STATUS_SUCCESS);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 /* The context of `o` of type `t`, or NULL. */
@@ -112,7 +112,7 @@ static struct context *context_find(struct obj *o, PCWDF_OBJECT_CONTEXT_TYPE_INF
 {
     struct context *c;
 
-    t = obj_context_type(t);
+    t = uf__obj_context_type(t);
     for (c = o->contexts; c; c = c->next)
         if (c->type && c->type == t)
             return c;
@@ -127,40 +127,40 @@ NTSTATUS WdfObjectAllocateContext(WDFOBJECT Handle, PWDF_OBJECT_ATTRIBUTES Conte
     struct context *c;
     size_t size;
 
-    if (!ddi_enter(&f, DDI_WdfObjectAllocateContext, Handle))
-        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!uf__ddi_enter(&f, DDI_WdfObjectAllocateContext, Handle))
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     if (Context)
         *Context = NULL;
-    o = obj_lookup(Handle, TYPE_NONE);
+    o = uf__obj_lookup(Handle, TYPE_NONE);
     if (!o)
-        return ddi_leave(&f, STATUS_INVALID_HANDLE);
+        return uf__ddi_leave(&f, STATUS_INVALID_HANDLE);
     if (!ContextAttributes) {
-        violation(RULE_NULL_PARAMETER, o, "ContextAttributes is NULL");
-        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+        uf__violation(RULE_NULL_PARAMETER, o, "ContextAttributes is NULL");
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
     }
     if (!ContextAttributes->ContextTypeInfo || ContextAttributes->ParentObject)
-        return ddi_leave(&f, STATUS_OBJECT_NAME_INVALID);
+        return uf__ddi_leave(&f, STATUS_OBJECT_NAME_INVALID);
     /* An object being deleted takes no new context [O6]. */
     if (o->state != STATE_CREATED)
-        return ddi_leave(&f, STATUS_DELETE_PENDING);
+        return uf__ddi_leave(&f, STATUS_DELETE_PENDING);
     c = context_find(o, ContextAttributes->ContextTypeInfo);
     if (c) {
         if (Context)
             *Context = c->data;
-        return ddi_leave(&f, STATUS_OBJECT_NAME_EXISTS);
+        return uf__ddi_leave(&f, STATUS_OBJECT_NAME_EXISTS);
     }
     size = ContextAttributes->ContextTypeInfo->ContextSize;
     if (ContextAttributes->ContextSizeOverride > size)
         size = ContextAttributes->ContextSizeOverride;
-    if (!alloc_try(SITE_CONTEXT) || size > ALLOC_MAX_BLOCK)
-        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-    c = obj_context_add(o, obj_context_type(ContextAttributes->ContextTypeInfo),
+    if (!uf__alloc_try(SITE_CONTEXT) || size > ALLOC_MAX_BLOCK)
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    c = uf__obj_context_add(o, uf__obj_context_type(ContextAttributes->ContextTypeInfo),
                         size ? size : 1);
     c->cleanup = ContextAttributes->EvtCleanupCallback;
     c->destroy = ContextAttributes->EvtDestroyCallback;
     if (Context)
         *Context = c->data;
-    return ddi_leave(&f, STATUS_SUCCESS);
+    return uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 PVOID WdfObjectGetTypedContextWorker(WDFOBJECT Handle, PCWDF_OBJECT_CONTEXT_TYPE_INFO TypeInfo)
@@ -169,13 +169,13 @@ PVOID WdfObjectGetTypedContextWorker(WDFOBJECT Handle, PCWDF_OBJECT_CONTEXT_TYPE
     struct obj *o;
     struct context *c;
 
-    if (!ddi_enter(&f, DDI_WdfObjectGetTypedContextWorker, Handle)) {
-        ddi_leave(&f, STATUS_SUCCESS);
+    if (!uf__ddi_enter(&f, DDI_WdfObjectGetTypedContextWorker, Handle)) {
+        uf__ddi_leave(&f, STATUS_SUCCESS);
         return NULL;
     }
-    o = obj_lookup(Handle, TYPE_NONE);
+    o = uf__obj_lookup(Handle, TYPE_NONE);
     c = o && TypeInfo ? context_find(o, TypeInfo) : NULL;
-    ddi_leave(&f, c ? STATUS_SUCCESS : STATUS_NOT_FOUND);
+    uf__ddi_leave(&f, c ? STATUS_SUCCESS : STATUS_NOT_FOUND);
     return c ? c->data : NULL;
 }
 
@@ -185,20 +185,20 @@ WDFOBJECT WdfObjectContextGetObject(PVOID ContextPointer)
     struct context *c;
     uint32_t id;
 
-    if (!ddi_enter(&f, DDI_WdfObjectContextGetObject, NULL)) {
-        ddi_leave(&f, STATUS_SUCCESS);
+    if (!uf__ddi_enter(&f, DDI_WdfObjectContextGetObject, NULL)) {
+        uf__ddi_leave(&f, STATUS_SUCCESS);
         return NULL;
     }
-    for (id = 1; id <= M.nobjs; id++) {
+    for (id = 1; id <= uf__model.nobjs; id++) {
         if (obj_get(id)->state == STATE_FREED)
             continue;
         for (c = obj_get(id)->contexts; c; c = c->next)
             if (c->data && c->data == ContextPointer) {
-                ddi_leave(&f, STATUS_SUCCESS);
+                uf__ddi_leave(&f, STATUS_SUCCESS);
                 return obj_handle(obj_get(id));
             }
     }
-    violation(RULE_HANDLE_INVALID, NULL, "not a context pointer of a live object");
-    ddi_leave(&f, STATUS_NOT_FOUND);
+    uf__violation(RULE_HANDLE_INVALID, NULL, "not a context pointer of a live object");
+    uf__ddi_leave(&f, STATUS_NOT_FOUND);
     return NULL;
 }

@@ -101,9 +101,9 @@ static struct block *block_add(void *p, size_t size, ULONG tag, int paged)
     b->size = size;
     b->tag = tag;
     b->paged = (uint8_t)paged;
-    b->ddi = M.ddi;
-    b->file = M.site_file;
-    b->line = M.site_line;
+    b->ddi = uf__model.ddi;
+    b->file = uf__model.site_file;
+    b->line = uf__model.site_line;
     pool.outstanding++;
     return b;
 }
@@ -136,10 +136,10 @@ static void *pool_allocate(SIZE_T size, ULONG tag, int paged, int zero)
     void *p;
 
     if (size == 0)
-        violation(RULE_POOL_ZERO_SIZE, NULL, "asked for zero bytes");
-    if (!alloc_try(SITE_POOL_ALLOCATE) || size > ALLOC_MAX_BLOCK)
+        uf__violation(RULE_POOL_ZERO_SIZE, NULL, "asked for zero bytes");
+    if (!uf__alloc_try(SITE_POOL_ALLOCATE) || size > ALLOC_MAX_BLOCK)
         return NULL;
-    p = alloc_block(size);
+    p = uf__alloc_block(size);
     if (!zero)
         memset(p, UNINIT_BYTE, size);
     block_add(p, size, tag, paged);
@@ -161,9 +161,9 @@ static int flags_valid(POOL_FLAGS flags)
 static PVOID pool2_fail(struct ddi_frame *f, POOL_FLAGS flags, NTSTATUS status)
 {
     if (flags & POOL_FLAG_RAISE_ON_FAILURE)
-        violation(RULE_POOL_RAISE_UNHANDLED, NULL,
+        uf__violation(RULE_POOL_RAISE_UNHANDLED, NULL,
                   "the allocation failed and raised an exception nothing handles");
-    ddi_leave(f, status);
+    uf__ddi_leave(f, status);
     return NULL;
 }
 
@@ -173,22 +173,22 @@ PVOID ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag)
     int paged = (Flags & POOL_FLAG_PAGED) != 0;
     void *p;
 
-    if (!ddi_enter_kernel(&f, DDI_ExAllocatePool2)) {
-        ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!uf__ddi_enter_kernel(&f, DDI_ExAllocatePool2)) {
+        uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
         return NULL;
     }
     /* A zero tag or invalid flags: NULL, and no allocation is made [P2]. */
     if (Tag == 0 || !flags_valid(Flags))
         return pool2_fail(&f, Flags, STATUS_INVALID_PARAMETER);
     /* Paged pool at APC_LEVEL at most [P4]. */
-    if (paged && !irql_check(APC_LEVEL)) {
-        ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (paged && !uf__irql_check(APC_LEVEL)) {
+        uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
         return NULL;
     }
     p = pool_allocate(NumberOfBytes, Tag, paged, !(Flags & POOL_FLAG_UNINITIALIZED));
     if (!p)
         return pool2_fail(&f, Flags, STATUS_INSUFFICIENT_RESOURCES);
-    ddi_leave(&f, STATUS_SUCCESS);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
     return p;
 }
 
@@ -200,13 +200,13 @@ PVOID ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag)
     struct ddi_frame f;
     void *p;
 
-    if (!ddi_enter_kernel(&f, DDI_ExAllocatePoolWithTag) ||
-        (type_paged(PoolType) && !irql_check(APC_LEVEL))) {
-        ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!uf__ddi_enter_kernel(&f, DDI_ExAllocatePoolWithTag) ||
+        (type_paged(PoolType) && !uf__irql_check(APC_LEVEL))) {
+        uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
         return NULL;
     }
     p = pool_allocate(NumberOfBytes, Tag, type_paged(PoolType), 0);
-    ddi_leave(&f, p ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES);
+    uf__ddi_leave(&f, p ? STATUS_SUCCESS : STATUS_INSUFFICIENT_RESOURCES);
     return p;
 }
 
@@ -219,33 +219,33 @@ static void pool_free(enum model_ddi ddi, void *p, ULONG tag)
     struct block *b;
     char detail[96], t1[16], t2[16];
 
-    if (!ddi_enter_kernel(&f, ddi))
+    if (!uf__ddi_enter_kernel(&f, ddi))
         goto out;
     b = block_find(p);
     if (!b) {
-        violation(RULE_POOL_FREE_INVALID, NULL,
+        uf__violation(RULE_POOL_FREE_INVALID, NULL,
                   p ? "P was not returned by a pool allocation" : "P is NULL");
         goto out;
     }
     if (b->freed) {
         snprintf(detail, sizeof(detail), "tag %s, %zu bytes, already freed",
                  tag_text(b->tag, t1, sizeof(t1)), b->size);
-        violation(RULE_POOL_DOUBLE_FREE, NULL, detail);
+        uf__violation(RULE_POOL_DOUBLE_FREE, NULL, detail);
         goto out;
     }
-    if (b->paged && !irql_check(APC_LEVEL))
+    if (b->paged && !uf__irql_check(APC_LEVEL))
         goto out;
     if (tag && tag != b->tag) {
         snprintf(detail, sizeof(detail), "freed with tag %s, allocated with tag %s",
                  tag_text(tag, t1, sizeof(t1)), tag_text(b->tag, t2, sizeof(t2)));
-        violation(RULE_POOL_FREE_WRONG_TAG, NULL, detail);
+        uf__violation(RULE_POOL_FREE_WRONG_TAG, NULL, detail);
         goto out;
     }
     b->freed = 1;
     pool.outstanding--;
-    alloc_block_free(b->p, b->size);
+    uf__alloc_block_free(b->p, b->size);
 out:
-    ddi_leave(&f, STATUS_SUCCESS);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 VOID ExFreePoolWithTag(PVOID P, ULONG Tag) { pool_free(DDI_ExFreePoolWithTag, P, Tag); }
@@ -255,9 +255,9 @@ VOID ExFreePool(PVOID P) { pool_free(DDI_ExFreePool, P, 0); }
 
 void model_image_unload(void)
 {
-    enum model_ddi ddi = M.ddi;
-    const char *file = M.site_file;
-    int line = M.site_line;
+    enum model_ddi ddi = uf__model.ddi;
+    const char *file = uf__model.site_file;
+    int line = uf__model.site_line;
     char detail[96], t[16];
     uint32_t i;
 
@@ -268,16 +268,16 @@ void model_image_unload(void)
             continue;
         b->reported = 1;
         /* The violation names the line that allocated the block [C12]. */
-        M.ddi = b->ddi;
-        M.site_file = b->file;
-        M.site_line = b->line;
+        uf__model.ddi = b->ddi;
+        uf__model.site_file = b->file;
+        uf__model.site_line = b->line;
         snprintf(detail, sizeof(detail), "tag %s, %zu bytes, not freed before the image unloaded",
                  tag_text(b->tag, t, sizeof(t)), b->size);
-        violation(RULE_POOL_LEAK_AT_UNLOAD, NULL, detail);
+        uf__violation(RULE_POOL_LEAK_AT_UNLOAD, NULL, detail);
     }
-    M.ddi = ddi;
-    M.site_file = file;
-    M.site_line = line;
+    uf__model.ddi = ddi;
+    uf__model.site_file = file;
+    uf__model.site_line = line;
 }
 
 uint32_t model_pool_outstanding(void) { return pool.outstanding; }
@@ -297,7 +297,7 @@ int model_pool_info(uint32_t n, struct model_pool_info *out)
     return 0;
 }
 
-void pool_reset(void)
+void uf__pool_reset(void)
 {
     pool.n = 0;
     pool.outstanding = 0;

@@ -21,47 +21,47 @@ NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attribu
     struct obj *parent, *device, *t;
     NTSTATUS st;
 
-    if (!ddi_enter(&f, DDI_WdfTimerCreate, NULL))
-        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!uf__ddi_enter(&f, DDI_WdfTimerCreate, NULL))
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     if (!Attributes || !Attributes->ParentObject)
-        return ddi_leave(&f, STATUS_WDF_PARENT_NOT_SPECIFIED);
+        return uf__ddi_leave(&f, STATUS_WDF_PARENT_NOT_SPECIFIED);
     if (!Config || !Timer) {
-        violation(RULE_NULL_PARAMETER, NULL, !Config ? "Config is NULL" : "Timer is NULL");
-        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+        uf__violation(RULE_NULL_PARAMETER, NULL, !Config ? "Config is NULL" : "Timer is NULL");
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
     }
     *Timer = NULL;
     if (Config->Size != sizeof(WDF_TIMER_CONFIG))
-        return ddi_leave(&f, STATUS_INFO_LENGTH_MISMATCH);
+        return uf__ddi_leave(&f, STATUS_INFO_LENGTH_MISMATCH);
     if (Config->Period > MAXLONG)
-        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
-    st = obj_resolve_parent(Attributes, PARENT_REQUIRED, 1, &parent);
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    st = uf__obj_resolve_parent(Attributes, PARENT_REQUIRED, 1, &parent);
     if (!NT_SUCCESS(st))
-        return ddi_leave(&f, st);
+        return uf__ddi_leave(&f, st);
     /* A periodic passive-level timer is not supported [T1]. */
     if (Config->Period && Attributes->ExecutionLevel == WdfExecutionLevelPassive)
-        return ddi_leave(&f, STATUS_NOT_SUPPORTED);
-    t = obj_new(TYPE_TIMER, SITE_TIMER_OBJECT);
+        return uf__ddi_leave(&f, STATUS_NOT_SUPPORTED);
+    t = uf__obj_new(TYPE_TIMER, SITE_TIMER_OBJECT);
     if (!t)
-        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-    device = obj_device_ancestor(parent);
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    device = uf__obj_device_ancestor(parent);
     if (!device) {
-        obj_abort(t);
-        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+        uf__obj_abort(t);
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     }
-    obj_apply_attributes(t, Attributes);
+    uf__obj_apply_attributes(t, Attributes);
     t->device_base = device->id;
     t->u.timer.fn = Config->EvtTimerFunc;
     t->u.timer.period = Config->Period;
     /* Only an explicit Passive makes a passive timer: the framework does not
      * resolve InheritFromParent for timers (FxTimer::Initialize). */
     t->u.timer.passive = Attributes->ExecutionLevel == WdfExecutionLevelPassive;
-    obj_reference(t, TAG_TIMER);
-    obj_reference(parent, TAG_TIMER);
+    uf__obj_reference(t, uf__TAG_TIMER);
+    uf__obj_reference(parent, uf__TAG_TIMER);
     t->ref_parent = parent->id;
     t->u.timer.holds_refs = 1;
-    obj_commit(t, parent);
+    uf__obj_commit(t, parent);
     *Timer = (WDFTIMER)obj_handle(t);
-    return ddi_leave(&f, STATUS_SUCCESS);
+    return uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 BOOLEAN WdfTimerStart(WDFTIMER Timer, LONGLONG DueTime)
@@ -71,23 +71,23 @@ BOOLEAN WdfTimerStart(WDFTIMER Timer, LONGLONG DueTime)
     BOOLEAN was_queued;
 
     (void)DueTime; /* time is played by the harness: model_timer_fire() */
-    if (!ddi_enter(&f, DDI_WdfTimerStart, Timer)) {
-        ddi_leave(&f, STATUS_UNSUCCESSFUL);
+    if (!uf__ddi_enter(&f, DDI_WdfTimerStart, Timer)) {
+        uf__ddi_leave(&f, STATUS_UNSUCCESSFUL);
         return FALSE;
     }
-    t = obj_lookup(Timer, TYPE_TIMER);
+    t = uf__obj_lookup(Timer, TYPE_TIMER);
     if (!t) {
-        ddi_leave(&f, STATUS_INVALID_HANDLE);
+        uf__ddi_leave(&f, STATUS_INVALID_HANDLE);
         return FALSE;
     }
     if (t->u.timer.running_down) {
-        violation(RULE_TIMER_START_DISPOSING, t, "the timer is being disposed; not started");
-        ddi_leave(&f, STATUS_DELETE_PENDING);
+        uf__violation(RULE_TIMER_START_DISPOSING, t, "the timer is being disposed; not started");
+        uf__ddi_leave(&f, STATUS_DELETE_PENDING);
         return FALSE;
     }
     was_queued = t->u.timer.queued;
     t->u.timer.queued = 1;
-    ddi_leave(&f, STATUS_SUCCESS);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
     return was_queued;
 }
 
@@ -97,29 +97,29 @@ BOOLEAN WdfTimerStop(WDFTIMER Timer, BOOLEAN Wait)
     struct obj *t;
     BOOLEAN was_queued;
 
-    if (!ddi_enter(&f, DDI_WdfTimerStop, Timer)) {
-        ddi_leave(&f, STATUS_UNSUCCESSFUL);
+    if (!uf__ddi_enter(&f, DDI_WdfTimerStop, Timer)) {
+        uf__ddi_leave(&f, STATUS_UNSUCCESSFUL);
         return FALSE;
     }
     /* Waiting needs PASSIVE_LEVEL [I1]; the timer is then not stopped. */
-    if (Wait && !irql_check(PASSIVE_LEVEL)) {
-        ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (Wait && !uf__irql_check(PASSIVE_LEVEL)) {
+        uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
         return FALSE;
     }
-    t = obj_lookup(Timer, TYPE_TIMER);
+    t = uf__obj_lookup(Timer, TYPE_TIMER);
     if (!t) {
-        ddi_leave(&f, STATUS_INVALID_HANDLE);
+        uf__ddi_leave(&f, STATUS_INVALID_HANDLE);
         return FALSE;
     }
     if (Wait && t->u.timer.running) {
-        violation(RULE_CALLBACK_SELF_WAIT, t,
+        uf__violation(RULE_CALLBACK_SELF_WAIT, t,
                   "WdfTimerStop with Wait from the timer's own callback");
-        ddi_leave(&f, STATUS_UNSUCCESSFUL);
+        uf__ddi_leave(&f, STATUS_UNSUCCESSFUL);
         return FALSE;
     }
     was_queued = t->u.timer.queued;
     t->u.timer.queued = 0;
-    ddi_leave(&f, STATUS_SUCCESS);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
     return was_queued;
 }
 
@@ -128,30 +128,30 @@ WDFOBJECT WdfTimerGetParentObject(WDFTIMER Timer)
     struct ddi_frame f;
     struct obj *t;
 
-    if (!ddi_enter(&f, DDI_WdfTimerGetParentObject, Timer)) {
-        ddi_leave(&f, STATUS_UNSUCCESSFUL);
+    if (!uf__ddi_enter(&f, DDI_WdfTimerGetParentObject, Timer)) {
+        uf__ddi_leave(&f, STATUS_UNSUCCESSFUL);
         return NULL;
     }
-    t = obj_lookup(Timer, TYPE_TIMER);
-    ddi_leave(&f, STATUS_SUCCESS);
+    t = uf__obj_lookup(Timer, TYPE_TIMER);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
     return t ? obj_handle(obj_get(t->ref_parent)) : NULL;
 }
 
 /* FxTimer::Dispose: stop, wait for a running callback, drop the references
  * taken at creation [T2][T3]. */
-int timer_dispose(struct obj *t)
+int uf__timer_dispose(struct obj *t)
 {
     t->u.timer.running_down = 1;
     t->u.timer.queued = 0;
     if (t->u.timer.running) {
-        violation(RULE_CALLBACK_SELF_WAIT, t,
+        uf__violation(RULE_CALLBACK_SELF_WAIT, t,
                   "passive timer disposed from its own callback waits for itself");
         return 0;
     }
     if (t->u.timer.holds_refs) {
         t->u.timer.holds_refs = 0;
-        obj_release(obj_get(t->ref_parent), TAG_TIMER);
-        obj_release(t, TAG_TIMER);
+        uf__obj_release(obj_get(t->ref_parent), uf__TAG_TIMER);
+        uf__obj_release(t, uf__TAG_TIMER);
     }
     return !model_now.halted;
 }
@@ -168,13 +168,13 @@ int model_timer_fire(WDFTIMER Timer)
         return 0;
     if (!t->u.timer.period)
         t->u.timer.queued = 0;
-    ev_emit(EV_CALLBACK, t, 0, "EvtTimerFunc");
+    uf__ev_emit(EV_CALLBACK, t, 0, "EvtTimerFunc");
     if (!t->u.timer.fn)
         return 1;
     /* counted, as for work items: a run fired from inside another (another
      * processor, in the model's one thread) leaves the outer on the stack */
     t->u.timer.running++;
-    cb_call(CB_TIMER, (void (*)(void))t->u.timer.fn, t,
+    uf__cb_call(CB_TIMER, (void (*)(void))t->u.timer.fn, t,
             t->u.timer.passive ? PASSIVE_LEVEL : DISPATCH_LEVEL);
     t->u.timer.running--;
     return 1;

@@ -23,44 +23,44 @@ NTSTATUS WdfWorkItemCreate(PWDF_WORKITEM_CONFIG Config, PWDF_OBJECT_ATTRIBUTES A
     struct obj *parent, *device, *w;
     NTSTATUS st;
 
-    if (!ddi_enter(&f, DDI_WdfWorkItemCreate, NULL))
-        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!uf__ddi_enter(&f, DDI_WdfWorkItemCreate, NULL))
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     if (!Attributes || !Attributes->ParentObject)
-        return ddi_leave(&f, STATUS_WDF_PARENT_NOT_SPECIFIED);
+        return uf__ddi_leave(&f, STATUS_WDF_PARENT_NOT_SPECIFIED);
     if (!Config || !WorkItem) {
-        violation(RULE_NULL_PARAMETER, NULL, !Config ? "Config is NULL" : "WorkItem is NULL");
-        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
+        uf__violation(RULE_NULL_PARAMETER, NULL, !Config ? "Config is NULL" : "WorkItem is NULL");
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
     }
     *WorkItem = NULL;
     if (Config->Size != sizeof(WDF_WORKITEM_CONFIG))
-        return ddi_leave(&f, STATUS_INFO_LENGTH_MISMATCH);
+        return uf__ddi_leave(&f, STATUS_INFO_LENGTH_MISMATCH);
     if (!Config->EvtWorkItemFunc)
-        return ddi_leave(&f, STATUS_INVALID_PARAMETER);
-    st = obj_resolve_parent(Attributes, PARENT_REQUIRED, 0, &parent);
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    st = uf__obj_resolve_parent(Attributes, PARENT_REQUIRED, 0, &parent);
     if (!NT_SUCCESS(st))
-        return ddi_leave(&f, st);
-    w = obj_new(TYPE_WORKITEM, SITE_WORKITEM_OBJECT);
+        return uf__ddi_leave(&f, st);
+    w = uf__obj_new(TYPE_WORKITEM, SITE_WORKITEM_OBJECT);
     if (!w)
-        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-    device = obj_device_ancestor(parent);
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    device = uf__obj_device_ancestor(parent);
     if (!device) {
-        obj_abort(w);
-        return ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+        uf__obj_abort(w);
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     }
-    if (!alloc_try(SITE_WORKITEM_SYSTEM)) { /* IoAllocateWorkItem */
-        obj_abort(w);
-        return ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    if (!uf__alloc_try(SITE_WORKITEM_SYSTEM)) { /* IoAllocateWorkItem */
+        uf__obj_abort(w);
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     }
-    obj_apply_attributes(w, Attributes);
+    uf__obj_apply_attributes(w, Attributes);
     w->device_base = device->id;
     w->u.workitem.fn = Config->EvtWorkItemFunc;
-    obj_reference(w, TAG_WORKITEM);
-    obj_reference(parent, TAG_WORKITEM);
+    uf__obj_reference(w, uf__TAG_WORKITEM);
+    uf__obj_reference(parent, uf__TAG_WORKITEM);
     w->ref_parent = parent->id;
     w->u.workitem.holds_refs = 1;
-    obj_commit(w, parent);
+    uf__obj_commit(w, parent);
     *WorkItem = (WDFWORKITEM)obj_handle(w);
-    return ddi_leave(&f, STATUS_SUCCESS);
+    return uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 /* Runs the queued callback of `w` now, at PASSIVE_LEVEL (WorkItemThunk):
@@ -69,12 +69,12 @@ NTSTATUS WdfWorkItemCreate(PWDF_WORKITEM_CONFIG Config, PWDF_OBJECT_ATTRIBUTES A
 static void workitem_run(struct obj *w)
 {
     w->u.workitem.queued = 0;
-    ev_emit(EV_CALLBACK, w, 0, "EvtWorkItemFunc");
+    uf__ev_emit(EV_CALLBACK, w, 0, "EvtWorkItemFunc");
     w->u.workitem.running++;
-    cb_call(CB_WORKITEM, (void (*)(void))w->u.workitem.fn, w, PASSIVE_LEVEL);
+    uf__cb_call(CB_WORKITEM, (void (*)(void))w->u.workitem.fn, w, PASSIVE_LEVEL);
     w->u.workitem.running--;
     if (!model_now.halted)
-        obj_release(w, TAG_ENQUEUE);
+        uf__obj_release(w, uf__TAG_ENQUEUE);
 }
 
 VOID WdfWorkItemEnqueue(WDFWORKITEM WorkItem)
@@ -82,18 +82,18 @@ VOID WdfWorkItemEnqueue(WDFWORKITEM WorkItem)
     struct ddi_frame f;
     struct obj *w;
 
-    if (!ddi_enter(&f, DDI_WdfWorkItemEnqueue, WorkItem)) {
-        ddi_leave(&f, STATUS_SUCCESS);
+    if (!uf__ddi_enter(&f, DDI_WdfWorkItemEnqueue, WorkItem)) {
+        uf__ddi_leave(&f, STATUS_SUCCESS);
         return;
     }
-    w = obj_lookup(WorkItem, TYPE_WORKITEM);
+    w = uf__obj_lookup(WorkItem, TYPE_WORKITEM);
     if (w && w->u.workitem.running_down)
-        violation(RULE_WORKITEM_ENQUEUE_DISPOSING, w, "the work item is being disposed; not queued");
+        uf__violation(RULE_WORKITEM_ENQUEUE_DISPOSING, w, "the work item is being disposed; not queued");
     else if (w && !w->u.workitem.queued) {
         w->u.workitem.queued = 1;
-        obj_reference(w, TAG_ENQUEUE);
+        uf__obj_reference(w, uf__TAG_ENQUEUE);
     }
-    ddi_leave(&f, STATUS_SUCCESS);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 VOID WdfWorkItemFlush(WDFWORKITEM WorkItem)
@@ -101,16 +101,16 @@ VOID WdfWorkItemFlush(WDFWORKITEM WorkItem)
     struct ddi_frame f;
     struct obj *w;
 
-    if (!ddi_enter(&f, DDI_WdfWorkItemFlush, WorkItem)) {
-        ddi_leave(&f, STATUS_SUCCESS);
+    if (!uf__ddi_enter(&f, DDI_WdfWorkItemFlush, WorkItem)) {
+        uf__ddi_leave(&f, STATUS_SUCCESS);
         return;
     }
-    w = obj_lookup(WorkItem, TYPE_WORKITEM);
+    w = uf__obj_lookup(WorkItem, TYPE_WORKITEM);
     if (w && w->u.workitem.running)
-        violation(RULE_CALLBACK_SELF_WAIT, w, "WdfWorkItemFlush from the item's own callback");
+        uf__violation(RULE_CALLBACK_SELF_WAIT, w, "WdfWorkItemFlush from the item's own callback");
     else if (w && w->u.workitem.queued)
         workitem_run(w);
-    ddi_leave(&f, STATUS_SUCCESS);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 WDFOBJECT WdfWorkItemGetParentObject(WDFWORKITEM WorkItem)
@@ -118,18 +118,18 @@ WDFOBJECT WdfWorkItemGetParentObject(WDFWORKITEM WorkItem)
     struct ddi_frame f;
     struct obj *w;
 
-    if (!ddi_enter(&f, DDI_WdfWorkItemGetParentObject, WorkItem)) {
-        ddi_leave(&f, STATUS_UNSUCCESSFUL);
+    if (!uf__ddi_enter(&f, DDI_WdfWorkItemGetParentObject, WorkItem)) {
+        uf__ddi_leave(&f, STATUS_UNSUCCESSFUL);
         return NULL;
     }
-    w = obj_lookup(WorkItem, TYPE_WORKITEM);
-    ddi_leave(&f, STATUS_SUCCESS);
+    w = uf__obj_lookup(WorkItem, TYPE_WORKITEM);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
     return w ? obj_handle(obj_get(w->ref_parent)) : NULL;
 }
 
 /* FxWorkItem::Dispose: refuse enqueues, let a queued callback run and wait
  * for it (not when disposing from inside it), drop the references [T2][T3]. */
-int workitem_dispose(struct obj *w)
+int uf__workitem_dispose(struct obj *w)
 {
     w->u.workitem.running_down = 1;
     if (!w->u.workitem.running && w->u.workitem.queued)
@@ -138,8 +138,8 @@ int workitem_dispose(struct obj *w)
         return 0;
     if (w->u.workitem.holds_refs) {
         w->u.workitem.holds_refs = 0;
-        obj_release(obj_get(w->ref_parent), TAG_WORKITEM);
-        obj_release(w, TAG_WORKITEM);
+        uf__obj_release(obj_get(w->ref_parent), uf__TAG_WORKITEM);
+        uf__obj_release(w, uf__TAG_WORKITEM);
     }
     return !model_now.halted;
 }

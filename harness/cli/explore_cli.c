@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "exec.h"
 #include "explore.h"
 #include "explore_cli.h"

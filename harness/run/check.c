@@ -2,22 +2,20 @@
  * check.c - the independent invariant checker (see check.h).
  *
  * It never reads the model's internals: only events as they are emitted,
- * model.h's introspection, and the program. Its own notes are one byte of
- * SEEN_* bits per object id and a stack of frames, one per op running (ops
- * in blocks run inside other ops' callbacks), so every event counts for the
- * innermost op. The per-op work is constant but for the post-order check of
- * a cleanup, which looks at the object's children (only when `thorough`),
- * and the tree walk, done at the end of a run (after every op when
- * `thorough`). The fuzz targets run the cheap checks; repro and the tests
- * run all of them.
+ * model.h's introspection, and what the host says the driver asked for.
+ * Its own notes are one byte of SEEN_* bits per object id and a stack of
+ * frames: one per op running (CHECK_OPS: ops in blocks run inside other
+ * ops' callbacks) or per DDI call under way (CHECK_CALLS: a driver's
+ * callbacks call DDIs inside DDIs), so every event counts for the innermost
+ * one. The per-frame work is constant but for the post-order check of a
+ * cleanup, which looks at the object's children (only when `thorough`),
+ * and the tree walk, done at the end of a run (after every op, or step,
+ * when `thorough`). The fuzz targets run the cheap checks; repro, the
+ * replays and the tests run all of them.
  */
 #include "check.h"
 
 #include <string.h>
-
-#include "exec.h"
-
-_Static_assert(CHECK_MAX_IDS == EXEC_MAX_IDS, "the checker shadows every id exec maps");
 
 enum {
     SEEN_CREATE = 1,  /* EV_CREATE */
@@ -31,47 +29,103 @@ enum {
  * nothing more (nothing runs), so it stops looking. */
 static int quiet(void) { return model_halted(); }
 
-/* Records a finding and shows it to the trace like a violation. */
-static void finding(struct check *c, struct exec *x, enum model_rule r, uint32_t object,
-                    const char *what)
+/* Records a finding and hands it to the host as a violation event. */
+static void finding(struct check *c, enum model_rule r, uint32_t object, const char *what)
 {
     struct model_event ev;
 
     if (c->nfindings < CHECK_MAX_FINDINGS) {
         c->findings[c->nfindings].rule = r;
-        c->findings[c->nfindings].op = x->op;
         c->findings[c->nfindings].object = object;
         c->findings[c->nfindings].what = what;
     }
     c->nfindings++;
-    if (x->on_event) {
+    if (c->report) {
         memset(&ev, 0, sizeof(ev));
         ev.kind = EV_VIOLATION;
         ev.rule = r;
         ev.object = object;
         ev.detail = what;
-        ev.depth = x->depth;
-        x->on_event(x, &ev, x->op);
+        c->report(c->report_arg, &ev);
     }
 }
 
-void check_begin(struct check *c, struct exec *x)
+/* Starts a run: forgets the last one's shadow (as far as it went). */
+void check_begin(struct check *c)
 {
-    (void)x;
     memset(c->shadow, 0, c->maxid + 1u < CHECK_MAX_IDS ? c->maxid + 1u : CHECK_MAX_IDS);
     c->nfindings = 0;
     c->depth = 0;
     c->maxid = 0;
 }
 
-/* The innermost running op's frame, or NULL between ops. */
+/* The innermost frame, or NULL between ops (or calls). */
 static struct check_frame *top(struct check *c)
 {
-    return c->depth ? &c->frames[c->depth - 1] : NULL;
+    return c->depth && c->depth <= CHECK_MAX_FRAMES ? &c->frames[c->depth - 1] : NULL;
 }
 
+/* Whether the checker saw object `id` freed. */
+static int seen_freed(const struct check *c, uint32_t id)
+{
+    return id && id < CHECK_MAX_IDS && (c->shadow[id] & SEEN_FREE);
+}
+
+/* The count of object `id` now, or -1 when there is no such object. */
+static int32_t refs_now(uint32_t id)
+{
+    enum model_state state;
+    int32_t refs;
+
+    return id && model_object_refs(id, &refs, &state) == 0 ? refs : -1;
+}
+
+/* Notes the count and state of the frame's operands as they are now. */
+static void note_operands(struct check_frame *f)
+{
+    enum model_state state;
+    int32_t refs;
+
+    if (f->target_id && model_object_refs(f->target_id, &refs, &state) == 0) {
+        f->target_refs = refs;
+        f->target_state = (uint8_t)state;
+    }
+    if (f->arg_id && model_object_refs(f->arg_id, &refs, &state) == 0)
+        f->arg_refs = refs;
+}
+
+/* Opens a frame (or counts one past the deepest recorded). Returns it, or
+ * NULL when it is not recorded. */
+static struct check_frame *push(struct check *c)
+{
+    struct check_frame *f;
+
+    if (c->depth >= CHECK_MAX_FRAMES) {
+        c->depth++; /* counted, not recorded: pop() skips it */
+        return NULL;
+    }
+    f = &c->frames[c->depth++];
+    memset(f, 0, sizeof(*f));
+    f->irql = model_irql();
+    f->halted = (uint8_t)model_halted();
+    return f;
+}
+
+/* Closes the innermost frame. Returns it, or NULL when it was not recorded
+ * (or none was open). */
+static struct check_frame *pop(struct check *c)
+{
+    if (c->depth == 0)
+        return NULL;
+    if (c->depth-- > CHECK_MAX_FRAMES)
+        return NULL;
+    return &c->frames[c->depth];
+}
+
+/* ------------------------------------------------------ lives and tree */
+
 /* Post-order [D1]: every live child of `id` was cleaned up before it. */
-static void check_children_cleaned(struct check *c, struct exec *x, uint32_t id)
+static void check_children_cleaned(struct check *c, uint32_t id)
 {
     struct model_object_info info;
     uint32_t i, n = model_object_count();
@@ -81,7 +135,7 @@ static void check_children_cleaned(struct check *c, struct exec *x, uint32_t id)
     for (i = 1; i <= n; i++)
         if (model_object_info(i, &info) == 0 && info.parent == id &&
             info.state != STATE_FREED && !(c->shadow[i] & SEEN_CLEANUP)) {
-            finding(c, x, RULE_INTERNAL_CHECK_ORDER, id, "cleanup before a child's cleanup");
+            finding(c, RULE_INTERNAL_CHECK_ORDER, id, "cleanup before a child's cleanup");
             return;
         }
 }
@@ -89,8 +143,8 @@ static void check_children_cleaned(struct check *c, struct exec *x, uint32_t id)
 /* The order of object `id`'s life events (create, cleanup, destroy, free)
  * against its shadow. Kept out of check_event() so that the common events
  * (calls and returns) pass through a function with no frame to build. */
-__attribute__((noinline)) static void check_life(struct check *c, struct exec *x,
-                                                 enum model_event_kind kind, uint32_t id)
+__attribute__((noinline)) static void check_life(struct check *c, enum model_event_kind kind,
+                                                 uint32_t id)
 {
     struct model_object_info info;
     uint8_t *s = &c->shadow[id];
@@ -98,32 +152,32 @@ __attribute__((noinline)) static void check_life(struct check *c, struct exec *x
     switch (kind) {
     case EV_CREATE:
         if (*s & SEEN_CREATE)
-            finding(c, x, RULE_INTERNAL_CHECK_ORDER, id, "created twice");
+            finding(c, RULE_INTERNAL_CHECK_ORDER, id, "created twice");
         *s = SEEN_CREATE;
         break;
     case EV_CLEANUP:
         if (!(*s & SEEN_CREATE))
-            finding(c, x, RULE_INTERNAL_CHECK_ORDER, id, "cleanup of an object never created");
+            finding(c, RULE_INTERNAL_CHECK_ORDER, id, "cleanup of an object never created");
         else if (*s & (SEEN_CLEANUP | SEEN_DESTROY))
-            finding(c, x, RULE_INTERNAL_CHECK_ORDER, id, "cleanup twice, or after destroy");
+            finding(c, RULE_INTERNAL_CHECK_ORDER, id, "cleanup twice, or after destroy");
         *s |= SEEN_CLEANUP;
         if (c->thorough) /* a walk of every object: not on the fuzzing path */
-            check_children_cleaned(c, x, id);
+            check_children_cleaned(c, id);
         if (model_object_info(id, &info) == 0 && info.passive_dispose &&
             model_irql() != PASSIVE_LEVEL)
-            finding(c, x, RULE_INTERNAL_CHECK_PASSIVE, id,
+            finding(c, RULE_INTERNAL_CHECK_PASSIVE, id,
                     "a passive-only object was disposed above PASSIVE_LEVEL");
         break;
     case EV_DESTROY:
         if (!(*s & SEEN_CLEANUP))
-            finding(c, x, RULE_INTERNAL_CHECK_ORDER, id, "destroy before cleanup");
+            finding(c, RULE_INTERNAL_CHECK_ORDER, id, "destroy before cleanup");
         else if (*s & SEEN_DESTROY)
-            finding(c, x, RULE_INTERNAL_CHECK_ORDER, id, "destroy twice");
+            finding(c, RULE_INTERNAL_CHECK_ORDER, id, "destroy twice");
         *s |= SEEN_DESTROY;
         break;
     case EV_FREE:
         if (!(*s & SEEN_DESTROY) || (*s & SEEN_FREE))
-            finding(c, x, RULE_INTERNAL_CHECK_ORDER, id, "freed without destroy, or twice");
+            finding(c, RULE_INTERNAL_CHECK_ORDER, id, "freed without destroy, or twice");
         *s |= SEEN_FREE;
         break;
     default:
@@ -131,7 +185,130 @@ __attribute__((noinline)) static void check_life(struct check *c, struct exec *x
     }
 }
 
-void check_event(struct check *c, struct exec *x, const struct model_event *ev)
+/* The tree [O1][O2]: every live object's parent is live, no cycles, and
+ * freed objects are the ones the checker saw freed. */
+static void check_tree(struct check *c)
+{
+    struct model_object_info info, p;
+    uint32_t i, hops, n = model_object_count(), up;
+
+    for (i = 1; i <= n && i < CHECK_MAX_IDS; i++) {
+        if (model_object_info(i, &info))
+            continue;
+        if ((info.state == STATE_FREED) != !!(c->shadow[i] & SEEN_FREE)) {
+            finding(c, RULE_INTERNAL_CHECK_TREE, i, "freed without a free event, or the reverse");
+            return;
+        }
+        if (info.state == STATE_FREED)
+            continue;
+        if (info.refs < 0) {
+            finding(c, RULE_INTERNAL_CHECK_TREE, i, "a negative reference count");
+            return;
+        }
+        for (up = info.parent, hops = 0; up && hops <= n; hops++) {
+            if (model_object_info(up, &p) || p.state == STATE_FREED) {
+                finding(c, RULE_INTERNAL_CHECK_TREE, i, "a live object under a freed parent");
+                return;
+            }
+            up = p.parent;
+        }
+        if (hops > n) {
+            finding(c, RULE_INTERNAL_CHECK_TREE, i, "a cycle of parents");
+            return;
+        }
+    }
+}
+
+/* ------------------------------------------------------------ DDI calls */
+
+/* Whether DDI d makes an allocation the framework would make, so a fault
+ * can hit it and its status must say so (the DDIs of the api program's
+ * create ops, collection-add and context-allocate). */
+static int ddi_allocates(enum model_ddi d)
+{
+    switch (d) {
+    case DDI_WdfDriverCreate:
+    case DDI_WdfDeviceMiniportCreate:
+    case DDI_WdfObjectCreate:
+    case DDI_WdfMemoryCreate:
+    case DDI_WdfTimerCreate:
+    case DDI_WdfWorkItemCreate:
+    case DDI_WdfSpinLockCreate:
+    case DDI_WdfWaitLockCreate:
+    case DDI_WdfCollectionCreate:
+    case DDI_WdfCollectionAdd:
+    case DDI_WdfObjectAllocateContext:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* CHECK_CALLS: a DDI call begins (its call event). */
+static void call_begin(struct check *c, const struct model_event *ev)
+{
+    struct check_frame *f = push(c);
+
+    if (f == NULL)
+        return;
+    f->ddi = ev->ddi;
+    f->target_id = ev->object;
+    if (ev->ddi == DDI_WdfObjectReferenceActual || ev->ddi == DDI_WdfObjectDereferenceActual)
+        note_operands(f);
+    f->freed = (uint8_t)seen_freed(c, f->target_id);
+}
+
+/* CHECK_CALLS: the innermost DDI call returns with `status`: what the
+ * model should have said about it, it said. The checks are those of
+ * check_op_end(), made per call; what a call cannot show (its arguments
+ * beyond the subject) is not looked at: the allocation size behind a
+ * failure, a collection's item. */
+static void call_end(struct check *c, NTSTATUS status)
+{
+    struct check_frame *f = pop(c);
+    int32_t want;
+    KIRQL max;
+
+    if (f == NULL || f->halted || quiet())
+        return;
+    if (ddi_allocates(f->ddi) && f->faults && NT_SUCCESS(status))
+        finding(c, RULE_INTERNAL_CHECK_FAULT, f->target_id,
+                "an injected allocation fault was not reported");
+    if (f->violations)
+        return; /* the model said something about this call: enough */
+    /* exactly DISPATCH_LEVEL, checked by the DDI itself as 0xB */
+    max = f->ddi == DDI_WdfSpinLockRelease ? HIGH_LEVEL : model_ddi_max_irql(f->ddi);
+    if (!f->freed && f->irql <= max) {
+        want = f->ddi == DDI_WdfObjectReferenceActual ? f->target_refs + 1
+               : f->ddi == DDI_WdfObjectDereferenceActual && f->target_refs >= 2
+                   ? f->target_refs - 1 : -1;
+        if (want >= 0 && refs_now(f->target_id) != want)
+            finding(c, RULE_INTERNAL_CHECK_REFCOUNT, f->target_id,
+                    "a reference count moved by other than one");
+    }
+    if (f->irql > max) {
+        finding(c, RULE_INTERNAL_UNREPORTED_IRQL_TOO_HIGH, f->target_id,
+                "a DDI ran above its highest IRQL unreported");
+        return;
+    }
+    if (f->ddi == DDI_WdfDriverMiniportUnload && f->freed) {
+        finding(c, RULE_INTERNAL_UNREPORTED_DOUBLE_UNLOAD, f->target_id,
+                "unload of a freed driver object unreported");
+        return;
+    }
+    if (f->freed) {
+        finding(c, RULE_INTERNAL_UNREPORTED_HANDLE_USE_AFTER_FREE, f->target_id,
+                "a freed object's handle was used unreported");
+        return;
+    }
+    if (f->ddi == DDI_WdfObjectDereferenceActual && f->target_id && f->target_refs == 1 &&
+        f->target_state == STATE_CREATED)
+        finding(c, RULE_INTERNAL_UNREPORTED_DEREF_TO_ZERO, f->target_id,
+                "a never-deleted object dereferenced to zero unreported");
+}
+
+/* Every event of the run (check.h). */
+void check_event(struct check *c, const struct model_event *ev)
 {
     struct check_frame *f = top(c);
     uint32_t id = ev->object;
@@ -148,6 +325,12 @@ void check_event(struct check *c, struct exec *x, const struct model_event *ev)
             f->faults++;
         return;
     }
+    if (c->mode == CHECK_CALLS) {
+        if (ev->kind == EV_CALL && !quiet())
+            call_begin(c, ev);
+        else if (ev->kind == EV_RETURN)
+            call_end(c, ev->status);
+    }
     if (!id || id >= CHECK_MAX_IDS || quiet())
         return;
     if (id > c->maxid)
@@ -157,52 +340,30 @@ void check_event(struct check *c, struct exec *x, const struct model_event *ev)
     case EV_CLEANUP:
     case EV_DESTROY:
     case EV_FREE:
-        check_life(c, x, ev->kind, id);
+        check_life(c, ev->kind, id);
         break;
     default:
         break;
     }
 }
 
-static void check_tree(struct check *c, struct exec *x);
+/* ----------------------------------------------------------- api ops */
 
-/* The object id behind slot `slot` of the running program, 0 for none. */
-static uint32_t slot_id(struct exec *x, uint16_t slot)
+/* CHECK_OPS: op *o starts (check.h). */
+void check_op_begin(struct check *c, const struct op *o, WDFOBJECT target, WDFOBJECT arg)
 {
-    return slot < PROG_MAX_SLOTS ? model_handle_id(x->handles[slot]) : 0;
-}
+    struct check_frame *f = push(c);
 
-void check_op_begin(struct check *c, struct exec *x, uint32_t op)
-{
-    const struct op *o = &x->prog->ops[op];
-    struct check_frame *f;
-    enum model_state state;
-    int32_t refs;
-
-    if (c->depth == CHECK_MAX_FRAMES) {
-        c->depth++; /* counted, not recorded: check_op_end skips it */
+    if (f == NULL)
         return;
-    }
-    f = &c->frames[c->depth++];
-    memset(f, 0, sizeof(*f));
-    f->op = op;
-    f->irql = model_irql();
-    f->halted = (uint8_t)model_halted();
     if (o->code == OP_MINIPORT_UNLOAD && o->target == SLOT_NONE)
         f->target_id = model_handle_id(WdfGetDriver());
     else if (op_arg((enum op_code)o->code) != ARG_BIND)
-        f->target_id = slot_id(x, o->target);
+        f->target_id = model_handle_id(target);
     if (op_arg((enum op_code)o->code) == ARG_OBJ2)
-        f->arg_id = slot_id(x, o->arg);
-    if (f->target_id && model_object_refs(f->target_id, &refs, &state) == 0) {
-        f->target_refs = refs;
-        f->target_state = (uint8_t)state;
-    }
-    if (f->arg_id && model_object_refs(f->arg_id, &refs, &state) == 0)
-        f->arg_refs = refs;
-    f->freed = (f->target_id && f->target_id < CHECK_MAX_IDS &&
-                (c->shadow[f->target_id] & SEEN_FREE)) ||
-               (f->arg_id && f->arg_id < CHECK_MAX_IDS && (c->shadow[f->arg_id] & SEEN_FREE));
+        f->arg_id = model_handle_id(arg);
+    note_operands(f);
+    f->freed = (uint8_t)(seen_freed(c, f->target_id) || seen_freed(c, f->arg_id));
 }
 
 /* The highest IRQL op `o` may be called at, or HIGH_LEVEL when it calls no
@@ -237,28 +398,19 @@ static KIRQL op_max_irql(const struct op *o)
 
 /* Does op `o` make an allocation the framework would make (so a fault can
  * hit it and its status must say so)? */
-static int allocates(const struct op *o)
+static int op_allocates(const struct op *o)
 {
     return op_arg((enum op_code)o->code) == ARG_BIND || o->code == OP_COLLECTION_ADD ||
            o->code == OP_CONTEXT_ALLOCATE;
 }
 
-/* The count of object `id` now, or -1 when there is no such object. */
-static int32_t refs_now(uint32_t id)
-{
-    enum model_state state;
-    int32_t refs;
-
-    return id && model_object_refs(id, &refs, &state) == 0 ? refs : -1;
-}
-
 /* [O1][O4][O7]: an op that takes or drops one reference, and raised
  * nothing, moved the count by exactly one (drops are looked at only while
  * the object survives them). */
-static void check_refcount(struct check *c, struct exec *x, const struct op *o,
-                           const struct check_frame *f, const struct exec_op_result *r)
+static void check_refcount(struct check *c, const struct op *o, const struct check_frame *f,
+                           int has_status, NTSTATUS status)
 {
-    int32_t want = -1, now = -1;
+    int32_t want = -1;
     uint32_t id = 0;
 
     switch ((enum op_code)o->code) {
@@ -270,7 +422,7 @@ static void check_refcount(struct check *c, struct exec *x, const struct op *o,
             id = f->target_id, want = f->target_refs - 1;
         break;
     case OP_COLLECTION_ADD:
-        if (r->has_status && NT_SUCCESS(r->status))
+        if (has_status && NT_SUCCESS(status))
             id = f->arg_id, want = f->arg_refs + 1;
         break;
     case OP_COLLECTION_REMOVE:
@@ -280,38 +432,34 @@ static void check_refcount(struct check *c, struct exec *x, const struct op *o,
     default:
         break;
     }
-    if (id && (now = refs_now(id)) != want)
-        finding(c, x, RULE_INTERNAL_CHECK_REFCOUNT, id,
-                "a reference count moved by other than one");
+    if (id && refs_now(id) != want)
+        finding(c, RULE_INTERNAL_CHECK_REFCOUNT, id, "a reference count moved by other than one");
 }
 
-void check_op_end(struct check *c, struct exec *x, uint32_t op)
+/* CHECK_OPS: op *o ends (check.h): what the model should have said about
+ * it, it said. */
+void check_op_end(struct check *c, const struct op *o, int has_status, NTSTATUS status)
 {
-    const struct op *o = &x->prog->ops[op];
-    const struct exec_op_result *r = &x->result[op];
-    struct check_frame *f;
+    struct check_frame *f = pop(c);
     int lookup, failed_for_memory, halted;
     KIRQL max;
 
-    if (c->depth-- > CHECK_MAX_FRAMES)
-        return;
-    f = &c->frames[c->depth];
-    if (f->halted)
+    if (f == NULL || f->halted)
         return;
     halted = model_halted(); /* nothing below runs the model */
     if (c->thorough && !halted)
-        check_tree(c, x);
+        check_tree(c);
     /* A fault is reported by the DDI that hit it; no DDI fails for memory
      * without one (a WDFMEMORY past the pool's largest block aside). */
-    if (allocates(o) && r->has_status && !halted) {
-        failed_for_memory = r->status == STATUS_INSUFFICIENT_RESOURCES ||
-                            (o->code == OP_COLLECTION_ADD && r->status == STATUS_UNSUCCESSFUL);
-        if (f->faults && NT_SUCCESS(r->status))
-            finding(c, x, RULE_INTERNAL_CHECK_FAULT, f->target_id,
+    if (op_allocates(o) && has_status && !halted) {
+        failed_for_memory = status == STATUS_INSUFFICIENT_RESOURCES ||
+                            (o->code == OP_COLLECTION_ADD && status == STATUS_UNSUCCESSFUL);
+        if (f->faults && NT_SUCCESS(status))
+            finding(c, RULE_INTERNAL_CHECK_FAULT, f->target_id,
                     "an injected allocation fault was not reported");
         else if (failed_for_memory && !f->faults &&
                  !(o->code == OP_MEMORY_CREATE && (o->opts & OPT_SIZE) && o->num > MODEL_MAX_BLOCK))
-            finding(c, x, RULE_INTERNAL_CHECK_FAULT, 0,
+            finding(c, RULE_INTERNAL_CHECK_FAULT, 0,
                     "a DDI failed for lack of memory with no fault injected");
     }
     if (f->violations)
@@ -320,10 +468,10 @@ void check_op_end(struct check *c, struct exec *x, uint32_t op)
         return;
     max = op_max_irql(o);
     if (!f->freed && f->irql <= max)
-        check_refcount(c, x, o, f, r);
+        check_refcount(c, o, f, has_status, status);
     /* A DDI above its highest IRQL [I1]. */
     if (f->irql > max) {
-        finding(c, x, RULE_INTERNAL_UNREPORTED_IRQL_TOO_HIGH, f->target_id,
+        finding(c, RULE_INTERNAL_UNREPORTED_IRQL_TOO_HIGH, f->target_id,
                 "a DDI ran above its highest IRQL unreported");
         return;
     }
@@ -332,73 +480,48 @@ void check_op_end(struct check *c, struct exec *x, uint32_t op)
              op_arg((enum op_code)o->code) != ARG_LEVEL;
     /* A second unload through the freed driver object [M6]. */
     if (o->code == OP_MINIPORT_UNLOAD && f->freed) {
-        finding(c, x, RULE_INTERNAL_UNREPORTED_DOUBLE_UNLOAD, f->target_id,
+        finding(c, RULE_INTERNAL_UNREPORTED_DOUBLE_UNLOAD, f->target_id,
                 "unload of a freed driver object unreported");
         return;
     }
     /* A freed handle used [O5]. */
     if (lookup && f->freed) {
-        finding(c, x, RULE_INTERNAL_UNREPORTED_HANDLE_USE_AFTER_FREE, f->target_id,
+        finding(c, RULE_INTERNAL_UNREPORTED_HANDLE_USE_AFTER_FREE, f->target_id,
                 "a freed object's handle was used unreported");
         return;
     }
     /* The driver's dereference of a never-deleted object's last reference [D6]. */
     if (o->code == OP_DEREFERENCE && f->target_id && f->target_refs == 1 &&
         f->target_state == STATE_CREATED)
-        finding(c, x, RULE_INTERNAL_UNREPORTED_DEREF_TO_ZERO, f->target_id,
+        finding(c, RULE_INTERNAL_UNREPORTED_DEREF_TO_ZERO, f->target_id,
                 "a never-deleted object dereferenced to zero unreported");
 }
 
-/* The tree [O1][O2]: every live object's parent is live, no cycles, and
- * freed objects are the ones the checker saw freed. */
-static void check_tree(struct check *c, struct exec *x)
-{
-    struct model_object_info info, p;
-    uint32_t i, hops, n = model_object_count(), up;
+/* ------------------------------------------------------------ the end */
 
-    for (i = 1; i <= n && i < CHECK_MAX_IDS; i++) {
-        if (model_object_info(i, &info))
-            continue;
-        if ((info.state == STATE_FREED) != !!(c->shadow[i] & SEEN_FREE)) {
-            finding(c, x, RULE_INTERNAL_CHECK_TREE, i, "freed without a free event, or the reverse");
-            return;
-        }
-        if (info.state == STATE_FREED)
-            continue;
-        if (info.refs < 0) {
-            finding(c, x, RULE_INTERNAL_CHECK_TREE, i, "a negative reference count");
-            return;
-        }
-        for (up = info.parent, hops = 0; up && hops <= n; hops++) {
-            if (model_object_info(up, &p) || p.state == STATE_FREED) {
-                finding(c, x, RULE_INTERNAL_CHECK_TREE, i, "a live object under a freed parent");
-                return;
-            }
-            up = p.parent;
-        }
-        if (hops > n) {
-            finding(c, x, RULE_INTERNAL_CHECK_TREE, i, "a cycle of parents");
-            return;
-        }
-    }
+/* Between two steps of the host (check.h). */
+void check_step(struct check *c)
+{
+    if (c->thorough && !quiet())
+        check_tree(c);
 }
 
-void check_end(struct check *c, struct exec *x)
+/* The run ended (check.h). */
+void check_end(struct check *c)
 {
     struct model_object_info info;
     uint32_t i, n = model_object_count();
 
     if (quiet())
         return;
-    x->op = x->prog->nops; /* findings at the end carry the number of ops */
-    check_tree(c, x);
+    check_tree(c);
     /* After unload, whatever is alive was reported as leaked [M5]. */
     if (model_driver_state() != DRIVER_UNLOADED)
         return;
     for (i = 1; i <= n && i < CHECK_MAX_IDS; i++)
         if (model_object_info(i, &info) == 0 && info.state != STATE_FREED &&
             !(c->shadow[i] & SEEN_LEAK)) {
-            finding(c, x, RULE_INTERNAL_UNREPORTED_LEAK_AT_UNLOAD, i,
+            finding(c, RULE_INTERNAL_UNREPORTED_LEAK_AT_UNLOAD, i,
                     "alive after unload and not reported as leaked");
             return;
         }

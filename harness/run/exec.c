@@ -27,6 +27,8 @@
 #define WDFMODEL_NO_CALL_SITES
 #include "exec.h"
 
+#include "check.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -114,7 +116,18 @@ static void forward(const struct model_event *ev, void *arg)
     if (x->on_event)
         x->on_event(x, ev, x->op);
     if (x->check)
-        check_event(x->check, x, ev);
+        check_event(x->check, ev);
+}
+
+/* The checker's findings go to the trace hook like the model's violations,
+ * under the op running and at its depth. */
+static void report(void *arg, struct model_event *ev)
+{
+    struct exec *x = arg;
+
+    ev->depth = x->depth;
+    if (x->on_event)
+        x->on_event(x, ev, x->op);
 }
 
 /* The handle in slot `s` (NULL for SLOT_NONE or an unbound slot). */
@@ -222,7 +235,7 @@ static void run_op(uint32_t i)
     if (x->on_op)
         x->on_op(x, i, 0);
     if (x->check)
-        check_op_begin(x->check, x, i);
+        check_op_begin(x->check, o, t, slot_handle(o->arg));
     x->binding = op_arg((enum op_code)o->code) == ARG_BIND ? o->target : SLOT_NONE;
     WdfModelCallSite(NULL, 0);
     switch ((enum op_code)o->code) {
@@ -405,7 +418,7 @@ static void run_op(uint32_t i)
     }
     x->binding = SLOT_NONE;
     if (x->check)
-        check_op_end(x->check, x, i);
+        check_op_end(x->check, o, x->result[i].has_status, x->result[i].status);
     if (x->on_op)
         x->on_op(x, i, 1);
     x->op = i;
@@ -462,8 +475,12 @@ void exec_run(struct exec *x, const struct program *p)
     R.indexed = 0;
     model_reset();
     model_set_sink(x->on_event || x->check ? forward : NULL, x);
-    if (x->check)
-        check_begin(x->check, x);
+    if (x->check) {
+        x->check->mode = CHECK_OPS;
+        x->check->report = report;
+        x->check->report_arg = x;
+        check_begin(x->check);
+    }
     for (i = 0; i < p->nops && !model_halted(); i++) {
         if (p->ops[i].code == OP_ON) {
             while (i < p->nops && p->ops[i].code != OP_END)
@@ -476,8 +493,11 @@ void exec_run(struct exec *x, const struct program *p)
      * pool it still holds is leaked (Driver Verifier's pool tracking). */
     if (model_driver_state() == DRIVER_UNLOADED && !model_halted())
         model_image_unload();
-    if (x->check)
-        check_end(x->check, x);
+    if (x->check) {
+        if (!model_halted())
+            x->op = p->nops; /* findings at the end carry the number of ops */
+        check_end(x->check);
+    }
     model_set_sink(NULL, NULL);
     R.x = NULL;
 }

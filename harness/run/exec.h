@@ -13,7 +13,6 @@
 
 #include <stdint.h>
 
-#include "check.h"
 #include "model.h"
 #include "program.h"
 
@@ -22,6 +21,7 @@
 #define EXEC_MAX_IDS 8192    /* object ids whose slot is remembered */
 
 struct exec;
+struct check;
 
 /* Called for every model event while a program runs, with the index of the
  * op being executed (the top-level op when no block op is running). */

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "check.h"
 #include "exec.h"
 
 #define TRACE_NAME_MAX (PROG_NAME_MAX + 16)
