@@ -155,6 +155,7 @@ int main(int argc, char **argv)
         verdict_clear(&S.raised);
         S.nseen = 0;
         r1.inject = r2.inject = o->inject;
+        r1.thorough = r2.thorough = scratch.thorough = 1;
         port_set_sink(print_event, NULL);
         port_run(&uf_driver_under_test, &prog, &r1);
         port_set_sink(NULL, NULL);

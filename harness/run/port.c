@@ -28,6 +28,7 @@
 
 #include <string.h>
 
+#include "check.h"
 #include "exec.h"
 
 #define FNV_OFFSET 0xCBF29CE484222325ull
@@ -52,19 +53,20 @@ static struct {
     KIRQL irql;                                /* with PORT_INJECT_IRQL */
     PDRIVER_UNLOAD port_unload;                /* PcInitializeAdapterDriver's */
     uint8_t ndis_registered;                   /* NdisMRegisterMiniportDriver */
+    struct check check;                        /* the independent checker, on every run */
 } P;
 
 static const UNICODE_STRING registry = {18, 20, (PWSTR)L"\\uf-driver"};
 
-/* Folds one event into the trace hash and passes it on. */
-static void on_event(const struct model_event *ev, void *arg)
+/* Folds one event into the trace hash and passes it on to the caller's
+ * sink. */
+static void record(const struct model_event *ev)
 {
     uint64_t h = P.r->trace_hash;
     uint32_t v[6] = {(uint32_t)ev->kind, (uint32_t)ev->ddi, (uint32_t)ev->status, ev->object,
                      ev->other, (uint32_t)ev->rule};
     size_t i;
 
-    (void)arg;
     /* FNV-1a over words, not bytes: a run raises thousands of events, and
      * the hash is only ever compared with another run's of the same build */
     for (i = 0; i < 6; i++) {
@@ -75,6 +77,21 @@ static void on_event(const struct model_event *ev, void *arg)
     P.r->events++;
     if (P.sink)
         P.sink(ev, P.sink_arg);
+}
+
+/* The model's sink: every event goes to the checker, then into the trace. */
+static void on_event(const struct model_event *ev, void *arg)
+{
+    (void)arg;
+    check_event(&P.check, ev);
+    record(ev);
+}
+
+/* The checker's findings: violations of the run like the model's. */
+static void report(void *arg, struct model_event *ev)
+{
+    (void)arg;
+    record(ev);
 }
 
 void port_set_sink(model_sink_fn fn, void *arg)
@@ -277,11 +294,20 @@ void port_run(const struct uf_driver *d, const struct program *p, struct port_ru
     model_reset();
     if (d->reset)
         d->reset();
+    P.check.mode = CHECK_CALLS;
+    P.check.thorough = r->thorough;
+    P.check.report = report;
+    P.check.report_arg = NULL;
+    check_begin(&P.check);
     model_set_sink(on_event, NULL);
-    for (i = 0; i < p->nops && !model_halted(); i++)
+    for (i = 0; i < p->nops && !model_halted(); i++) {
         run_op(&p->ops[i]);
+        check_step(&P.check);
+    }
     if (!model_halted() && (P.inject & PORT_INJECT_DOUBLE_UNLOAD) && P.unloads == 1)
         unload();
+    check_end(&P.check);
+    r->findings = P.check.nfindings;
     model_set_sink(NULL, NULL);
     r->port_state = P.loaded | (P.unloads < 3 ? P.unloads : 3u) << 1 | P.arrived << 7;
     for (i = 0; i < PROG_MAX_ADAPTERS; i++)
