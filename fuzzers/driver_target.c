@@ -65,9 +65,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     prog_decode_kind(data, size, PROG_DRIVER, &prog);
     first.found = 0;
     run.inject = target_options()->inject;
-    port_set_sink(watch, NULL);
-    port_run(&uf_driver_under_test, &prog, &run);
-    port_set_sink(NULL, NULL);
+    uf_port_set_sink(watch, NULL);
+    uf_port_run(&uf_driver_under_test, &prog, &run);
+    uf_port_set_sink(NULL, NULL);
     if (first.found) {
         fprintf(stderr, "unloadfuzz: %s: %s\n", uf_driver_under_test.name, model_rule_id(first.rule));
         if (run.injected)

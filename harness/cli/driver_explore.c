@@ -20,9 +20,9 @@ static void run_driver(const struct program *p, uint32_t inject, model_sink_fn s
     struct port_run r = {0};
 
     r.inject = inject;
-    port_set_sink(sink, arg);
-    port_run(&uf_driver_under_test, p, &r);
-    port_set_sink(NULL, NULL);
+    uf_port_set_sink(sink, arg);
+    uf_port_run(&uf_driver_under_test, p, &r);
+    uf_port_set_sink(NULL, NULL);
     *port_state = r.port_state;
 }
 

@@ -156,12 +156,12 @@ int main(int argc, char **argv)
         S.nseen = 0;
         r1.inject = r2.inject = o->inject;
         r1.thorough = r2.thorough = scratch.thorough = 1;
-        port_set_sink(print_event, NULL);
-        port_run(&uf_driver_under_test, &prog, &r1);
-        port_set_sink(NULL, NULL);
+        uf_port_set_sink(print_event, NULL);
+        uf_port_run(&uf_driver_under_test, &prog, &r1);
+        uf_port_set_sink(NULL, NULL);
         for (k = 0; k < sizeof perturbations / sizeof perturbations[0]; k++) {
-            port_run(&uf_driver_under_test, &perturb[k], &scratch);
-            port_run(&uf_driver_under_test, &prog, &r2);
+            uf_port_run(&uf_driver_under_test, &perturb[k], &scratch);
+            uf_port_run(&uf_driver_under_test, &prog, &r2);
             if (r1.trace_hash != r2.trace_hash || r1.events != r2.events) {
                 printf("  reset: a run after other programs differs (%u events, hash %016llx;"
                        " then %u, %016llx): the driver's reset hook does not restore its"

@@ -29,8 +29,12 @@ enum {
  * nothing more (nothing runs), so it stops looking. */
 static int quiet(void) { return model_halted(); }
 
-/* Records a finding and hands it to the host as a violation event. */
-static void finding(struct check *c, enum model_rule r, uint32_t object, const char *what)
+/* Records a finding and hands it to the host as a violation event. A
+ * driver target's (CHECK_CALLS) names the DDI of the call it is about
+ * (`ddi`) and its object's type, as the model's violations do; an api
+ * program's names the op's objects by the program's names instead. */
+static void finding_in(struct check *c, enum model_ddi ddi, enum model_rule r, uint32_t object,
+                       const char *what)
 {
     struct model_event ev;
 
@@ -46,8 +50,18 @@ static void finding(struct check *c, enum model_rule r, uint32_t object, const c
         ev.rule = r;
         ev.object = object;
         ev.detail = what;
+        if (c->mode == CHECK_CALLS) {
+            ev.ddi = ddi;
+            ev.type = model_object_type(object);
+        }
         c->report(c->report_arg, &ev);
     }
+}
+
+/* A finding about no DDI call in particular. */
+static void finding(struct check *c, enum model_rule r, uint32_t object, const char *what)
+{
+    finding_in(c, DDI_NONE, r, object, what);
 }
 
 /* Starts a run: forgets the last one's shadow (as far as it went). */
@@ -272,7 +286,7 @@ static void call_end(struct check *c, NTSTATUS status)
     if (f == NULL || f->halted || quiet())
         return;
     if (ddi_allocates(f->ddi) && f->faults && NT_SUCCESS(status))
-        finding(c, RULE_INTERNAL_CHECK_FAULT, f->target_id,
+        finding_in(c, f->ddi, RULE_INTERNAL_CHECK_FAULT, f->target_id,
                 "an injected allocation fault was not reported");
     if (f->violations)
         return; /* the model said something about this call: enough */
@@ -283,27 +297,27 @@ static void call_end(struct check *c, NTSTATUS status)
                : f->ddi == DDI_WdfObjectDereferenceActual && f->target_refs >= 2
                    ? f->target_refs - 1 : -1;
         if (want >= 0 && refs_now(f->target_id) != want)
-            finding(c, RULE_INTERNAL_CHECK_REFCOUNT, f->target_id,
+            finding_in(c, f->ddi, RULE_INTERNAL_CHECK_REFCOUNT, f->target_id,
                     "a reference count moved by other than one");
     }
     if (f->irql > max) {
-        finding(c, RULE_INTERNAL_UNREPORTED_IRQL_TOO_HIGH, f->target_id,
+        finding_in(c, f->ddi, RULE_INTERNAL_UNREPORTED_IRQL_TOO_HIGH, f->target_id,
                 "a DDI ran above its highest IRQL unreported");
         return;
     }
     if (f->ddi == DDI_WdfDriverMiniportUnload && f->freed) {
-        finding(c, RULE_INTERNAL_UNREPORTED_DOUBLE_UNLOAD, f->target_id,
+        finding_in(c, f->ddi, RULE_INTERNAL_UNREPORTED_DOUBLE_UNLOAD, f->target_id,
                 "unload of a freed driver object unreported");
         return;
     }
     if (f->freed) {
-        finding(c, RULE_INTERNAL_UNREPORTED_HANDLE_USE_AFTER_FREE, f->target_id,
+        finding_in(c, f->ddi, RULE_INTERNAL_UNREPORTED_HANDLE_USE_AFTER_FREE, f->target_id,
                 "a freed object's handle was used unreported");
         return;
     }
     if (f->ddi == DDI_WdfObjectDereferenceActual && f->target_id && f->target_refs == 1 &&
         f->target_state == STATE_CREATED)
-        finding(c, RULE_INTERNAL_UNREPORTED_DEREF_TO_ZERO, f->target_id,
+        finding_in(c, f->ddi, RULE_INTERNAL_UNREPORTED_DEREF_TO_ZERO, f->target_id,
                 "a never-deleted object dereferenced to zero unreported");
 }
 

@@ -28,6 +28,7 @@
 #include "exec.h"
 
 #include "check.h"
+#include "fault.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -189,29 +190,6 @@ static void status(uint32_t i, NTSTATUS st)
 {
     R.x->result[i].status = st;
     R.x->result[i].has_status = 1;
-}
-
-/* Arms the allocation fault plan a fail-alloc op asks for (exec.h). */
-void exec_arm_faults(const struct op *o)
-{
-    struct model_fault_plan plan;
-
-    memset(&plan, 0, sizeof(plan));
-    if (o->opts & OPT_NTH) {
-        plan.mode = FAULT_NTH;
-        plan.n = o->num;
-    } else if (o->opts & OPT_AFTER) {
-        plan.mode = FAULT_AFTER;
-        plan.n = o->num;
-    } else if (o->opts & OPT_SITE) {
-        plan.mode = FAULT_SITE;
-        plan.site = (enum model_site)o->num;
-    } else if (o->opts & OPT_PERCENT) {
-        plan.mode = FAULT_PERCENT;
-        plan.percent = o->num;
-        plan.seed = o->seed;
-    }
-    model_fault_arm(&plan);
 }
 
 /* Executes op i once. The machine is not halted: both callers stop first. */
@@ -381,7 +359,7 @@ static void run_op(uint32_t i)
         model_set_irql((KIRQL)o->level);
         break;
     case OP_FAIL_ALLOC:
-        exec_arm_faults(o);
+        fault_arm(o);
         break;
     case OP_RUN_DEFERRED:
         model_run_deferred();

@@ -65,8 +65,4 @@ void exec_run(struct exec *x, const struct program *p);
  * was never bound to a slot). Valid until the next exec_run. */
 const char *exec_object_name(const struct exec *x, uint32_t id, char *buf, size_t n);
 
-/* Arms the allocation fault plan of fail-alloc op *o in the model (the
- * port simulation, port.c, plays fail-alloc the same way). */
-void exec_arm_faults(const struct op *o);
-
 #endif /* UNLOADFUZZ_EXEC_H */

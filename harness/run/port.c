@@ -29,7 +29,8 @@
 #include <string.h>
 
 #include "check.h"
-#include "exec.h"
+#include "fault.h"
+#include "port_routines.h"
 
 #define FNV_OFFSET 0xCBF29CE484222325ull
 #define FNV_PRIME 0x100000001B3ull
@@ -94,7 +95,7 @@ static void report(void *arg, struct model_event *ev)
     record(ev);
 }
 
-void port_set_sink(model_sink_fn fn, void *arg)
+void uf_port_set_sink(model_sink_fn fn, void *arg)
 {
     P.sink = fn;
     P.sink_arg = arg;
@@ -256,7 +257,7 @@ static void run_op(const struct op *o)
         model_run_deferred();
         break;
     case OP_FAIL_ALLOC:
-        exec_arm_faults(o);
+        fault_arm(o);
         break;
     case OP_IRQL:
         P.irql = (KIRQL)o->level;
@@ -272,7 +273,7 @@ static void run_op(const struct op *o)
     }
 }
 
-void port_run(const struct uf_driver *d, const struct program *p, struct port_run *r)
+void uf_port_run(const struct uf_driver *d, const struct program *p, struct port_run *r)
 {
     uint32_t i;
 

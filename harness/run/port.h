@@ -40,10 +40,10 @@ struct port_run {
 
 /* Runs the driver program p against driver d from a reset model (and
  * reset driver globals). Afterwards the model holds the final state. A
- * caller that wants the events sets a sink with port_set_sink(). */
-void port_run(const struct uf_driver *d, const struct program *p, struct port_run *r);
+ * caller that wants the events sets a sink with uf_port_set_sink(). */
+void uf_port_run(const struct uf_driver *d, const struct program *p, struct port_run *r);
 
 /* Where events go besides the trace hash (NULL: nowhere). */
-void port_set_sink(model_sink_fn fn, void *arg);
+void uf_port_set_sink(model_sink_fn fn, void *arg);
 
 #endif /* UNLOADFUZZ_PORT_H */

@@ -5,9 +5,12 @@
  * (wdf.h): an entry (DriverEntry), the routines its port calls when a
  * device arrives and when it leaves, and its unload routine. It registers
  * them with one UF_DRIVER() line; the build turns every registered driver
- * into its own fuzz targets (docs/DRIVERS.md says how to add one).
+ * into its own fuzz targets (docs/DRIVERS.md says how to add one). The
+ * routines of its port it calls (NdisMRegisterMiniportDriver,
+ * PcInitializeAdapterDriver, ...) are the port simulation's own, declared
+ * in port_routines.h, which this header includes.
  *
- * The port simulation (harness/port.c) plays the port driver and the
+ * The port simulation (harness/run/port.c) plays the port driver and the
  * system around the miniport: it loads the driver, hands it WDM device
  * objects as devices arrive, removes them, makes time pass (timers expire,
  * work items run, deferred disposal runs) and unloads the driver, in the
@@ -29,15 +32,13 @@
 #ifndef UNLOADFUZZ_DRIVER_H
 #define UNLOADFUZZ_DRIVER_H
 
+#include "port_routines.h"
 #include "wdf.h"
 
 enum uf_port_flavour {
     UF_PORT_NDIS,    /* MiniportDriverUnload: WdfDriverMiniportUnload, then deregistration */
     UF_PORT_PORTCLS, /* DriverObject->DriverUnload: the port's saved unload, then WdfDriverMiniportUnload */
 };
-
-/* The port's handle for a registered NDIS-style miniport. */
-typedef PVOID NDIS_HANDLE, *PNDIS_HANDLE;
 
 /* A driver under test, as the port sees it. */
 struct uf_driver {
@@ -74,23 +75,5 @@ struct uf_driver {
 #endif
 /* The registered driver of this target. */
 extern const struct uf_driver uf_driver_under_test;
-
-/* ---- the port's routines a miniport calls (harness/port.c) ---- */
-
-/* PortCls: called from DriverEntry; installs the port's unload routine in
- * DriverObject->DriverUnload (the driver saves it and chains to it) and
- * the port's dispatch table. AddDevice is accepted for the signature's
- * sake: the port simulation delivers devices through device_arrival. */
-NTSTATUS PcInitializeAdapterDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPathName,
-                                   PDRIVER_ADD_DEVICE AddDevice);
-
-/* NDIS: called from DriverEntry (after WdfDriverCreate); gives the port's
- * handle for the miniport. The port simulation keeps no characteristics:
- * it calls the routines of the registration above. */
-NTSTATUS NdisMRegisterMiniportDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath,
-                                     PNDIS_HANDLE NdisMiniportDriverHandle);
-/* NDIS: called from MiniportDriverUnload, after WdfDriverMiniportUnload, and
- * on DriverEntry's failure path. */
-VOID NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle);
 
 #endif /* UNLOADFUZZ_DRIVER_H */
