@@ -9,8 +9,8 @@
  * a work item parented to the device, a lookaside-style WDFMEMORY and a
  * collection of per-adapter objects. Its unload routine is guarded by the
  * driver's own state, which is what makes a second unload harmless; the
- * variant selected by demo_set_stale_guard(1) guards with WdfGetDriver()
- * instead, the bug the demo then shows.
+ * variant built with UF_BUG_STALE_GUARD (the target demo_bug_stale_guard)
+ * guards with WdfGetDriver() instead, the bug the demo then shows.
  */
 #include "demo_miniport.h"
 
@@ -33,14 +33,14 @@ static struct {
 
 void demo_reset(void)
 {
-    BOOLEAN stale = g.StaleGuard;
-
     RtlZeroMemory(&g, sizeof(g));
-    g.StaleGuard = stale;
+#ifdef UF_BUG_STALE_GUARD
+    g.StaleGuard = TRUE; /* the variant: the target demo_bug_stale_guard */
+#endif
 }
 
-void demo_set_stale_guard(int on) { g.StaleGuard = on ? TRUE : FALSE; }
-
+/* The adapter's device handle, NULL when none; the port reaches it through
+ * demo_miniport.h. */
 WDFDEVICE demo_adapter(void) { return g.Adapter; }
 
 static EVT_WDF_TIMER AdapterWatchdog;

@@ -20,7 +20,5 @@ void demo_unload(PDRIVER_OBJECT DriverObject);
 WDFDEVICE demo_adapter(void);
 /* Restores the driver's globals to their load-time values. */
 void demo_reset(void);
-/* 1 selects the variant whose unload is guarded by WdfGetDriver(). */
-void demo_set_stale_guard(int on);
 
 #endif /* UNLOADFUZZ_DEMO_MINIPORT_H */

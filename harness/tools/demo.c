@@ -1,102 +1,116 @@
 /*
- * demo.c - `unloadfuzz demo`: a miniport's life, played by a port, printed
- * as the model's events.
+ * demo.c - `unloadfuzz demo`: a miniport's life, played by the port
+ * simulation, printed as the model's events.
  *
- * Two runs of drivers/demo: the correct driver, whose port calls its unload
- * routine twice (the second call is the port misbehaving on purpose: the
- * driver's own guard must hold), and the variant that guards its unload with
- * WdfGetDriver(), which the second call turns into a use of the freed driver
- * object. Each run resets the model, so the two are independent and each
- * prints the same lines every time.
+ * It is a driver program run twice through driver targets' own replay
+ * binaries (the build puts them beside this one): the demo miniport
+ * (drivers/demo, target `demo`), whose port unloads it twice, the second
+ * time misbehaving on purpose (--inject=double-unload: the driver's own
+ * guard must hold), and the same driver with its unload guarded by
+ * WdfGetDriver() (`demo_bug_stale_guard`), which the second unload turns
+ * into a use of the freed driver object. Each replay resets the model, so
+ * the two runs are independent and print the same lines every time.
  */
-#include <stdio.h>
-#include <string.h>
-
 #include "demo.h"
-#include "demo_miniport.h"
-#include "model.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "file.h"
+#include "proc.h"
+
+/* The demo's program: the port's side of the miniport's life. */
+static const char tour[] =
+    "# expect: clean\n"
+    "# The demo miniport's life, with a port that unloads it twice.\n"
+    "load\n"
+    "device-arrival\n"
+    "fire timer#0\n"
+    "run workitem#0\n"
+    "device-removal\n"
+    "port-unload\n"
+    "port-unload\n";
 
 struct demo_opts {
-    int quiet;      /* no event lines, only the summaries */
-    int which;      /* 0 both runs, 1 the correct driver, 2 the buggy one */
+    int quiet; /* no event lines, only the summaries */
+    int which; /* 0 both runs, 1 the correct driver, 2 the buggy one */
 };
 
-/* Prints each event as one line, indented under a step. */
-static void print_event(const struct model_event *ev, void *arg)
+/* One run's outcome. */
+struct demo_run {
+    int status;         /* the replay's exit status */
+    int double_unload;  /* it raised double-unload */
+};
+
+/* Prints the replay's output in `text` under a run: every line but the
+ * first (the program's temporary file), then a summary of the violations
+ * by rule. Fills *r. */
+static void show(const char *text, int quiet, struct demo_run *r)
 {
-    char line[512];
+    const char *p = strchr(text, '\n'), *end;
+    int any = 0;
 
-    (void)arg;
-    model_event_format(ev, line, sizeof(line));
-    printf("    %s\n", line);
-}
-
-/* Plays one life of the demo driver; returns the violations it raised. */
-static uint32_t play(int stale_guard, const struct demo_opts *o)
-{
-    static DRIVER_OBJECT driver_object;
-    static DEVICE_OBJECT device_object;
-    static WCHAR path[] = L"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\demo";
-    UNICODE_STRING registry = {sizeof(path) - sizeof(WCHAR), sizeof(path), path};
-    WDFTIMER watchdog = NULL;
-    WDFWORKITEM work = NULL;
-    uint32_t i, n;
-    NTSTATUS status;
-
-    memset(&driver_object, 0, sizeof(driver_object));
-    memset(&device_object, 0, sizeof(device_object));
-    model_reset();
-    demo_set_stale_guard(stale_guard);
-    demo_reset();
-    model_set_sink(o->quiet ? NULL : print_event, NULL);
-
-    printf("  port: load (DriverEntry)\n");
-    status = demo_driver_entry(&driver_object, &registry);
-    if (!NT_SUCCESS(status))
-        printf("  DriverEntry failed\n");
-    printf("  port: device arrival\n");
-    demo_device_arrival(&device_object);
-    /* The adapter's timer and work item are the objects after the device. */
-    n = model_object_count();
-    for (i = 1; i <= n; i++) {
-        struct model_object_info info;
-
-        model_object_info(i, &info);
-        if (info.type == TYPE_TIMER && !watchdog)
-            watchdog = (WDFTIMER)model_id_handle(i);
-        if (info.type == TYPE_WORKITEM && !work)
-            work = (WDFWORKITEM)model_id_handle(i);
+    p = p ? p + 1 : text + strlen(text);
+    for (; *p; p = *end ? end + 1 : end) {
+        end = strchr(p, '\n');
+        if (end == NULL)
+            end = p + strlen(p);
+        if (!quiet && strncmp(p, "  verdict:", 10) != 0 && strncmp(p, "  violation ", 12) != 0)
+            printf("%.*s\n", (int)(end - p), p);
+        if (strncmp(p, "  violation ", 12) == 0) {
+            printf("  %.*s\n", (int)(end - p - 2), p + 2);
+            any = 1;
+            if (strncmp(p + 12, "double-unload ", 14) == 0)
+                r->double_unload = 1;
+        }
     }
-    printf("  port: time passes (the watchdog expires, the reset work runs)\n");
-    model_timer_fire(watchdog);
-    model_workitem_run(work);
-    printf("  port: device removal\n");
-    demo_device_removal();
-    printf("  port: unload\n");
-    demo_unload(&driver_object);
-    printf("  port: unload again (robustness: a misbehaving port)\n");
-    demo_unload(&driver_object);
-    model_set_sink(NULL, NULL);
-    printf("  WDM device object references left: %d\n", (int)device_object.ReferenceCount);
-    return model_violation_count();
-}
-
-/* Prints the violations of the last run by rule, worst first. */
-static void summary(void)
-{
-    int sev, r, any = 0;
-
-    for (sev = SEV__COUNT - 1; sev >= 0; sev--)
-        for (r = 0; r < RULE__COUNT; r++)
-            if ((int)model_rule_severity((enum model_rule)r) == sev &&
-                model_rule_count((enum model_rule)r)) {
-                printf("  %-9s %-28s x%u\n", model_severity_name((enum model_severity)sev),
-                       model_rule_id((enum model_rule)r),
-                       model_rule_count((enum model_rule)r));
-                any = 1;
-            }
     if (!any)
         printf("  no violations\n");
+}
+
+/* Runs the tour through target `name`'s replay binary, in the file `path`.
+ * Returns 0, or 2 when the binary could not run (said). */
+static int play(const char *name, const char *path, const struct demo_opts *o,
+                struct demo_run *r)
+{
+    char dir[PATH_MAX], bin[PATH_MAX + 64], log[PATH_MAX + 16];
+    char *argv[7], *text = NULL;
+    int n = 0;
+
+    if (proc_self_dir(dir, sizeof dir) < 0) {
+        fprintf(stderr, "unloadfuzz demo: cannot find my own directory: %s\n", strerror(errno));
+        return 2;
+    }
+    snprintf(bin, sizeof bin, "%s/%s_replay", dir, name);
+    if (access(bin, X_OK) != 0) {
+        fprintf(stderr, "unloadfuzz demo: no %s (build the drivers: cmake --build --preset"
+                        " debug)\n", bin);
+        return 2;
+    }
+    snprintf(log, sizeof log, "%s.log", path);
+    argv[n++] = bin;
+    argv[n++] = "--inject=double-unload";
+    argv[n++] = "--text";
+    if (!o->quiet)
+        argv[n++] = "--trace";
+    argv[n++] = (char *)path;
+    argv[n] = NULL;
+    r->status = proc_run(argv, NULL, log);
+    r->double_unload = 0;
+    if (r->status < 0 || file_read(log, 0, &text, NULL) < 0) {
+        fprintf(stderr, "unloadfuzz demo: %s did not run\n", bin);
+        unlink(log);
+        return 2;
+    }
+    unlink(log);
+    show(text, o->quiet, r);
+    free(text);
+    return 0;
 }
 
 static void usage(FILE *f)
@@ -118,11 +132,13 @@ static void usage(FILE *f)
             "double-unload, 1 otherwise, 2 for bad arguments.\n");
 }
 
+/* `unloadfuzz demo` (demo.h). Returns the exit status. */
 int demo_main(int argc, char **argv)
 {
     struct demo_opts o = {0, 0};
-    int i, ok = 1;
-    uint32_t v;
+    struct demo_run r;
+    char path[] = "/tmp/unloadfuzz-demo-XXXXXX";
+    int i, fd, ok = 1, rc = 0;
 
     for (i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -140,19 +156,30 @@ int demo_main(int argc, char **argv)
             return 2;
         }
     }
+    fd = mkstemp(path);
+    if (fd < 0 || write(fd, tour, sizeof tour - 1) != (ssize_t)(sizeof tour - 1)) {
+        fprintf(stderr, "unloadfuzz demo: cannot write a temporary file: %s\n", strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(path);
+        }
+        return 2;
+    }
+    close(fd);
     if (o.which != 2) {
         printf("run 1: the demo miniport, unload guarded by its own state\n");
-        v = play(0, &o);
-        summary();
-        ok &= v == 0;
+        rc = play("demo", path, &o, &r);
+        ok &= rc == 0 && r.status == 0;
     }
-    if (o.which != 1) {
+    if (rc == 0 && o.which != 1) {
         printf("%srun 2: the same driver, unload guarded by WdfGetDriver()\n",
                o.which ? "" : "\n");
-        play(1, &o);
-        summary();
-        ok &= model_rule_count(RULE_DOUBLE_UNLOAD) == 1;
+        rc = play("demo_bug_stale_guard", path, &o, &r);
+        ok &= rc == 0 && r.double_unload;
     }
+    unlink(path);
+    if (rc)
+        return rc;
     printf("\n%s\n", ok ? "demo: as expected (the correct driver is clean; the stale guard "
                           "is caught as double-unload)"
                         : "demo: UNEXPECTED result, see the events above");
