@@ -29,8 +29,9 @@
 #    drivers.tsv), named T without the _fuzzer suffix of the build tree:
 #      T                     the fuzz target
 #      T_seed_corpus.zip     its seeds (corpus/seeds/T), in the binary form
-#      T.options             [libfuzzer] max_len = 4096 (the targets ignore
-#                            longer inputs); api's also dict = api.dict
+#      T.options             [libfuzzer] max_len = UF_MAX_INPUT (harness/util/defs.h:
+#                            the targets ignore longer inputs); api's also
+#                            dict = api.dict; the build writes both files
 #      T.dict                api only (fuzzers/api.dict): its tokens are api
 #                            ops; driver programs have none written yet
 #
@@ -110,10 +111,10 @@ while IFS=$'\t' read -r name seeds kind; do
   fi
 
   if [ "$kind" = api ]; then
-    cp "$src/fuzzers/api.options" "$OUT/api.options"
+    cp "$WORK/build/api.options" "$OUT/api.options"
     cp "$src/fuzzers/api.dict" "$OUT/api.dict"
   else
-    printf '[libfuzzer]\nmax_len = 4096\n' >"$OUT/$name.options"
+    cp "$WORK/build/driver.options" "$OUT/$name.options"
   fi
 done <"$targets"
 

@@ -105,7 +105,7 @@ EOF
 }
 
 GOAL_SECS=60        # the goal: every bug found by libFuzzer within this median
-MAX_LEN=4096        # the driver targets ignore longer inputs (DRIVER_TARGET_MAX_INPUT)
+MAX_LEN=$(sed -n 's/^#define UF_MAX_INPUT //p' harness/util/defs.h) # the targets' input limit
 INPUT_TIMEOUT=10    # libFuzzer -timeout: an input this slow is a finding, not a wait
 EXPLORER_GOAL=1     # the explorer's goal: every bug found in under this many seconds
 secs=60; runs=2000000; trials=3; engines=libfuzzer,afl,explorer; targets=""; from=both

@@ -31,6 +31,7 @@ cmake --preset debug >/dev/null
 cmake --build --preset debug >/dev/null
 tool=build/debug/unloadfuzz
 fuzzer=build/debug/api_fuzzer
+max_len=$(sed -n 's/^max_len = //p' build/debug/api.options) # harness/util/defs.h
 
 out=out/api
 mkdir -p "$out/seeds" "$out/corpus" "$out/crashes"
@@ -43,7 +44,7 @@ before=$(ls "$out/corpus" | wc -l)
 echo "fuzz: running the api target for ${secs}s (libFuzzer; progress below)..."
 log="$out/last-run.log"
 set +e
-(cd "$out" && ../../"$fuzzer" -max_total_time="$secs" -max_len=4096 -print_final_stats=1 \
+(cd "$out" && ../../"$fuzzer" -max_total_time="$secs" -max_len="$max_len" -print_final_stats=1 \
    -artifact_prefix=crashes/ corpus seeds) >"$log" 2>&1 &
 pid=$!
 while kill -0 "$pid" 2>/dev/null; do

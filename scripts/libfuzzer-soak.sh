@@ -10,7 +10,7 @@
 # libFuzzer), converts the target's text seeds (corpus/seeds/api, or the
 # SEEDS of a driver target in build/debug/drivers.tsv) to the binary form,
 # and runs build/debug/NAME_fuzzer for SECONDS (default 600) with
-# -max_len=4096, from an empty corpus and the seeds, printing progress every
+# the input limit as -max_len (build/debug/driver.options), from an empty corpus and the seeds, printing progress every
 # 30 s. A driver target runs under the default port, or with --inject LIST
 # (double-unload, irql) as its --inject=LIST. At the end it prints
 # executions, exec/s, coverage (edges and features), corpus size and every
@@ -30,7 +30,7 @@ usage: bash scripts/libfuzzer-soak.sh [--target NAME] [--inject LIST] [SECONDS]
 
 Builds the debug preset (clang, ASan + UBSan, libFuzzer) and fuzzes a target
 (default api; or a driver target such as ndis_sample) for SECONDS (default
-600) from its seeds (-max_len=4096), then prints executions, exec/s,
+600) from its seeds (-max_len: the targets' input limit), then prints executions, exec/s,
 coverage, corpus size and every crash with the command that reproduces it.
   --target NAME   api, or a driver target (build/debug/drivers.tsv)
   --inject LIST   driver targets: double-unload, irql or both, comma-separated
@@ -104,7 +104,7 @@ echo "libfuzzer-soak: fuzzing $target${inject:+ (--inject=$inject)} for ${secs}s
 log=$out/fuzz.log
 set +e
 (cd "$out" && UBSAN_OPTIONS=print_stacktrace=1 "$root/$fuzzer" -max_total_time="$secs" \
-   -max_len=4096 -print_final_stats=1 -artifact_prefix=crashes/ "${extra[@]}" corpus seeds) >"$log" 2>&1 &
+   -max_len="$(sed -n 's/^max_len = //p' build/debug/driver.options)" -print_final_stats=1 -artifact_prefix=crashes/ "${extra[@]}" corpus seeds) >"$log" 2>&1 &
 pid=$!
 waited=0
 while kill -0 "$pid" 2>/dev/null; do

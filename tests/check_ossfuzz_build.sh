@@ -86,12 +86,14 @@ check_out() {
            [ "$t" = api ] && echo api.dict; done | sort)
   got=$(ls -A "$out" | sort)
   [ "$want" = "$got" ] || bad "$name: \$OUT holds $(words "$got"), want $(words "$want")"
-  cmp -s "$out/api.options" fuzzers/api.options || bad "$name: api.options is not fuzzers/api.options"
+  limit=$(sed -n 's/^#define UF_MAX_INPUT //p' harness/util/defs.h)
+  [ "$(cat "$out/api.options")" = $'[libfuzzer]\nmax_len = '"$limit"$'\ndict = api.dict' ] ||
+    bad "$name: api.options is not max_len = $limit (harness/util/defs.h) and the dictionary"
   cmp -s "$out/api.dict" fuzzers/api.dict || bad "$name: api.dict is not fuzzers/api.dict"
   while IFS=$'\t' read -r t seeds rules; do
     [ -x "$out/$t" ] || bad "$name: $t is not an executable"
-    if [ "$t" != api ] && [ "$(cat "$out/$t.options" 2>/dev/null)" != $'[libfuzzer]\nmax_len = 4096' ]; then
-      bad "$name: $t.options is not '[libfuzzer] max_len = 4096'"
+    if [ "$t" != api ] && [ "$(cat "$out/$t.options" 2>/dev/null)" != $'[libfuzzer]\nmax_len = '"$limit" ]; then
+      bad "$name: $t.options is not '[libfuzzer] max_len = $limit'"
     fi
     mkdir -p "$scratch/$name/seeds/$t"
     unzip -q "$out/${t}_seed_corpus.zip" -d "$scratch/$name/seeds/$t" ||

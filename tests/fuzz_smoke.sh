@@ -13,7 +13,8 @@ for f in "$seeds"/*.ufp; do
   "$tool" convert -o "$work/seeds/$(basename "$f" .ufp)" "$f"
 done
 cd "$work"
-if ! "$fuzzer" -seed=1 -runs=60000 -max_total_time=60 -max_len=4096 -print_final_stats=1 \
+max_len=$(sed -n 's/^max_len = //p' "$(dirname "$fuzzer")/api.options")
+if ! "$fuzzer" -seed=1 -runs=60000 -max_total_time=60 -max_len="$max_len" -print_final_stats=1 \
      -artifact_prefix="$work/" corpus seeds >log 2>&1; then
   tail -n 30 log
   for c in "$work"/crash-* "$work"/leak-* "$work"/oom-* "$work"/timeout-*; do
@@ -30,7 +31,7 @@ echo "libFuzzer smoke: 60000 executions, no crash"
 # the empty program touches no coverage counter, as after a change to
 # fuzzers/coverage-ignore.txt that left a run's start uninstrumented.
 mkdir empty
-if ! "$fuzzer" -seed=1 -runs=5000 -max_len=4096 -artifact_prefix="$work/" empty >log 2>&1; then
+if ! "$fuzzer" -seed=1 -runs=5000 -max_len="$max_len" -artifact_prefix="$work/" empty >log 2>&1; then
   tail -n 5 log
   echo "libFuzzer smoke from an empty corpus: FAILED"
   exit 1

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "convert.h"
+#include "defs.h"
 #include "demo.h"
 #include "explore_cli.h"
 #include "gate.h"
@@ -15,7 +16,6 @@
 #include "repro.h"
 #include "rulesdoc.h"
 
-#define UNLOADFUZZ_VERSION "0.1.0"
 
 static const struct {
     const char *name;
@@ -59,7 +59,7 @@ int main(int argc, char **argv)
         return 0;
     }
     if (!strcmp(argv[1], "--version")) {
-        printf("unloadfuzz %s\n", UNLOADFUZZ_VERSION);
+        printf("unloadfuzz %s\n", UF_VERSION);
         return 0;
     }
     for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
