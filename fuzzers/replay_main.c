@@ -1,43 +1,44 @@
 /*
  * replay_main.c - a plain `main` for any fuzz target: runs each file given,
- * and each file of each directory given, through LLVMFuzzerTestOneInput, with
- * no engine. Every input runs twice, to catch state leaking between
- * executions. This is the build used where no engine is (LIB_FUZZING_ENGINE
- * unset) and to replay a corpus in the test suite.
+ * and each file of each directory given (in name order), through
+ * LLVMFuzzerTestOneInput, with no engine. Every input runs twice, to catch
+ * state leaking between executions. This is the build used where no engine
+ * is (LIB_FUZZING_ENGINE unset) and to replay a corpus in the test suite.
+ * An input is read whole, as an engine would hand it over.
  */
-#include <dirent.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+
+#include "dir.h"
+#include "file.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define MAX_FILE (1u << 20)
+#define MAX_FILE (1u << 20) /* an input larger than this is no engine's */
 
 /* Runs one file twice. Returns 0, or 2 when it cannot be read. */
 static int run_file(const char *path)
 {
-    static uint8_t buf[MAX_FILE];
-    FILE *f = fopen(path, "rb");
+    char *data;
     size_t n;
 
-    if (!f) {
-        fprintf(stderr, "replay: %s: cannot open\n", path);
+    if (file_read(path, MAX_FILE, &data, &n) < 0) {
+        fprintf(stderr, "replay: %s: %s\n", path,
+                errno == EFBIG ? "larger than 1 MiB" : strerror(errno));
         return 2;
     }
-    n = fread(buf, 1, sizeof(buf), f);
-    fclose(f);
-    LLVMFuzzerTestOneInput(buf, n);
-    LLVMFuzzerTestOneInput(buf, n);
+    LLVMFuzzerTestOneInput((const uint8_t *)data, n);
+    LLVMFuzzerTestOneInput((const uint8_t *)data, n);
+    free(data);
     return 0;
 }
 
 int main(int argc, char **argv)
 {
     int i, rc = 0, count = 0;
-    struct stat st;
 
     if (argc < 2 || !strcmp(argv[1], "--help")) {
         fprintf(argc < 2 ? stderr : stdout,
@@ -46,28 +47,34 @@ int main(int argc, char **argv)
         return argc < 2 ? 2 : 0;
     }
     for (i = 1; i < argc; i++) {
-        if (stat(argv[i], &st) != 0) {
-            fprintf(stderr, "replay: %s: no such file or directory\n", argv[i]);
-            rc = 2;
-        } else if (S_ISDIR(st.st_mode)) {
-            DIR *d = opendir(argv[i]);
-            struct dirent *e;
-            char path[4096];
+        struct names files;
+        size_t k;
 
-            while (d && (e = readdir(d)) != NULL) {
-                if (e->d_name[0] == '.')
-                    continue;
-                snprintf(path, sizeof(path), "%s/%s", argv[i], e->d_name);
-                if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-                    rc |= run_file(path);
-                    count++;
-                }
+        if (dir_is_dir(argv[i])) {
+            if (dir_list(argv[i], NULL, DIR_FILES, &files) < 0) {
+                fprintf(stderr, "replay: %s: %s\n", argv[i], strerror(errno));
+                rc = 2;
+                continue;
             }
-            if (d)
-                closedir(d);
-        } else {
+            for (k = 0; k < files.n; k++) {
+                char path[4096];
+
+                if ((size_t)snprintf(path, sizeof path, "%s/%s", argv[i], files.v[k]) >=
+                    sizeof path) {
+                    fprintf(stderr, "replay: %s/%s: path too long\n", argv[i], files.v[k]);
+                    rc = 2;
+                    continue;
+                }
+                rc |= run_file(path);
+                count++;
+            }
+            names_free(&files);
+        } else if (dir_exists(argv[i])) {
             rc |= run_file(argv[i]);
             count++;
+        } else {
+            fprintf(stderr, "replay: %s: no such file or directory\n", argv[i]);
+            rc = 2;
         }
     }
     printf("replay: %d inputs, each run twice, no crash\n", count);

@@ -127,7 +127,7 @@ static void regressions_raise_exactly_what_they_expect(void **state)
                 fail_msg("%s: %s %s\n%s", files[i].name,
                          miss.miss == EXPECT_NOT_RAISED ? "expected, not raised:"
                                                         : "raised, not expected:",
-                         model_rule_id(miss.rule), tr.text);
+                         model_rule_id(miss.rule), trace_text(&tr));
         }
     }
 }
@@ -258,7 +258,7 @@ static void trace_hashes_match_the_record(void **state)
             fail_msg("%s has no recorded trace hash (UF_HASHES_UPDATE=1 records it)",
                      files[i].name);
         if (strcmp(want, hex))
-            fail_msg("%s: trace hash %s, recorded %s\n%s", files[i].name, hex, want, tr.text);
+            fail_msg("%s: trace hash %s, recorded %s\n%s", files[i].name, hex, want, trace_text(&tr));
     }
 }
 

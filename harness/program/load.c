@@ -9,38 +9,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "load.h"
 
 #define MAX_FILE (1u << 20) /* bytes in one program file */
 
-/* Reads a whole file (at most MAX_FILE bytes). Returns a malloc'd buffer,
- * or NULL with a message on stderr. */
-static uint8_t *read_file(const char *path, size_t *len)
+/* Reads a whole program file (at most MAX_FILE bytes). Returns a malloc'd,
+ * NUL-terminated buffer, or NULL with a message on stderr. */
+static uint8_t *read_program(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    uint8_t *buf;
+    char *data;
 
-    if (!f) {
-        fprintf(stderr, "unloadfuzz: %s: %s\n", path, strerror(errno));
-        return NULL;
-    }
-    buf = malloc(MAX_FILE + 1);
-    if (!buf) {
-        fclose(f);
-        fprintf(stderr, "unloadfuzz: out of memory\n");
-        return NULL;
-    }
-    *len = fread(buf, 1, MAX_FILE + 1, f);
-    if (ferror(f) || *len > MAX_FILE) {
+    if (file_read(path, MAX_FILE, &data, len) < 0) {
         fprintf(stderr, "unloadfuzz: %s: %s\n", path,
-                ferror(f) ? strerror(errno) : "larger than 1 MiB: not a program");
-        fclose(f);
-        free(buf);
+                errno == EFBIG ? "larger than 1 MiB: not a program" : strerror(errno));
         return NULL;
     }
-    fclose(f);
-    buf[*len] = 0;
-    return buf;
+    return (uint8_t *)data;
 }
 
 /* Is `path` to be read as text? */
@@ -60,7 +45,7 @@ int prog_load_file_kind(const char *path, int force_text, int kind, struct progr
 {
     char err[512];
     size_t len;
-    uint8_t *data = read_file(path, &len);
+    uint8_t *data = read_program(path, &len);
     int rc = 0;
 
     if (!data)

@@ -36,24 +36,6 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
     return 0;
 }
 
-/* Appends formatted text to the trace (dropped when out of memory). */
-static void add(struct trace *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void add(struct trace *t, const char *fmt, ...)
-{
-    va_list ap;
-    int n;
-
-    va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0 || grow((void **)&t->text, &t->cap, t->len + (size_t)n + 1, 1) < 0)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(t->text + t->len, t->cap - t->len, fmt, ap);
-    va_end(ap);
-    t->len += (size_t)n;
-}
-
 /* Records one model event; DDI entry and exit are left out, since the op
  * lines already name the DDI and its status. */
 static void on_event(struct exec *x, const struct model_event *ev, uint32_t op)
@@ -86,7 +68,7 @@ static void on_event(struct exec *x, const struct model_event *ev, uint32_t op)
         snprintf(line, sizeof(line), "%s %s", kinds[ev->kind], name);
         break;
     }
-    add(t, "%*s%s\n", 6 + 2 * (int)x->depth, "", line);
+    buf_printf(&t->out, "%*s%s\n", 6 + 2 * (int)x->depth, "", line);
     if (grow((void **)&t->events, &t->events_cap, t->nevents + 1, sizeof(*t->events)) == 0) {
         struct trace_event *e = &t->events[t->nevents++];
 
@@ -114,10 +96,10 @@ static void on_op(struct exec *x, uint32_t op, int done)
     char st[48];
 
     if (!done) {
-        add(t, "  %*s[%u] %s\n", 2 * (int)x->depth, "", op, t->lines[op] ? t->lines[op] : "?");
+        buf_printf(&t->out, "  %*s[%u] %s\n", 2 * (int)x->depth, "", op, t->lines[op] ? t->lines[op] : "?");
     } else if (x->result[op].has_status) {
         model_status_format(x->result[op].status, st, sizeof(st));
-        add(t, "%*s= %s\n", 6 + 2 * (int)x->depth, "", st);
+        buf_printf(&t->out, "%*s= %s\n", 6 + 2 * (int)x->depth, "", st);
     }
 }
 
@@ -170,14 +152,14 @@ int trace_run(struct trace *t, const struct program *p)
     t->check.thorough = 1;
     exec_run(&t->x, p);
     if (model_driver_state() == DRIVER_CREATED && !model_halted())
-        add(t, "  (the program ended with the driver still loaded)\n");
-    t->hash = fnv1a(t->text ? t->text : "", t->len);
+        buf_printf(&t->out, "  (the program ended with the driver still loaded)\n");
+    t->hash = fnv1a(buf_str(&t->out), t->out.len);
     return 0;
 }
 
 void trace_free(struct trace *t)
 {
-    free(t->text);
+    buf_free(&t->out);
     free(t->events);
     free(t->violations);
     free(t->printed);

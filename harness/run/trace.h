@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "check.h"
 #include "exec.h"
 
@@ -30,8 +31,7 @@ struct trace_violation {
 };
 
 struct trace {
-    char *text;                        /* the trace, one line per step */
-    size_t len, cap;
+    struct buf out;                    /* the trace, one line per step (trace_text()) */
     struct trace_event *events;        /* every event but DDI entry/exit */
     size_t nevents, events_cap;
     struct trace_violation *violations;
@@ -47,6 +47,8 @@ struct trace {
 /* Runs `p` and records it in *t (which must be zeroed or trace_free'd).
  * Returns 0, or -1 when out of host memory. */
 int trace_run(struct trace *t, const struct program *p);
+/* The trace's text ("" before a run). */
+static inline const char *trace_text(const struct trace *t) { return buf_str(&t->out); }
 /* Frees what trace_run allocated and zeroes *t. */
 void trace_free(struct trace *t);
 /* Worst severity among the violations, SEV__COUNT for none. */

@@ -1149,7 +1149,7 @@ static void replay_api(struct regression *r)
             }
         }
         if (r->nproblems)
-            sb_printf(&d, "-- trace\n%s", tr.text ? tr.text : "");
+            sb_printf(&d, "-- trace\n%s", trace_text(&tr));
     }
 out:
     r->broken = r->nproblems > 0;

@@ -48,7 +48,7 @@ static int repro_one(const char *path, const struct repro_opts *ro, json_t *out)
     worst = trace_worst(&t);
     rc = failing ? 1 : 0;
     if (!ro->json) {
-        printf("== %s\n%s-- trace\n%s", path, t.printed, t.text ? t.text : "");
+        printf("== %s\n%s-- trace\n%s", path, t.printed, trace_text(&t));
         printf("-- verdict: %s", rc ? "violation" : "clean");
         if (worst != SEV__COUNT)
             printf(" (worst: %s; %zu at or above %s)", model_severity_name(worst), failing,
