@@ -25,8 +25,11 @@
 # durations, the host name, the absolute paths of the trees and of the
 # temporary work directories) and maps paths that moved on purpose:
 #   corpus/regressions/api/NAME.ufp  ->  corpus/regressions/NAME.ufp
-# (the api regressions' own directory). Nothing else is touched, so what
-# compare reports as a difference is a change of behaviour.
+# (the api regressions' own directory), and
+#   harness/run/check.c  ->  harness/check.c
+# (the checker's file, which the rule catalogue names as the reference of
+# the internal-* rules, and so the gate's SARIF). Nothing else is touched,
+# so what compare reports as a difference is a change of behaviour.
 set -euo pipefail
 
 usage() {
@@ -38,7 +41,7 @@ normalize() {
   local src=$1 build=$2 work=$3
   sed -E \
     -e "s#${work}#WORK#g" -e "s#${build}#BUILD#g" -e "s#${src}#SRC#g" \
-    -e 's#regressions/api/#regressions/#g' \
+    -e 's#regressions/api/#regressions/#g' -e 's#harness/run/check\.c#harness/check.c#g' \
     -e 's#"(seconds|first_seen_s)": [0-9.e+-]+#"\1": T#g' \
     -e 's#(time|timestamp|hostname)="[^"]*"#\1="T"#g' \
     -e 's#, [0-9]+\.[0-9] s$#, T s#' \
