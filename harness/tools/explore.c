@@ -39,6 +39,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "jsonfile.h"
 #include "load.h"
 #include "port.h"
 
@@ -578,26 +579,6 @@ static void search(const struct program *p, uint32_t depth)
 
 /* ----------------------------------------------------------- reporting */
 
-/* Writes o to `path` and, with `also_stdout`, to stdout (see explore.h).
- * Returns also_stdout. */
-int explore_write_json(json_t *o, const char *path, int also_stdout)
-{
-    FILE *f = fopen(path, "w");
-
-    if (f) {
-        json_dumpf(o, f, JSON_INDENT(2));
-        fputc('\n', f);
-        fclose(f);
-    } else {
-        fprintf(stderr, "unloadfuzz: %s: %s\n", path, strerror(errno));
-    }
-    if (also_stdout) {
-        json_dumpf(o, stdout, JSON_INDENT(2));
-        putchar('\n');
-    }
-    return also_stdout;
-}
-
 static void report(void)
 {
     int json = X.json;
@@ -655,7 +636,7 @@ static void report(void)
                                                     X.crash_how)
                                         : json_null());
     snprintf(path, sizeof path, "%s/summary.json", X.out);
-    if (!explore_write_json(o, path, json)) {
+    if (!jsonfile_write(o, path, json)) {
         printf("explore %s: %u scenario(s), %llu runs in %.2fs\n", X.t->name, nscenarios,
                (unsigned long long)X.runs, secs);
         if (sweeps & (1u << SW_ALLOC))

@@ -13,7 +13,6 @@
 #ifndef UNLOADFUZZ_EXPLORE_H
 #define UNLOADFUZZ_EXPLORE_H
 
-#include <jansson.h>
 #include <stdint.h>
 
 #include "model.h"
@@ -37,10 +36,5 @@ struct explore_target {
  * [--fail-on SEV] [--quiet] [PROGRAM...]. Returns the exit status: 0 no
  * finding, 1 findings, 2 bad usage or input. */
 int explore_main(const struct explore_target *t, int argc, char **argv);
-
-/* Writes the JSON document o, indented, to the file `path` (a message on
- * stderr when it cannot) and, with also_stdout, to stdout. Returns
- * also_stdout. The explorer's summary and triage's triage.json. */
-int explore_write_json(json_t *o, const char *path, int also_stdout);
 
 #endif /* UNLOADFUZZ_EXPLORE_H */

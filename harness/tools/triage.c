@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "jsonfile.h"
 #include "load.h"
 #include "port.h"
 
@@ -394,7 +395,7 @@ int triage_main(const struct explore_target *t, int argc, char **argv)
     json_object_set_new(o, "signatures", sigs);
     json_object_set_new(o, "flaky", fl);
     snprintf(path, sizeof path, "%s/triage.json", out);
-    if (!explore_write_json(o, path, json)) {
+    if (!jsonfile_write(o, path, json)) {
         printf("triage %s: %u inputs, %u distinct signature(s), %u flaky, %u not crashing"
                " (%llu runs)\n",
                t->name, T.ninputs, T.nsigs, T.nflaky, T.nclean, (unsigned long long)T.runs);
