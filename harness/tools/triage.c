@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "finding.h"
 #include "jsonfile.h"
 #include "load.h"
 #include "port.h"
@@ -65,26 +66,12 @@ static struct program input, cur, cand;
 static uint8_t bytes[PROG_MAX_OPS * 32];
 static char text[TEXT_MAX];
 
-/* The type path of object id: its type and its ancestors', root first. */
-static void type_path(uint32_t id, char *buf, size_t n)
-{
-    struct model_object_info info;
-    const char *types[16];
-    uint32_t k = 0;
-    size_t len = 0;
-
-    buf[0] = '\0';
-    while (id != 0 && k < 16 && model_object_info(id, &info) == 0) {
-        types[k++] = model_type_name(info.type);
-        id = info.parent;
-    }
-    while (k-- > 0 && len < n)
-        len += (size_t)snprintf(buf + len, n - len, "%s%s", len ? "/" : "", types[k]);
-}
-
+/* The model's event sink while a crash runs: keeps the signature of the
+ * first violation that crashes the target in T.sig and its rule in
+ * T.rule. */
 static void watch(const struct model_event *ev, void *arg)
 {
-    char path[128];
+    struct finding f;
 
     (void)arg;
     if (ev->kind != EV_VIOLATION || T.found || model_rule_severity(ev->rule) < T.fail_on)
@@ -93,10 +80,9 @@ static void watch(const struct model_event *ev, void *arg)
      * findings only: misuse is what its programs are for */
     if (T.t->kind == PROG_API && !model_rule_internal(ev->rule))
         return;
-    type_path(ev->object, path, sizeof path);
-    snprintf(T.sig, sizeof T.sig, "%s:%s:%s:%s", T.t->name, model_rule_id(ev->rule),
-             ev->ddi ? model_ddi_name(ev->ddi) : "-", path[0] ? path : "-");
-    T.rule = ev->rule;
+    finding_from_event(&f, ev);
+    finding_signature(&f, T.t->name, T.sig, sizeof T.sig);
+    T.rule = f.rule;
     T.found = 1;
 }
 
