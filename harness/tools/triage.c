@@ -26,15 +26,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "edit.h"
 #include "finding.h"
 #include "jsonfile.h"
 #include "load.h"
+#include "minimize.h"
 #include "port.h"
 
 #define MAX_SIGS 256
 #define MAX_INPUTS 4096
 #define SIG_MAX 256
-#define MIN_BUDGET 20000 /* runs one minimization may make */
 #define TEXT_MAX (PROG_MAX_OPS * 96)
 
 struct signature {
@@ -62,8 +63,7 @@ static struct {
     uint32_t nflaky, nclean, ninputs;
 } T;
 
-static struct program input, cur, cand;
-static uint8_t bytes[PROG_MAX_OPS * 32];
+static struct program input, cur;
 static char text[TEXT_MAX];
 
 /* The model's event sink while a crash runs: keeps the signature of the
@@ -103,66 +103,11 @@ static int keeps(const struct program *p, const char *sig)
     return crashes(p) && !strcmp(T.sig, sig);
 }
 
-/* *dst = p read back through the binary form: valid whatever was edited. */
-static void normalize(struct program *dst, const struct program *p)
+/* The minimizer's predicate: whether p still crashes the target with the
+ * signature sig (a const char *). */
+static int keeps_signature(const struct program *p, void *sig)
 {
-    size_t n = prog_encode(p, bytes, sizeof bytes);
-
-    prog_decode_kind(bytes, n < sizeof bytes ? n : sizeof bytes, (enum prog_kind)p->kind, dst);
-}
-
-/* Minimizes cur, which crashes with sig, in place. */
-static void minimize(const char *sig)
-{
-    uint64_t start = T.runs;
-    uint32_t chunk, i, bit, k;
-    int progress = 1;
-
-    while (progress && T.runs - start < MIN_BUDGET) {
-        progress = 0;
-        for (chunk = cur.nops / 2 ? cur.nops / 2 : 1; chunk >= 1; chunk /= 2) {
-            for (i = 0; i + chunk <= cur.nops && T.runs - start < MIN_BUDGET;) {
-                cand = cur;
-                memmove(&cand.ops[i], &cand.ops[i + chunk],
-                        (cur.nops - i - chunk) * sizeof cur.ops[0]);
-                cand.nops = cur.nops - chunk;
-                normalize(&input, &cand);
-                if (input.nops < cur.nops && keeps(&input, sig)) {
-                    cur = input;
-                    progress = 1;
-                } else {
-                    i++;
-                }
-            }
-            if (chunk == 1)
-                break;
-        }
-        for (i = 0; i < cur.nops && T.runs - start < MIN_BUDGET; i++) {
-            for (bit = 0; bit < 32; bit++) {
-                if (!(cur.ops[i].opts & (1u << bit)))
-                    continue;
-                cand = cur;
-                cand.ops[i].opts &= ~(1u << bit);
-                normalize(&input, &cand);
-                if (keeps(&input, sig)) {
-                    cur = input;
-                    progress = 1;
-                }
-            }
-            for (k = 0; k < 3 && cur.ops[i].num > 1; k++) {
-                static const uint32_t div[3] = {0, 1, 2};
-
-                cand = cur;
-                cand.ops[i].num = div[k] == 2 ? cur.ops[i].num / 2 : div[k];
-                normalize(&input, &cand);
-                if (keeps(&input, sig)) {
-                    cur = input;
-                    progress = 1;
-                    break;
-                }
-            }
-        }
-    }
+    return keeps(p, sig);
 }
 
 /* Triages one input file. */
@@ -217,10 +162,10 @@ static void triage_one(const char *path, const char *out)
     s->rule = T.rule;
     s->inputs = 1;
     s->ops_before = input.nops;
-    normalize(&cur, &input);
+    prog_revalidate(&cur, &input);
     if (!keeps(&cur, sig))
         cur = input; /* the input's own bytes are not canonical: keep them */
-    minimize(sig);
+    minimize_program(&cur, keeps_signature, sig, MINIMIZE_BUDGET);
     s->ops_after = cur.nops;
     snprintf(s->program, sizeof s->program, "%s/%03u-%s.ufp", out, T.nsigs,
              model_rule_id(s->rule));
