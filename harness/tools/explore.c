@@ -36,12 +36,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
+#include "edit.h"
+#include "finding.h"
 #include "jsonfile.h"
 #include "load.h"
 #include "port.h"
+#include "target.h"
 
 #define MAX_FINDINGS 512
 #define MAX_RUN_VIOLATIONS 64
@@ -58,16 +61,8 @@ enum { EVT_ARRIVAL = 1, EVT_REMOVAL = 2, EVT_FIRE = 4, EVT_RUN = 8, EVT_DEFERRED
        EVT_UNLOAD = 32, EVT__ALL = 63 };
 static const char *const event_names[] = {"arrival", "removal", "fire", "run", "deferred", "unload"};
 
-struct violation_seen {
-    enum model_rule rule;
-    enum model_ddi ddi;
-    enum model_type type;
-    const char *file;
-    int line;
-};
-
-struct finding {
-    struct violation_seen v;
+struct explore_finding {
+    struct finding v;
     enum sweep sweep;
     char how[48];       /* "nth=3", "dispatch before op 2", "depth 3" */
     uint32_t inject;    /* PORT_INJECT_* the run needed */
@@ -85,12 +80,12 @@ static struct {
     uint32_t depth;
     uint64_t budget;       /* runs the search may make */
     /* the run under way */
-    struct violation_seen seen[MAX_RUN_VIOLATIONS];
+    struct finding seen[MAX_RUN_VIOLATIONS];
     uint32_t nseen;
     uint8_t raised[RULE__COUNT]; /* rules at or above break in this run */
     /* totals */
     uint64_t runs, sweep_runs[SW__COUNT];
-    struct finding findings[MAX_FINDINGS];
+    struct explore_finding findings[MAX_FINDINGS];
     uint32_t nfindings, dropped;
     double start, last_progress;
     /* the search */
@@ -123,14 +118,6 @@ static struct {
  * in a build without them. */
 void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
 
-static double now(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 /* ------------------------------------------------------------ running */
 
 static void collect(const struct model_event *ev, void *arg)
@@ -142,22 +129,11 @@ static void collect(const struct model_event *ev, void *arg)
         X.raised[ev->rule] = 1;
     if (model_rule_severity(ev->rule) < X.fail_on || X.nseen >= MAX_RUN_VIOLATIONS)
         return;
-    X.seen[X.nseen].rule = ev->rule;
-    X.seen[X.nseen].ddi = ev->ddi;
-    X.seen[X.nseen].type = ev->type;
-    X.seen[X.nseen].file = ev->file;
-    X.seen[X.nseen].line = ev->line;
-    X.nseen++;
-}
-
-static int same_violation(const struct violation_seen *a, const struct violation_seen *b)
-{
-    return a->rule == b->rule && a->ddi == b->ddi && a->type == b->type && a->line == b->line &&
-           (a->file == b->file || (a->file && b->file && !strcmp(a->file, b->file)));
+    finding_from_event(&X.seen[X.nseen++], ev);
 }
 
 /* Writes finding f's program p to the output directory. */
-static void write_finding(struct finding *f, const struct program *p)
+static void write_finding(struct explore_finding *f, const struct program *p)
 {
     FILE *out;
     int r, first = 1;
@@ -179,11 +155,8 @@ static void write_finding(struct finding *f, const struct program *p)
     fputs(first ? " clean\n" : "\n", out);
     fprintf(out, "# found by the %s sweep (%s) of `explore %s`%s\n", sweep_names[f->sweep], f->how,
             X.t->name, f->inject ? "; a robustness finding: the port misbehaved on purpose" : "");
-    fprintf(out, "# replay: %s%s%s%s FILE\n", X.t->replay,
-            f->inject ? " --inject=" : "",
-            (f->inject & PORT_INJECT_DOUBLE_UNLOAD) ? "double-unload" : "",
-            (f->inject & PORT_INJECT_IRQL)
-                ? ((f->inject & PORT_INJECT_DOUBLE_UNLOAD) ? ",irql" : "irql") : "");
+    fprintf(out, "# replay: %s%s%s FILE\n", X.t->replay, f->inject ? " --inject=" : "",
+            target_inject_name(f->inject));
     prog_print_text(p, 1, text, sizeof text);
     fputs(text, out);
     fclose(out);
@@ -191,7 +164,7 @@ static void write_finding(struct finding *f, const struct program *p)
 
 static void progress(const char *what)
 {
-    double t = now();
+    double t = clock_now();
 
     if (X.quiet || t - X.last_progress < 1.0)
         return;
@@ -220,10 +193,7 @@ static void crashed(void)
                    " of `explore %s`%s\n# replay: %s%s%s FILE\n",
                 sweep_names[cur.sweep], cur.how, X.t->name,
                 cur.inject ? "; the port misbehaved on purpose" : "", X.t->replay,
-                cur.inject ? " --inject=" : "",
-                cur.inject == PORT_INJECT_IRQL ? "irql"
-                : cur.inject == PORT_INJECT_DOUBLE_UNLOAD ? "double-unload"
-                : cur.inject ? "double-unload,irql" : "");
+                cur.inject ? " --inject=" : "", target_inject_name(cur.inject));
         prog_print_text(cur.p, 1, text, sizeof text);
         fputs(text, f);
         fclose(f);
@@ -264,7 +234,7 @@ static uint32_t run(const struct program *p, uint32_t inject, enum sweep sw, con
     X.sweep_runs[sw]++;
     for (i = 0; i < X.nseen; i++) {
         for (j = 0; j < X.nfindings; j++)
-            if (same_violation(&X.findings[j].v, &X.seen[i]))
+            if (finding_same(&X.findings[j].v, &X.seen[i]))
                 break;
         if (j < X.nfindings)
             continue;
@@ -276,7 +246,7 @@ static uint32_t run(const struct program *p, uint32_t inject, enum sweep sw, con
         X.findings[j].sweep = sw;
         snprintf(X.findings[j].how, sizeof X.findings[j].how, "%s", how);
         X.findings[j].inject = inject;
-        X.findings[j].seconds = now() - X.start;
+        X.findings[j].seconds = clock_now() - X.start;
         X.findings[j].runs = X.runs;
         write_finding(&X.findings[j], p);
         X.nfindings++;
@@ -287,44 +257,22 @@ static uint32_t run(const struct program *p, uint32_t inject, enum sweep sw, con
 
 /* ------------------------------------------------------ building programs */
 
+/* A bare op `code`: no operand, no option. */
 static struct op make(enum op_code code)
 {
     struct op o;
 
-    memset(&o, 0, sizeof o);
-    o.code = (uint8_t)code;
-    o.target = SLOT_NONE;
-    o.arg = SLOT_NONE;
+    op_init(&o, code);
     return o;
 }
 
-/* *dst = base with the n ops of ins inserted before base's op pos. */
+/* *dst = base with the n ops of ins inserted before base's op pos, as many
+ * as PROG_MAX_OPS leaves room for. */
 static void insert(struct program *dst, const struct program *base, uint32_t pos,
                    const struct op *ins, uint32_t n)
 {
-    uint32_t i;
-
     *dst = *base;
-    if (base->nops + n > PROG_MAX_OPS)
-        n = PROG_MAX_OPS - base->nops;
-    memmove(&dst->ops[pos + n], &base->ops[pos], (base->nops - pos) * sizeof base->ops[0]);
-    for (i = 0; i < n; i++)
-        dst->ops[pos + i] = ins[i];
-    dst->nops = base->nops + n;
-}
-
-/* Whether op i of p is at the top level (not inside a block). */
-static int top_level(const struct program *p, uint32_t i)
-{
-    uint32_t k;
-    int in = 0;
-
-    for (k = 0; k < i; k++)
-        if (p->ops[k].code == OP_ON)
-            in = 1;
-        else if (p->ops[k].code == OP_END)
-            in = 0;
-    return !in && p->ops[i].code != OP_END;
+    prog_insert(dst, pos, ins, n);
 }
 
 /* Whether op i of driver program p is a call of the port into the driver. */
@@ -389,7 +337,7 @@ static void sweep_irql(const struct program *p)
     uint32_t i, level, n;
 
     for (i = 0; i < p->nops; i++) {
-        if (p->kind == PROG_DRIVER ? !port_call(p, i) : !top_level(p, i))
+        if (p->kind == PROG_DRIVER ? !port_call(p, i) : !prog_top_level(p, i))
             continue;
         if (p->ops[i].code == OP_ON || p->ops[i].code == OP_IRQL)
             continue;
@@ -417,7 +365,7 @@ static void sweep_unload(const struct program *p)
     uint32_t i, n;
 
     for (i = 0; i < p->nops; i++) {
-        if (p->kind == PROG_API && !top_level(p, i))
+        if (p->kind == PROG_API && !prog_top_level(p, i))
             continue;
         if (p->ops[i].code == OP_ON)
             continue;
@@ -584,12 +532,12 @@ static void report(void)
     int json = X.json;
     uint32_t nscenarios = X.nscenarios, sweeps = X.sweeps;
     json_t *o = json_object(), *fs = json_array(), *sw = json_object();
-    double secs = now() - X.start;
+    double secs = clock_now() - X.start;
     char path[1024];
     uint32_t i;
 
     for (i = 0; i < X.nfindings; i++) {
-        const struct finding *fd = &X.findings[i];
+        const struct explore_finding *fd = &X.findings[i];
         json_t *j = json_object();
 
         json_object_set_new(j, "rule", json_string(model_rule_id(fd->v.rule)));
@@ -656,7 +604,7 @@ static void report(void)
                                 : "every state within the depth was reached");
         printf("%u distinct finding(s)%s\n", X.nfindings, X.nfindings ? ":" : "");
         for (i = 0; i < X.nfindings; i++) {
-            const struct finding *fd = &X.findings[i];
+            const struct explore_finding *fd = &X.findings[i];
 
             char where[256] = "";
 
@@ -904,7 +852,7 @@ int explore_main(const struct explore_target *t, int argc, char **argv)
     X.json = json;
     X.nscenarios = nsc;
     X.sweeps = sweeps;
-    X.start = X.last_progress = now();
+    X.start = X.last_progress = clock_now();
     if (sweeps & (1u << SW_SEARCH)) {
         X.states = calloc((size_t)1 << STATE_BITS, sizeof X.states[0]);
         if (X.states == NULL) {
