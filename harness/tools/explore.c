@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "dir.h"
 #include "edit.h"
 #include "finding.h"
 #include "jsonfile.h"
@@ -674,25 +675,76 @@ static int parse_list(const char *s, const char *const *names, uint32_t n, uint3
     return *bits ? 0 : -1;
 }
 
-/* Makes dir (and its parents); refuses one holding files that are not an
- * earlier explore's. Returns 0, or -1 after saying why. */
+/* Whether dir holds no entry at all, hidden ones included; a directory
+ * that cannot be read counts as holding nothing. */
+static int holds_nothing(const char *dir)
+{
+    struct dirent *e;
+    DIR *d = opendir(dir);
+    int empty = 1;
+
+    if (d == NULL)
+        return 1;
+    while (empty && (e = readdir(d)) != NULL)
+        empty = !strcmp(e->d_name, ".") || !strcmp(e->d_name, "..");
+    closedir(d);
+    return empty;
+}
+
+/* Whether name is one of an explore's finding programs: NNN-*.ufp. */
+static int finding_program_name(const char *name)
+{
+    size_t len = strlen(name);
+
+    return len >= 8 && strspn(name, "0123456789") >= 3 && name[3] == '-' &&
+           !strcmp(name + len - 4, ".ufp");
+}
+
+/* Removes what an earlier explore wrote into dir: its finding programs and
+ * summary.json. Returns 0, or -1 after saying what could not go. */
+static int remove_earlier(const char *dir)
+{
+    struct names names;
+    char path[1100];
+    size_t i;
+    int rc = 0;
+
+    if (dir_list(dir, ".ufp", DIR_ANY, &names) == 0) {
+        for (i = 0; i < names.n; i++) {
+            if (!finding_program_name(names.v[i]))
+                continue;
+            snprintf(path, sizeof path, "%s/%s", dir, names.v[i]);
+            if (unlink(path) != 0 && errno != ENOENT) {
+                fprintf(stderr, "explore: %s: %s\n", path, strerror(errno));
+                rc = -1;
+            }
+        }
+        names_free(&names);
+    }
+    snprintf(path, sizeof path, "%s/summary.json", dir);
+    if (unlink(path) != 0 && errno != ENOENT) {
+        fprintf(stderr, "explore: %s: %s\n", path, strerror(errno));
+        rc = -1;
+    }
+    return rc;
+}
+
+/* Makes dir (and its parents); empties it of an earlier explore's files,
+ * and refuses one holding anything else. Returns 0, or -1 after saying
+ * why. */
 static int prepare_out(const char *dir)
 {
-    char cmd[1200], path[1100];
+    char path[1100];
     struct stat st;
 
-    snprintf(cmd, sizeof cmd, "mkdir -p '%s'", dir);
-    if (strchr(dir, '\'') || system(cmd) != 0 || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+    if (dir[0] == '\0' || dir_make(dir) != 0) {
         fprintf(stderr, "explore: cannot make the output directory '%s'\n", dir);
         return -1;
     }
     snprintf(path, sizeof path, "%s/summary.json", dir);
-    if (stat(path, &st) == 0) {
-        snprintf(cmd, sizeof cmd, "rm -f '%s'/[0-9][0-9][0-9]-*.ufp '%s'/summary.json", dir, dir);
-        return system(cmd) == 0 ? 0 : -1;
-    }
-    snprintf(cmd, sizeof cmd, "[ -z \"$(ls -A '%s')\" ]", dir);
-    if (system(cmd) != 0) {
+    if (stat(path, &st) == 0)
+        return remove_earlier(dir);
+    if (!holds_nothing(dir)) {
         fprintf(stderr, "explore: '%s' holds files that are not an earlier explore's: choose"
                         " another --out\n", dir);
         return -1;
@@ -704,42 +756,32 @@ static int prepare_out(const char *dir)
     return 0;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp((const char *)a, (const char *)b);
-}
-
-/* Loads the *.ufp files of t->seeds into scenarios[], in name order.
- * Returns how many, or (uint32_t)-1 after saying why. */
+/* Loads the *.ufp files of t->seeds into scenarios[], in name order (the
+ * first MAX_SCENARIOS). Returns how many, or (uint32_t)-1 after saying
+ * why. */
 static uint32_t load_seeds(const struct explore_target *t, struct program *scenarios)
 {
-    static char names[MAX_SCENARIOS][256];
+    struct names names;
     char path[1024];
-    struct dirent *e;
-    uint32_t n = 0, i;
-    DIR *d = opendir(t->seeds);
+    uint32_t n = 0;
 
-    if (d == NULL) {
+    if (dir_list(t->seeds, ".ufp", DIR_ANY, &names) != 0) {
         fprintf(stderr, "explore: %s: %s\n", t->seeds, strerror(errno));
         return (uint32_t)-1;
     }
-    while ((e = readdir(d)) != NULL && n < MAX_SCENARIOS) {
-        size_t len = strlen(e->d_name);
-
-        if (len >= 5 && len < sizeof names[0] && !strcmp(e->d_name + len - 4, ".ufp"))
-            memcpy(names[n++], e->d_name, len + 1);
-    }
-    closedir(d);
-    qsort(names, n, sizeof names[0], by_name);
-    for (i = 0; i < n; i++) {
-        if (snprintf(path, sizeof path, "%s/%s", t->seeds, names[i]) >= (int)sizeof path) {
-            fprintf(stderr, "explore: %s/%s: path too long\n", t->seeds, names[i]);
-            return (uint32_t)-1;
+    for (n = 0; n < names.n && n < MAX_SCENARIOS; n++) {
+        if (snprintf(path, sizeof path, "%s/%s", t->seeds, names.v[n]) >= (int)sizeof path) {
+            fprintf(stderr, "explore: %s/%s: path too long\n", t->seeds, names.v[n]);
+            goto out_free_names;
         }
-        if (prog_load_file_kind(path, 0, (int)t->kind, &scenarios[i]) < 0)
-            return (uint32_t)-1;
+        if (prog_load_file_kind(path, 0, (int)t->kind, &scenarios[n]) < 0)
+            goto out_free_names;
     }
+    names_free(&names);
     return n;
+out_free_names:
+    names_free(&names);
+    return (uint32_t)-1;
 }
 
 int explore_main(const struct explore_target *t, int argc, char **argv)
