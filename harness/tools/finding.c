@@ -1,6 +1,8 @@
 /*
  * finding.c - a violation kept as a finding, its equality and its
- * signature (finding.h).
+ * signature (finding.h): the one place the explorer (explore_engine.c)
+ * decides which findings are distinct and triage (triage.c) spells what a
+ * crash means, the signature the gate then reads from triage.json.
  */
 #include "finding.h"
 

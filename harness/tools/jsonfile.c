@@ -1,6 +1,7 @@
 /*
  * jsonfile.c - a JSON document to its file and, on request, to stdout
- * (jsonfile.h).
+ * (jsonfile.h): the last step of the explorer's summary
+ * (explore_output.c) and of triage's triage.json (triage.c).
  */
 #include "jsonfile.h"
 
