@@ -2,7 +2,7 @@
  * triage.c - crash triage (triage.h): every crash replayed for its verdict,
  * grouped by a semantic signature, one of each minimized and written out.
  *
- * Where it sits: a fuzzer (or the gate's libFuzzer sessions) saved crash
+ * Where it sits: a fuzzer (or the gate's libFuzzer runs) saved crash
  * inputs; triage turns them into a few readable regressions, and the gate
  * reads its triage.json. A crash's signature is what it means, not where
  * the stack was: the target, the rule of the first violation at or above
