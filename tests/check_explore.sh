@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# check_explore.sh BUILD_DIR - the explorer (harness/explore.c) does what
+# check_explore.sh BUILD_DIR - the explorer (harness/tools/explore*.c) does what
 # docs/EXPLORING.md says:
 #  1. the bounded search on tests/drivers/ordering, from `load /
 #     device-arrival`, with the events fire, run and removal, reaches exactly

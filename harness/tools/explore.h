@@ -1,6 +1,9 @@
 /*
- * explore.h - systematic exploration (explore.c): torture sweeps and a
- * bounded exhaustive search over a target's programs.
+ * explore.h - systematic exploration: torture sweeps and a bounded
+ * exhaustive search over a target's programs. The command is explore.c;
+ * its parts are the engine (explore_engine.h), the sweeps
+ * (explore_sweeps.h), the search (explore_search.h) and the output
+ * (explore_output.h).
  *
  * Where a fuzzer samples, the explorer enumerates: every allocation of a
  * scenario failed in turn (once, and from there on), every allocation
@@ -8,12 +11,12 @@
  * unload after every step, and every ordering of the environment's events
  * up to a depth, with runs that reach a state already seen merged. Each
  * distinct finding is reported once, with the program that replays it.
+ * Triage (triage.h) replays crashes on the same struct explore_target.
  * docs/EXPLORING.md says what a clean sweep proves and what it does not.
  */
 #ifndef UNLOADFUZZ_EXPLORE_H
 #define UNLOADFUZZ_EXPLORE_H
 
-#include <jansson.h>
 #include <stdint.h>
 
 #include "model.h"
@@ -33,14 +36,9 @@ struct explore_target {
 };
 
 /* `explore` with its command-line arguments (after the target's name):
- * [--sweeps LIST] [--depth D] [--budget RUNS] [--out DIR] [--json]
- * [--fail-on SEV] [--quiet] [PROGRAM...]. Returns the exit status: 0 no
- * finding, 1 findings, 2 bad usage or input. */
+ * [--sweeps LIST] [--depth D] [--events LIST] [--budget RUNS] [--out DIR]
+ * [--json] [--fail-on SEV] [--quiet] [PROGRAM...]. Returns the exit
+ * status: 0 no finding, 1 findings, 2 bad usage or input. */
 int explore_main(const struct explore_target *t, int argc, char **argv);
-
-/* Writes the JSON document o, indented, to the file `path` (a message on
- * stderr when it cannot) and, with also_stdout, to stdout. Returns
- * also_stdout. The explorer's summary and triage's triage.json. */
-int explore_write_json(json_t *o, const char *path, int also_stdout);
 
 #endif /* UNLOADFUZZ_EXPLORE_H */

@@ -1,89 +1,81 @@
 /*
  * triage.c - crash triage (triage.h): every crash replayed for its verdict,
- * deduplicated by a semantic signature, minimized at the op level.
+ * grouped by a semantic signature, one of each minimized and written out.
  *
- * A crash's signature is what it means, not where the stack was: the
- * target, the rule of the first violation at or above --fail-on (the one
- * that crashed the target), the DDI that raised it, and the type path of
- * its object (driver/device/timer). Each input runs three times; one whose
- * signature is not the same all three times is listed apart as flaky (the
- * model is deterministic: there should be none). The first input of each
- * signature is minimized: chunks of ops are deleted (halving, then single
- * ops), then options dropped and numbers lowered, each change kept when the
- * signature holds; programs are re-read through the binary form after each
- * edit, so a deletion that leaves a name unbound still gives a valid
- * program. The result is written as readable text beside the command that
- * replays it, and triage.json lists every signature with its inputs.
+ * Where it sits: a fuzzer (or the gate's libFuzzer runs) saved crash
+ * inputs; triage turns them into a few readable regressions, and the gate
+ * reads its triage.json. A crash's signature is what it means, not where
+ * the stack was: the target, the rule of the first violation at or above
+ * --fail-on (the one that crashed the target), the DDI that raised it, and
+ * the type path of its object (driver/device/timer), as finding.h spells
+ * it. Each input runs three times; one whose signature is not the same all
+ * three times is listed apart as flaky (the model is deterministic: there
+ * should be none). The first input of each signature is minimized at the
+ * op level (minimize.c) and written as readable text beside the command
+ * that replays it; triage.json lists every signature with its inputs.
  */
 #include "triage.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "dir.h"
+#include "edit.h"
+#include "finding.h"
+#include "jsonfile.h"
 #include "load.h"
-#include "port.h"
+#include "minimize.h"
+#include "target.h"
 
-#define MAX_SIGS 256
-#define MAX_INPUTS 4096
-#define SIG_MAX 256
-#define MIN_BUDGET 20000 /* runs one minimization may make */
+#define MAX_SIGS 256     /* distinct signatures kept */
+#define MAX_INPUTS 4096  /* files triaged from one directory, in name order */
+#define MAX_FLAKY 64     /* flaky inputs named */
+#define SIG_MAX 256      /* bytes of a signature */
 #define TEXT_MAX (PROG_MAX_OPS * 96)
 
+/* One distinct signature and the program it was minimized to. */
 struct signature {
     char text[SIG_MAX];      /* target:rule:ddi:type/path */
-    enum model_rule rule;
+    enum model_rule rule;    /* its rule */
     char first[1024];        /* the first input with it */
     uint32_t inputs;         /* inputs with it */
-    uint32_t ops_before, ops_after;
-    char program[1100];      /* the minimized program's file */
+    uint32_t ops_before;     /* the first input's ops */
+    uint32_t ops_after;      /* the minimized program's ops */
+    char program[1100];      /* the minimized program's file; "" when not written */
 };
 
+/* Triage's state, from explore_main's arguments to triage.json. */
 static struct {
-    const struct explore_target *t;
-    enum model_severity fail_on;
-    uint32_t inject;
+    const struct explore_target *t;  /* the target crashes are replayed on */
+    enum model_severity fail_on;     /* the lowest severity that crashes it */
+    uint32_t inject;                 /* PORT_INJECT_* every run allows */
     /* the run under way */
-    int found;
-    char sig[SIG_MAX];
-    enum model_rule rule;
-    uint64_t runs;
+    int found;                       /* a violation crashed the target */
+    char sig[SIG_MAX];               /* its signature */
+    enum model_rule rule;            /* its rule */
     /* the results */
-    struct signature sigs[MAX_SIGS];
-    uint32_t nsigs;
-    char flaky[64][1024];
-    uint32_t nflaky, nclean, ninputs;
+    uint64_t runs;                   /* runs made, minimizations included */
+    struct signature sigs[MAX_SIGS]; /* the distinct signatures, in order found */
+    uint32_t nsigs;                  /* how many */
+    char flaky[MAX_FLAKY][1024];     /* the first flaky inputs */
+    uint32_t nflaky;                 /* flaky inputs, also those not named */
+    uint32_t nclean;                 /* inputs that did not crash the target */
+    uint32_t ninputs;                /* inputs read */
 } T;
 
-static struct program input, cur, cand;
-static uint8_t bytes[PROG_MAX_OPS * 32];
-static char text[TEXT_MAX];
+static struct program input, cur; /* the input read, the program minimized */
+static char text[TEXT_MAX];       /* a program printed as text */
 
-/* The type path of object id: its type and its ancestors', root first. */
-static void type_path(uint32_t id, char *buf, size_t n)
-{
-    struct model_object_info info;
-    const char *types[16];
-    uint32_t k = 0;
-    size_t len = 0;
-
-    buf[0] = '\0';
-    while (id != 0 && k < 16 && model_object_info(id, &info) == 0) {
-        types[k++] = model_type_name(info.type);
-        id = info.parent;
-    }
-    while (k-- > 0 && len < n)
-        len += (size_t)snprintf(buf + len, n - len, "%s%s", len ? "/" : "", types[k]);
-}
-
+/* The model's event sink while a crash runs: keeps the signature of the
+ * first violation that crashes the target in T.sig and its rule in
+ * T.rule. */
 static void watch(const struct model_event *ev, void *arg)
 {
-    char path[128];
+    struct finding f;
 
     (void)arg;
     if (ev->kind != EV_VIOLATION || T.found || model_rule_severity(ev->rule) < T.fail_on)
@@ -92,10 +84,9 @@ static void watch(const struct model_event *ev, void *arg)
      * findings only: misuse is what its programs are for */
     if (T.t->kind == PROG_API && !model_rule_internal(ev->rule))
         return;
-    type_path(ev->object, path, sizeof path);
-    snprintf(T.sig, sizeof T.sig, "%s:%s:%s:%s", T.t->name, model_rule_id(ev->rule),
-             ev->ddi ? model_ddi_name(ev->ddi) : "-", path[0] ? path : "-");
-    T.rule = ev->rule;
+    finding_from_event(&f, ev);
+    finding_signature(&f, T.t->name, T.sig, sizeof T.sig);
+    T.rule = f.rule;
     T.found = 1;
 }
 
@@ -110,82 +101,47 @@ static int crashes(const struct program *p)
     return T.found;
 }
 
-/* Whether p still crashes with signature sig. */
-static int keeps(const struct program *p, const char *sig)
+/* Whether p still crashes the target with signature sig (a const char *):
+ * the minimizer's predicate. Returns 1 or 0. */
+static int keeps(const struct program *p, void *sig)
 {
-    return crashes(p) && !strcmp(T.sig, sig);
+    return crashes(p) && !strcmp(T.sig, (const char *)sig);
 }
 
-/* *dst = p read back through the binary form: valid whatever was edited. */
-static void normalize(struct program *dst, const struct program *p)
+/* Writes the minimized program of signature s, found from input `path`,
+ * into the directory out as NNN-<rule>.ufp, its header saying what it
+ * expects, its signature, where it came from and how to replay it. Leaves
+ * s->program empty when the file cannot be written (after saying so). */
+static void write_program(struct signature *s, const char *path, const char *out)
 {
-    size_t n = prog_encode(p, bytes, sizeof bytes);
+    FILE *f;
 
-    prog_decode_kind(bytes, n < sizeof bytes ? n : sizeof bytes, (enum prog_kind)p->kind, dst);
-}
-
-/* Minimizes cur, which crashes with sig, in place. */
-static void minimize(const char *sig)
-{
-    uint64_t start = T.runs;
-    uint32_t chunk, i, bit, k;
-    int progress = 1;
-
-    while (progress && T.runs - start < MIN_BUDGET) {
-        progress = 0;
-        for (chunk = cur.nops / 2 ? cur.nops / 2 : 1; chunk >= 1; chunk /= 2) {
-            for (i = 0; i + chunk <= cur.nops && T.runs - start < MIN_BUDGET;) {
-                cand = cur;
-                memmove(&cand.ops[i], &cand.ops[i + chunk],
-                        (cur.nops - i - chunk) * sizeof cur.ops[0]);
-                cand.nops = cur.nops - chunk;
-                normalize(&input, &cand);
-                if (input.nops < cur.nops && keeps(&input, sig)) {
-                    cur = input;
-                    progress = 1;
-                } else {
-                    i++;
-                }
-            }
-            if (chunk == 1)
-                break;
-        }
-        for (i = 0; i < cur.nops && T.runs - start < MIN_BUDGET; i++) {
-            for (bit = 0; bit < 32; bit++) {
-                if (!(cur.ops[i].opts & (1u << bit)))
-                    continue;
-                cand = cur;
-                cand.ops[i].opts &= ~(1u << bit);
-                normalize(&input, &cand);
-                if (keeps(&input, sig)) {
-                    cur = input;
-                    progress = 1;
-                }
-            }
-            for (k = 0; k < 3 && cur.ops[i].num > 1; k++) {
-                static const uint32_t div[3] = {0, 1, 2};
-
-                cand = cur;
-                cand.ops[i].num = div[k] == 2 ? cur.ops[i].num / 2 : div[k];
-                normalize(&input, &cand);
-                if (keeps(&input, sig)) {
-                    cur = input;
-                    progress = 1;
-                    break;
-                }
-            }
-        }
+    snprintf(s->program, sizeof s->program, "%s/%03u-%s.ufp", out, T.nsigs,
+             model_rule_id(s->rule));
+    f = fopen(s->program, "w");
+    if (f == NULL) {
+        fprintf(stderr, "triage: %s: %s\n", s->program, strerror(errno));
+        s->program[0] = '\0';
+        return;
     }
+    fprintf(f, "# expect: %s\n# signature: %s\n# minimized from %s (%u ops to %u)\n"
+               "# reproduce: %s%s%s FILE\n",
+            model_rule_id(s->rule), s->text, path, s->ops_before, s->ops_after, T.t->replay,
+            T.inject ? " --inject=" : "", target_inject_name(T.inject));
+    prog_print_text(&cur, 1, text, sizeof text);
+    fputs(text, f);
+    fclose(f);
 }
 
-/* Triages one input file. */
+/* Triages one input file: replays it three times, counts it clean, flaky
+ * or under its signature, and minimizes and writes out the first input of
+ * a new signature. */
 static void triage_one(const char *path, const char *out)
 {
-    char sig[SIG_MAX], first[SIG_MAX];
+    char first[SIG_MAX];
     struct signature *s;
     uint32_t i;
     int r, same = 1, any = 0, all = 1;
-    FILE *f;
 
     if (prog_load_file_kind(path, 0, (int)T.t->kind, &input) < 0)
         return;
@@ -208,14 +164,13 @@ static void triage_one(const char *path, const char *out)
         return;
     }
     if (!all || !same) {
-        if (T.nflaky < 64)
+        if (T.nflaky < MAX_FLAKY)
             snprintf(T.flaky[T.nflaky], sizeof T.flaky[0], "%s", path);
         T.nflaky++;
         fprintf(stderr, "triage: %s: FLAKY (not the same signature 3 times out of 3)\n", path);
         return;
     }
-    snprintf(sig, sizeof sig, "%s", first);
-    for (i = 0; i < T.nsigs && strcmp(T.sigs[i].text, sig); i++)
+    for (i = 0; i < T.nsigs && strcmp(T.sigs[i].text, first); i++)
         ;
     if (i < T.nsigs) {
         T.sigs[i].inputs++;
@@ -224,51 +179,28 @@ static void triage_one(const char *path, const char *out)
     if (T.nsigs == MAX_SIGS)
         return;
     s = &T.sigs[T.nsigs++];
-    snprintf(s->text, sizeof s->text, "%s", sig);
+    snprintf(s->text, sizeof s->text, "%s", first);
     snprintf(s->first, sizeof s->first, "%s", path);
     (void)crashes(&input);
     s->rule = T.rule;
     s->inputs = 1;
     s->ops_before = input.nops;
-    normalize(&cur, &input);
-    if (!keeps(&cur, sig))
+    prog_revalidate(&cur, &input);
+    if (!keeps(&cur, s->text))
         cur = input; /* the input's own bytes are not canonical: keep them */
-    minimize(sig);
+    minimize_program(&cur, keeps, s->text, MINIMIZE_BUDGET);
     s->ops_after = cur.nops;
-    snprintf(s->program, sizeof s->program, "%s/%03u-%s.ufp", out, T.nsigs,
-             model_rule_id(s->rule));
-    f = fopen(s->program, "w");
-    if (f == NULL) {
-        fprintf(stderr, "triage: %s: %s\n", s->program, strerror(errno));
-        s->program[0] = '\0';
-        return;
-    }
-    fprintf(f, "# expect: %s\n# signature: %s\n# minimized from %s (%u ops to %u)\n"
-               "# reproduce: %s%s%s FILE\n",
-            model_rule_id(s->rule), sig, path, s->ops_before, s->ops_after, T.t->replay,
-            T.inject ? " --inject=" : "",
-            T.inject == PORT_INJECT_IRQL ? "irql"
-            : T.inject == PORT_INJECT_DOUBLE_UNLOAD ? "double-unload"
-            : T.inject ? "double-unload,irql" : "");
-    prog_print_text(&cur, 1, text, sizeof text);
-    fputs(text, f);
-    fclose(f);
+    write_program(s, path, out);
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcmp((const char *)a, (const char *)b);
-}
-
-/* Triages path: a file, or every regular file of a directory. */
+/* Triages path: a file, or every regular file of a directory in name
+ * order (the first MAX_INPUTS of them). */
 static void triage_path(const char *path, const char *out)
 {
-    static char names[MAX_INPUTS][256];
-    char sub[1400];
-    struct dirent *e;
+    struct names names;
     struct stat st;
-    uint32_t n = 0, i;
-    DIR *d;
+    char sub[1400];
+    size_t i;
 
     if (stat(path, &st) != 0) {
         fprintf(stderr, "triage: %s: %s\n", path, strerror(errno));
@@ -278,23 +210,20 @@ static void triage_path(const char *path, const char *out)
         triage_one(path, out);
         return;
     }
-    d = opendir(path);
-    while (d && (e = readdir(d)) != NULL && n < MAX_INPUTS)
-        if (e->d_name[0] != '.' && strlen(e->d_name) < sizeof names[0])
-            snprintf(names[n++], sizeof names[0], "%s", e->d_name);
-    if (d)
-        closedir(d);
-    qsort(names, n, sizeof names[0], by_name);
-    for (i = 0; i < n; i++) {
-        if (snprintf(sub, sizeof sub, "%s/%s", path, names[i]) >= (int)sizeof sub) {
-            fprintf(stderr, "triage: %s/%s: path too long, skipped\n", path, names[i]);
+    if (dir_list(path, NULL, DIR_ANY, &names) != 0)
+        return; /* a directory that cannot be read holds no crash */
+    for (i = 0; i < names.n && i < MAX_INPUTS; i++) {
+        if (snprintf(sub, sizeof sub, "%s/%s", path, names.v[i]) >= (int)sizeof sub) {
+            fprintf(stderr, "triage: %s/%s: path too long, skipped\n", path, names.v[i]);
             continue;
         }
-        if (stat(sub, &st) == 0 && S_ISREG(st.st_mode))
+        if (dir_is_file(sub))
             triage_one(sub, out);
     }
+    names_free(&names);
 }
 
+/* Prints triage's usage for target `target` to f. */
 static void usage(FILE *f, const char *target)
 {
     fprintf(f,
@@ -314,13 +243,57 @@ static void usage(FILE *f, const char *target)
             target, target);
 }
 
+/* Writes DIR/triage.json (out is DIR) and prints it with json, or else its
+ * text form: a line for the whole and two for each signature. */
+static void report(const char *out, int json)
+{
+    json_t *o = json_object(), *sigs = json_array(), *fl = json_array();
+    char path[1100];
+    uint32_t i;
+
+    for (i = 0; i < T.nsigs; i++)
+        json_array_append_new(sigs, json_pack("{s:s,s:s,s:i,s:s,s:i,s:i,s:s}", "signature",
+                                              T.sigs[i].text, "rule",
+                                              model_rule_id(T.sigs[i].rule), "inputs",
+                                              (int)T.sigs[i].inputs, "first", T.sigs[i].first,
+                                              "ops_before", (int)T.sigs[i].ops_before,
+                                              "ops_after", (int)T.sigs[i].ops_after, "program",
+                                              T.sigs[i].program));
+    for (i = 0; i < T.nflaky && i < MAX_FLAKY; i++)
+        json_array_append_new(fl, json_string(T.flaky[i]));
+    json_object_set_new(o, "target", json_string(T.t->name));
+    json_object_set_new(o, "inputs", json_integer(T.ninputs));
+    json_object_set_new(o, "not_crashing", json_integer(T.nclean));
+    json_object_set_new(o, "runs", json_integer((json_int_t)T.runs));
+    json_object_set_new(o, "signatures", sigs);
+    json_object_set_new(o, "flaky", fl);
+    snprintf(path, sizeof path, "%s/triage.json", out);
+    if (!jsonfile_write(o, path, json)) {
+        printf("triage %s: %u inputs, %u distinct signature(s), %u flaky, %u not crashing"
+               " (%llu runs)\n",
+               T.t->name, T.ninputs, T.nsigs, T.nflaky, T.nclean, (unsigned long long)T.runs);
+        for (i = 0; i < T.nsigs; i++)
+            printf("  %s  (%u input%s; %u ops minimized to %u)\n    %s\n", T.sigs[i].text,
+                   T.sigs[i].inputs, T.sigs[i].inputs == 1 ? "" : "s", T.sigs[i].ops_before,
+                   T.sigs[i].ops_after, T.sigs[i].program);
+        printf("triage: %s\n", path);
+    }
+    json_decref(o);
+}
+
+/* Whether argument s is an option that takes the next argument as its
+ * value. */
+static int takes_value(const char *s)
+{
+    return !strcmp(s, "--out") || !strcmp(s, "--fail-on");
+}
+
+/* `triage` (triage.h). Returns the exit status. */
 int triage_main(const struct explore_target *t, int argc, char **argv)
 {
-    json_t *o, *sigs, *fl;
-    char outbuf[512], path[1100], cmd[1200];
+    char outbuf[512];
     const char *out = NULL;
     int a, json = 0, inputs = 0;
-    uint32_t i;
 
     memset(&T, 0, sizeof T);
     T.t = t;
@@ -361,49 +334,16 @@ int triage_main(const struct explore_target *t, int argc, char **argv)
         snprintf(outbuf, sizeof outbuf, "out/triage/%s", t->name);
         out = outbuf;
     }
-    snprintf(cmd, sizeof cmd, "mkdir -p '%s'", out);
-    if (strchr(out, '\'') || system(cmd) != 0 || access(out, W_OK) != 0) {
+    if (out[0] == '\0' || dir_make(out) != 0 || access(out, W_OK) != 0) {
         fprintf(stderr, "triage: cannot write to '%s'\n", out);
         return 2;
     }
     for (a = 0; a < argc; a++) {
-        if (!strcmp(argv[a], "--out") || !strcmp(argv[a], "--fail-on")) {
+        if (takes_value(argv[a]))
             a++;
-            continue;
-        }
-        if (argv[a][0] != '-')
+        else if (argv[a][0] != '-')
             triage_path(argv[a], out);
     }
-    o = json_object();
-    sigs = json_array();
-    fl = json_array();
-    for (i = 0; i < T.nsigs; i++)
-        json_array_append_new(sigs, json_pack("{s:s,s:s,s:i,s:s,s:i,s:i,s:s}", "signature",
-                                              T.sigs[i].text, "rule",
-                                              model_rule_id(T.sigs[i].rule), "inputs",
-                                              (int)T.sigs[i].inputs, "first", T.sigs[i].first,
-                                              "ops_before", (int)T.sigs[i].ops_before,
-                                              "ops_after", (int)T.sigs[i].ops_after, "program",
-                                              T.sigs[i].program));
-    for (i = 0; i < T.nflaky && i < 64; i++)
-        json_array_append_new(fl, json_string(T.flaky[i]));
-    json_object_set_new(o, "target", json_string(t->name));
-    json_object_set_new(o, "inputs", json_integer(T.ninputs));
-    json_object_set_new(o, "not_crashing", json_integer(T.nclean));
-    json_object_set_new(o, "runs", json_integer((json_int_t)T.runs));
-    json_object_set_new(o, "signatures", sigs);
-    json_object_set_new(o, "flaky", fl);
-    snprintf(path, sizeof path, "%s/triage.json", out);
-    if (!explore_write_json(o, path, json)) {
-        printf("triage %s: %u inputs, %u distinct signature(s), %u flaky, %u not crashing"
-               " (%llu runs)\n",
-               t->name, T.ninputs, T.nsigs, T.nflaky, T.nclean, (unsigned long long)T.runs);
-        for (i = 0; i < T.nsigs; i++)
-            printf("  %s  (%u input%s; %u ops minimized to %u)\n    %s\n", T.sigs[i].text,
-                   T.sigs[i].inputs, T.sigs[i].inputs == 1 ? "" : "s", T.sigs[i].ops_before,
-                   T.sigs[i].ops_after, T.sigs[i].program);
-        printf("triage: %s\n", path);
-    }
-    json_decref(o);
+    report(out, json);
     return T.nsigs || T.nflaky ? 1 : 0;
 }

@@ -1,5 +1,7 @@
 /*
- * triage.h - crash triage and minimization (triage.c).
+ * triage.h - crash triage (triage.c): crash inputs replayed, grouped by
+ * signature (finding.h), one of each minimized (minimize.h) and written as
+ * a readable regression, with triage.json for the gate and the campaign.
  */
 #ifndef UNLOADFUZZ_TRIAGE_H
 #define UNLOADFUZZ_TRIAGE_H
