@@ -1,9 +1,9 @@
 /*
  * driver_explore.c - a driver target's explorer (<target>_explore, and
  * `unloadfuzz explore <target>`, which runs it): the sweeps and the search
- * of harness/explore.c on the registered driver, through the port
+ * of harness/tools/explore.c on the registered driver, through the port
  * simulation. Without a program it explores the target's seeds. With a
- * first argument `triage` it triages crash files instead (harness/triage.c,
+ * first argument `triage` it triages crash files instead (harness/tools/triage.c,
  * `unloadfuzz triage <target>`).
  */
 #include "explore.h"

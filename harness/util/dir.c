@@ -106,6 +106,10 @@ int dir_make(const char *path)
     char tmp[PATH_MAX];
     char *s;
 
+    if (path[0] == '\0') {
+        errno = ENOENT;
+        return -1;
+    }
     if ((size_t)snprintf(tmp, sizeof tmp, "%s", path) >= sizeof tmp) {
         errno = ENAMETOOLONG;
         return -1;
