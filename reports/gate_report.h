@@ -39,14 +39,14 @@ struct gate_report_problem {
 
 /* One regression file, replayed in step 1. Strings owned. */
 struct gate_report_regression {
-    char *target_name;                   /* "api" or its directory's name */
-    char *path;                          /* the file */
-    char *name;                          /* the file's name */
-    int broken;                          /* it did not give its verdict */
-    double seconds;                      /* time to replay it */
-    char *detail;                        /* what went wrong, or the replay's output */
+    char *target_name;                    /* "api" or its directory's name */
+    char *path;                           /* the file */
+    char *name;                           /* the file's name */
+    int broken;                           /* it did not give its verdict */
+    double seconds;                       /* time to replay it */
+    char *detail;                         /* what went wrong, or the replay's output */
     struct gate_report_problem *problems; /* why it is broken (owned) */
-    unsigned nproblems;                  /* how many */
+    unsigned nproblems;                   /* how many */
 };
 
 /* A distinct finding of step 2. Strings owned but reason; NULL: unknown. */
@@ -76,12 +76,12 @@ struct gate_report {
     uint32_t seed;           /* libFuzzer's -seed of the first session */
     long long runs;          /* -runs per target; 0 with a budget */
     long long budget;        /* seconds for the whole gate; 0 with runs */
-    struct gate_report_target *targets;     /* [0] is api, then drivers.tsv's */
-    size_t ntargets;
-    struct gate_report_regression *regs;    /* in the order replayed */
-    size_t nregs;
-    struct gate_report_finding *findings;   /* in the order found */
-    size_t nfindings;
+    struct gate_report_target *targets;   /* [0] is api, then drivers.tsv's */
+    size_t ntargets;                      /* how many */
+    struct gate_report_regression *regs;  /* in the order replayed */
+    size_t nregs;                         /* how many */
+    struct gate_report_finding *findings; /* in the order found */
+    size_t nfindings;                     /* how many */
 };
 
 /* The part of path under the source tree ("a/b" for src "/r" and path

@@ -20,29 +20,32 @@
  * in every plot and table. */
 const char *plot_color(size_t i);
 
+/* A line: one target's values over time. */
 struct plot_series {
     const char *name;    /* its target, or "all targets" */
     const char *color;   /* plot_color(), or PLOT_TOTAL_COLOR */
     const double *x, *y; /* n points, in time order (seconds; values >= 0) */
-    size_t n;
+    size_t n;            /* how many */
 };
 
+/* A dot: one event (a finding) at its time. */
 struct plot_marker {
     double x, y;       /* where */
-    const char *color;
+    const char *color; /* its target's */
     const char *title; /* its tooltip */
 };
 
+/* One plot. Nothing in it is owned. */
 struct plot {
-    const char *id;     /* the svg element's id */
-    const char *title;  /* its caption (HTML-safe: written as it is there) */
-    const char *ylabel; /* the y axis's title */
-    int integer;        /* y values are counts: ticks at whole numbers */
-    double xmax;        /* seconds */
-    const struct plot_series *s;
-    size_t ns;
-    const struct plot_marker *m;
-    size_t nm;
+    const char *id;              /* the svg element's id */
+    const char *title;           /* its caption (HTML-safe: written as it is there) */
+    const char *ylabel;          /* the y axis's title */
+    int integer;                 /* y values are counts: ticks at whole numbers */
+    double xmax;                 /* seconds */
+    const struct plot_series *s; /* its lines */
+    size_t ns;                   /* how many */
+    const struct plot_marker *m; /* its dots */
+    size_t nm;                   /* how many */
 };
 
 /* Appends p as a <figure>: its caption, the <svg> (a plot with no points

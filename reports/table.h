@@ -27,6 +27,7 @@ enum table_kind {
     TABLE_HEADING  /* the heading of its row: <th> in HTML (the summary's layout) */
 };
 
+/* A column of a table. */
 struct table_column {
     const char *title;    /* its header; NULL in every column: no header row */
     enum table_kind kind; /* what its cells hold, unless a row says otherwise */
@@ -43,6 +44,7 @@ struct table_cell {
 /* Fills cells[0..ncol) of row r of the table over ctx. */
 typedef void table_row_fn(const void *ctx, size_t r, struct table_cell *cells);
 
+/* A table: its columns, and how to fill each of its rows. */
 struct table {
     const struct table_column *col; /* the columns */
     size_t ncol;                    /* how many (at most TABLE_MAX_COLUMNS) */
@@ -64,10 +66,10 @@ void table_html(struct buf *b, const struct table *t);
  * report.html each make of a section's heading, a table in it, a
  * paragraph of plain text and its end. */
 struct table_format {
-    void (*open)(struct buf *b, const char *id, const char *title);
-    void (*table)(struct buf *b, const struct table *t);
-    void (*para)(struct buf *b, const char *text);
-    void (*close)(struct buf *b);
+    void (*open)(struct buf *b, const char *id, const char *title); /* heading (id: HTML's) */
+    void (*table)(struct buf *b, const struct table *t);            /* a table in it */
+    void (*para)(struct buf *b, const char *text);                  /* plain text, escaped */
+    void (*close)(struct buf *b);                                   /* its end */
 };
 /* Markdown's: "## title", the table and a blank line, "text" and a blank
  * line, nothing. */
