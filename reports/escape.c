@@ -36,7 +36,7 @@ void esc_xml(struct buf *b, const char *s)
     char *clean = text_clean(s);
 
     if (clean == NULL) {
-        b->failed = 1; /* what an append that did not fit does */
+        buf_fail(b); /* what an append that did not fit does */
         return;
     }
     escape_markup(b, clean, "&apos;");

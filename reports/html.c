@@ -47,7 +47,7 @@ static void html_summary(struct buf *b, const struct tally *ty)
 
     view_summary_line(&line, ty);
     if (buf_failed(&line))
-        b->failed = 1; /* the summary is part of the page */
+        buf_fail(b); /* the summary is part of the page */
     table_fmt_html.open(b, "summary", "Summary");
     table_fmt_html.para(b, buf_str(&line));
     view_summary(ty, &t);

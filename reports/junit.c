@@ -31,7 +31,7 @@ static void xml_token(struct buf *b, const char *text)
         buf_add(&t, p, 1);
     }
     if (buf_failed(&t))
-        b->failed = 1; /* the name is part of b's text */
+        buf_fail(b); /* the name is part of b's text */
     esc_xml(b, buf_str(&t));
     buf_free(&t);
 }
@@ -62,7 +62,7 @@ static void junit_suite(struct buf *x, const struct gate_report *r, const char *
 static void junit_suite_end(struct buf *x, const struct buf *out)
 {
     if (buf_failed(out))
-        x->failed = 1;
+        buf_fail(x);
     buf_puts(x, "    <system-out>");
     esc_xml(x, buf_str(out));
     buf_puts(x, "</system-out>\n    <system-err></system-err>\n  </testsuite>\n");
@@ -129,7 +129,7 @@ static int junit_finding(struct buf *why, struct buf *out, const struct gate_rep
         char *ops = gate_report_ops(f->program);
 
         if (ops == NULL)
-            why->failed = 1;
+            buf_fail(why);
         buf_printf(why, "  minimized program %s:\n%s", gate_report_shown(r, f->program),
                    ops ? ops : "");
         free(ops);
@@ -186,7 +186,7 @@ static void junit_fuzz(struct buf *x, const struct gate_report *r, const char *s
             buf_printf(x, ">\n      <failure type=\"new-finding\" message=\"%zu new finding%s\">",
                        fresh, fresh == 1 ? "" : "s");
             if (buf_failed(&why))
-                x->failed = 1;
+                buf_fail(x);
             esc_xml(x, buf_str(&why));
             buf_puts(x, "</failure>\n    </testcase>\n");
         }

@@ -105,7 +105,7 @@ static int render(const struct tally *ty)
     md_report(&o[0].text, ty);
     json = rjson_text(ty);
     if (json == NULL)
-        o[1].text.failed = 1; /* out of memory, said when it is written */
+        buf_fail(&o[1].text); /* out of memory, said when it is written */
     else
         buf_printf(&o[1].text, "%s\n", json);
     free(json);

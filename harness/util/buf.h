@@ -34,6 +34,9 @@ int buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf
 const char *buf_str(const struct buf *b);
 /* Whether an append was dropped since the buffer was set up or reset. */
 static inline int buf_failed(const struct buf *b) { return b->failed; }
+/* Marks the buffer failed: what it was to hold could not be built (a
+ * piece its writer could not make, out of memory). */
+static inline void buf_fail(struct buf *b) { b->failed = 1; }
 /* Empties the buffer, keeping its memory and limit. */
 void buf_reset(struct buf *b);
 /* Hands the text over: returns it (malloc'd, the caller frees it; "" for
