@@ -22,7 +22,7 @@ struct sarif {
 static const char *text_of(struct sarif *w, const struct buf *b)
 {
     if (buf_failed(b))
-        buf_fail(w);
+        w->failed = 1;
     return buf_str(b);
 }
 
@@ -179,7 +179,7 @@ static json_t *sarif_finding(struct sarif *w, const struct gate_report_finding *
     int id = 1;
 
     if (ops == NULL)
-        buf_fail(w);
+        w->failed = 1;
     buf_printf(&m, "New finding %s of target %s", f->sig, target);
     if (f->violation)
         buf_printf(&m, ": %s", f->violation);
