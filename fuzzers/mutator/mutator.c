@@ -20,6 +20,7 @@
  */
 #include <string.h>
 
+#include "edit.h"
 #include "model.h"
 #include "mutator.h"
 
@@ -393,21 +394,6 @@ static uint16_t bind_slot(struct ctx *c, uint16_t *map, uint8_t *owner, uint32_t
     return s;
 }
 
-/* Makes *o an `end`, with every field as the decoder leaves it. */
-static void make_end(struct op *o)
-{
-    memset(o, 0, sizeof *o);
-    o->code = OP_END;
-    o->target = SLOT_NONE;
-    o->arg = SLOT_NONE;
-}
-
-/* Appends an `end` to *p (the caller made sure there is room). */
-static void append_end(struct program *p)
-{
-    make_end(&p->ops[p->nops++]);
-}
-
 /* Whether map binds the raw ids of a valid program's first n slots to
  * themselves and no other raw id below PROG_MAX_SLOTS: the bindings a
  * valid program has before an op that sees n slots. */
@@ -495,7 +481,7 @@ static uint32_t normalize(struct ctx *c, const struct program *src, struct progr
         if (dst->nops + need > PROG_MAX_OPS)
             break;
         if (o.code == OP_ON && in_block)
-            append_end(dst);
+            prog_append_end(dst);
         clean_values(&o);
         a = op_arg((enum op_code)o.code);
         if (o.opts & OPT_PARENT)
@@ -532,7 +518,7 @@ static uint32_t normalize(struct ctx *c, const struct program *src, struct progr
         dst->ops[dst->nops++] = o;
     }
     if (in_block)
-        append_end(dst);
+        prog_append_end(dst);
     dst->nslots = n;
     return 0;
 }
@@ -703,71 +689,6 @@ static uint16_t fresh_id(struct ctx *c)
     return c->fresh < ID_SPACE ? c->fresh++ : SLOT_NONE;
 }
 
-/* Opens a gap of k ops at position pos of p (the caller made sure there is
- * room); the gap's contents are left to the caller. */
-static void open_gap(struct program *p, uint32_t pos, uint32_t k)
-{
-    memmove(&p->ops[pos + k], &p->ops[pos], (p->nops - pos) * sizeof p->ops[0]);
-    p->nops += k;
-}
-
-/* Removes the k ops at position pos of p. */
-static void close_gap(struct program *p, uint32_t pos, uint32_t k)
-{
-    memmove(&p->ops[pos], &p->ops[pos + k], (p->nops - pos - k) * sizeof p->ops[0]);
-    p->nops -= k;
-}
-
-/* Inserts *o at position pos of p (the caller made sure there is room). */
-static void insert_op(struct program *p, uint32_t pos, const struct op *o)
-{
-    struct op copy = *o; /* o may point into p */
-
-    open_gap(p, pos, 1);
-    p->ops[pos] = copy;
-}
-
-/* The index of the `end` of the block whose `on` is at index on (nops when
- * the program is not valid and has none). */
-static uint32_t block_end(const struct program *p, uint32_t on)
-{
-    uint32_t i = on + 1;
-
-    while (i < p->nops && p->ops[i].code != OP_END)
-        i++;
-    return i;
-}
-
-/* The index of the `on` of the block whose `end` is at index end. */
-static uint32_t block_on(const struct program *p, uint32_t end)
-{
-    uint32_t i = end;
-
-    while (i > 0 && p->ops[i].code != OP_ON)
-        i--;
-    return i;
-}
-
-/* Fills pos[] with the positions 0..nops of p where no block is open (an op
- * inserted there is at the top level). Returns how many. */
-static uint32_t top_positions(const struct program *p, uint16_t *pos)
-{
-    uint32_t i, n = 0;
-    int in_block = 0;
-
-    for (i = 0;; i++) {
-        if (!in_block)
-            pos[n++] = (uint16_t)i;
-        if (i == p->nops)
-            break;
-        if (p->ops[i].code == OP_ON)
-            in_block = 1;
-        else if (p->ops[i].code == OP_END)
-            in_block = 0;
-    }
-    return n;
-}
-
 /* Which ops collect() gathers. */
 enum gather {
     G_PLAIN,     /* every op but on and end */
@@ -933,10 +854,7 @@ static void gen_op(struct ctx *c, const struct program *p, uint32_t pos, const u
     struct bound b;
 
     bound_at(p, pos, &b);
-    memset(o, 0, sizeof *o);
-    o->target = SLOT_NONE;
-    o->arg = SLOT_NONE;
-    o->code = (uint8_t)weighted(c, w, OP__COUNT);
+    op_init(o, (enum op_code)weighted(c, w, OP__COUNT));
     switch (op_arg((enum op_code)o->code)) {
     case ARG_BIND:
         if (o->code == OP_DRIVER_CREATE)
@@ -980,7 +898,7 @@ static int m_insert_op(struct ctx *c, struct program *p)
         return 0;
     pos = below(c, p->nops + 1);
     gen_op(c, p, pos, insert_weight, &o);
-    insert_op(p, pos, &o);
+    prog_insert(p, pos, &o, 1);
     return 1;
 }
 
@@ -995,18 +913,18 @@ static int m_delete_op(struct ctx *c, struct program *p)
         return 0;
     i = below(c, p->nops);
     if (is_plain(&p->ops[i])) {
-        close_gap(p, i, 1);
+        prog_close_gap(p, i, 1);
         return 1;
     }
-    on = p->ops[i].code == OP_ON ? i : block_on(p, i);
-    end = block_end(p, on);
+    on = p->ops[i].code == OP_ON ? i : prog_block_on(p, i);
+    end = prog_block_end(p, on);
     if (end >= p->nops)
         return 0;
     if (chance(c, 1, 4)) {
-        close_gap(p, end, 1);
-        close_gap(p, on, 1);
+        prog_close_gap(p, end, 1);
+        prog_close_gap(p, on, 1);
     } else {
-        close_gap(p, on, end - on + 1);
+        prog_close_gap(p, on, end - on + 1);
     }
     return 1;
 }
@@ -1041,7 +959,7 @@ static int m_duplicate_op(struct ctx *c, struct program *p)
         return 0;
     i = idx[below(c, n)];
     pos = chance(c, 1, 2) ? i + 1 : below(c, p->nops + 1);
-    insert_op(p, pos, &p->ops[i]);
+    prog_insert(p, pos, &p->ops[i], 1);
     return 1;
 }
 
@@ -1070,14 +988,13 @@ static int m_duplicate_block(struct ctx *c, struct program *p)
     if (n == 0)
         return 0;
     on = idx[below(c, n)];
-    end = block_end(p, on);
+    end = prog_block_end(p, on);
     len = end - on + 1;
     if (end >= p->nops || p->nops + len > PROG_MAX_OPS)
         return 0;
     memcpy(block_copy, &p->ops[on], len * sizeof p->ops[0]);
-    to = below_or_anywhere(c, top, top_positions(p, top), end + 1);
-    open_gap(p, to, len);
-    memcpy(&p->ops[to], block_copy, len * sizeof p->ops[0]);
+    to = below_or_anywhere(c, top, prog_top_positions(p, top), end + 1);
+    prog_insert(p, to, block_copy, len);
     return 1;
 }
 
@@ -1125,20 +1042,18 @@ static int m_insert_block(struct ctx *c, struct program *p)
     k = 1 + below(c, BODY_MAX);
     while (p->nops + 2 + k > PROG_MAX_OPS)
         k--;
-    pos = top[below(c, top_positions(p, top))];
+    pos = top[below(c, prog_top_positions(p, top))];
     bound_at(p, pos, &b);
-    memset(&on, 0, sizeof on);
-    on.code = OP_ON;
-    on.arg = SLOT_NONE;
+    op_init(&on, OP_ON);
     on.level = (uint8_t)weighted(c, block_weight, BLOCK__COUNT);
     on.target = pick_name(c, &b, &on, WHICH_TARGET, 0);
     enable_callback(c, p, pos, on.target, on.level);
-    make_end(&end);
-    insert_op(p, pos, &on);
-    insert_op(p, pos + 1, &end);
+    op_init(&end, OP_END);
+    prog_insert(p, pos, &on, 1);
+    prog_insert(p, pos + 1, &end, 1);
     for (j = 0; j < k; j++) {
         gen_op(c, p, pos + 1 + j, body_weight, &body);
-        insert_op(p, pos + 1 + j, &body);
+        prog_insert(p, pos + 1 + j, &body, 1);
     }
     return 1;
 }
@@ -1155,16 +1070,16 @@ static int m_move_into_block(struct ctx *c, struct program *p)
         return 0;
     i = tops[below(c, ntop)];
     on = ons[below(c, non)];
-    end = block_end(p, on);
+    end = prog_block_end(p, on);
     if (end >= p->nops)
         return 0;
     o = p->ops[i];
-    close_gap(p, i, 1);
+    prog_close_gap(p, i, 1);
     if (i < on) {
         on--;
         end--;
     }
-    insert_op(p, on + 1 + below(c, end - on), &o);
+    prog_insert(p, on + 1 + below(c, end - on), &o, 1);
     return 1;
 }
 
@@ -1181,12 +1096,12 @@ static int m_move_out_of_block(struct ctx *c, struct program *p)
         return 0;
     i = body[below(c, n)];
     o = p->ops[i];
-    end = block_end(p, i);
-    close_gap(p, i, 1);
+    end = prog_block_end(p, i);
+    prog_close_gap(p, i, 1);
     if (chance(c, 1, 2))
-        insert_op(p, end, &o); /* right after its block (whose end moved up one) */
+        prog_insert(p, end, &o, 1); /* right after its block (whose end moved up one) */
     else
-        insert_op(p, below_or_anywhere(c, top, top_positions(p, top), end), &o);
+        prog_insert(p, below_or_anywhere(c, top, prog_top_positions(p, top), end), &o, 1);
     return 1;
 }
 
@@ -1390,22 +1305,21 @@ static int splice(struct ctx *c, struct program *dst, const struct program *src)
             open = 0;
         } else if (o.code == OP_ON) {
             if (open)
-                make_end(&run[m++]);
+                op_init(&run[m++], OP_END);
             open = has_block = 1;
         }
         run[m++] = o;
     }
     if (open)
-        make_end(&run[m++]);
+        op_init(&run[m++], OP_END);
     if (m == 0 || dst->nops + m > PROG_MAX_OPS)
         return 0;
-    pos = has_block ? top[below(c, top_positions(dst, top))] : below(c, dst->nops + 1);
+    pos = has_block ? top[below(c, prog_top_positions(dst, top))] : below(c, dst->nops + 1);
     if (chance(c, dst->nops > 64 ? 2 : 1, 3)) {
         drop = below(c, m + 1);
-        close_gap(dst, pos, drop < dst->nops - pos ? drop : dst->nops - pos);
+        prog_close_gap(dst, pos, drop < dst->nops - pos ? drop : dst->nops - pos);
     }
-    open_gap(dst, pos, m);
-    memcpy(&dst->ops[pos], run, m * sizeof run[0]);
+    prog_insert(dst, pos, run, m);
     stats.crossovers++;
     commit(c, dst);
     return 1;
@@ -1438,7 +1352,7 @@ static size_t cut(struct program *p, size_t max_size, const uint32_t *ends, int 
     stats.trimmed++;
     p->nops = keep;
     if (keep_open)
-        append_end(p);
+        prog_append_end(p);
     *closed = keep_open;
     /* A prefix of a valid program is valid, with the slots its ops bind. */
     for (p->nslots = 1, i = 0; i < p->nops; i++)
