@@ -21,7 +21,6 @@
 #include <string.h>
 
 #include "edit.h"
-#include "model.h"
 #include "mutator.h"
 
 /* Raw slot ids a program may hold between a mutation and normalize(): the
@@ -30,14 +29,29 @@
 #define ID_SPACE 256u
 #define ID_DONOR 64u
 #define ID_FRESH 128u
-/* Options whose value goes to op.num, and to op.level. */
-#define NUM_OPTS (OPT_SIZE | OPT_PERIOD | OPT_DUE | OPT_TIMEOUT | OPT_TAG | OPT_NTH | OPT_AFTER | \
-                  OPT_SITE | OPT_PERCENT)
-#define LEVEL_OPTS (OPT_POOL | OPT_EXEC | OPT_INIT)
-/* Options that carry a value at all. */
-#define VALUE_OPTS (NUM_OPTS | LEVEL_OPTS | OPT_PARENT | OPT_SEED)
-/* The fail-alloc modes; a fail-alloc op carries exactly one. */
-#define FAIL_MODES (OPT_NTH | OPT_AFTER | OPT_SITE | OPT_PERCENT | OPT_OFF)
+/* The schema's option masks (options.def): prog_option_mask() of each
+ * field, as constants, since they are read on every op normalized. */
+enum {
+    NUM_OPTS = 0u /* options whose value goes to op.num */
+#define OPTION(e, word, field, value, lo, count, words, hint) | ((field) == FIELD_NUM ? OPT_##e : 0u)
+#include "options.def"
+#undef OPTION
+    ,
+    LEVEL_OPTS = 0u /* options whose value goes to op.level */
+#define OPTION(e, word, field, value, lo, count, words, hint) | ((field) == FIELD_LEVEL ? OPT_##e : 0u)
+#include "options.def"
+#undef OPTION
+    ,
+    SEED_OPTS = 0u /* options whose value goes to op.seed */
+#define OPTION(e, word, field, value, lo, count, words, hint) | ((field) == FIELD_SEED ? OPT_##e : 0u)
+#include "options.def"
+#undef OPTION
+    ,
+    VALUE_OPTS = 0u /* options that carry a value at all */
+#define OPTION(e, word, field, value, lo, count, words, hint) | ((field) != FIELD_NONE ? OPT_##e : 0u)
+#include "options.def"
+#undef OPTION
+};
 #define BODY_MAX 3      /* ops insert-block puts in its new block */
 #define PICK_TRIES 8    /* kinds one stacked mutation tries before giving up */
 #define SAME_TRIES 4    /* extra mutations when the output is the input again */
@@ -119,10 +133,20 @@ static const uint8_t block_weight[BLOCK__COUNT] = {
     [BLOCK_WORKITEM] = 15,
 };
 
-/* How often (in eighths) a new op gets each option, by OPT_* bit number;
- * parent= is special-cased in gen_options(). */
-static const uint8_t option_eighths[21] = {
-    4, 3, 3, 2, 6, 4, 3, 3, 3, 3, 3, 2, 4, 3, 3, 0, 0, 0, 0, 0, 0,
+/* How often (in eighths) a new op gets each option; parent= is
+ * special-cased in gen_options(), a fail-alloc's mode is drawn by
+ * fail_mode_weight, and seed= goes with percent= only. */
+static const uint8_t option_eighths[OPT__COUNT] = {
+    [OPTI_CLEANUP] = 4, [OPTI_DESTROY] = 3, [OPTI_CONTEXT] = 3, [OPTI_ATTACHED] = 2,
+    [OPTI_UNLOAD_CALLBACK] = 6, [OPTI_WAIT] = 4, [OPTI_PARENT] = 3, [OPTI_SIZE] = 3,
+    [OPTI_POOL] = 3, [OPTI_PERIOD] = 3, [OPTI_EXEC] = 3, [OPTI_INIT] = 2, [OPTI_DUE] = 4,
+    [OPTI_TIMEOUT] = 3, [OPTI_TAG] = 3,
+};
+
+/* How often each fail-alloc mode (OPT_FAIL_MODES) is drawn: nth= and site=
+ * most, then after=, percent=, off. */
+static const uint8_t fail_mode_weight[OPT__COUNT] = {
+    [OPTI_NTH] = 30, [OPTI_AFTER] = 20, [OPTI_SITE] = 25, [OPTI_PERCENT] = 15, [OPTI_OFF] = 10,
 };
 
 /* Values worth trying for the numeric options. */
@@ -321,17 +345,46 @@ static uint32_t choose(struct ctx *c, const uint8_t *codes, uint32_t lo, uint32_
 
 /* ----------------------------------------------------------- normalizing */
 
+/* The option number (enum opt_index) of the OPT_* bit `bit` (one bit set). */
+static int option_index(uint32_t bit)
+{
+    return __builtin_ctz(bit);
+}
+
+/* Brings the value of the first option of `present` (OPT_* bits that *o
+ * carries, of one field) that has a range into that range, as the decoder
+ * reads it (options.def): a value outside lo..lo+count-1 becomes
+ * lo + value % count. Options without a range keep any value. */
+static void keep_in_range(struct op *o, uint32_t present)
+{
+    const struct opt_info *oi;
+    uint32_t v;
+    int i;
+
+    for (; present != 0; present &= present - 1) {
+        i = option_index(lowest_bit(present));
+        oi = &prog_options[i];
+        if (oi->count == 0)
+            continue;
+        v = opt_get(o, i);
+        if (v - oi->lo >= oi->count)
+            opt_set(o, i, oi->lo + v % oi->count);
+        return;
+    }
+}
+
 /* Makes the values of *o ones the decoder could give: options masked to
- * what the op accepts, one fail-alloc mode, levels, sites and percents in
- * range, and every field no option or operand uses zeroed (level, num,
- * seed, line; slots are left to normalize()). */
+ * what the op accepts, one fail-alloc mode, an irql level and a block's
+ * callback kind in range, option values in their schema's ranges, and
+ * every field no option or operand uses zeroed (level, num, seed, line;
+ * slots are left to normalize()). */
 static void clean_values(struct op *o)
 {
     enum op_arg a = op_arg((enum op_code)o->code);
 
     o->opts &= op_options((enum op_code)o->code);
     if (o->code == OP_FAIL_ALLOC) {
-        uint32_t modes = o->opts & FAIL_MODES;
+        uint32_t modes = o->opts & OPT_FAIL_MODES;
         uint32_t mode = modes != 0 ? lowest_bit(modes) : OPT_OFF;
 
         o->opts = mode | (mode == OPT_PERCENT ? o->opts & OPT_SEED : 0);
@@ -340,22 +393,15 @@ static void clean_values(struct op *o)
         o->level %= 3;
     else if (a == ARG_BLOCK)
         o->level %= BLOCK__COUNT;
-    else if (o->opts & OPT_POOL)
-        o->level &= 1u;
-    else if (o->opts & OPT_EXEC) {
-        if (o->level < WdfExecutionLevelInheritFromParent || o->level > WdfExecutionLevelDispatch)
-            o->level = (uint8_t)(WdfExecutionLevelInheritFromParent + o->level % 3);
-    } else if (o->opts & OPT_INIT)
-        o->level %= INIT__COUNT;
+    else if (o->opts & LEVEL_OPTS)
+        keep_in_range(o, o->opts & LEVEL_OPTS);
     else
         o->level = 0;
-    if (!(o->opts & NUM_OPTS))
+    if (o->opts & NUM_OPTS)
+        keep_in_range(o, o->opts & NUM_OPTS);
+    else
         o->num = 0;
-    else if (o->opts & OPT_SITE)
-        o->num %= SITE__COUNT;
-    else if (o->opts & OPT_PERCENT)
-        o->num %= 101;
-    if (!(o->opts & OPT_SEED))
+    if (!(o->opts & SEED_OPTS))
         o->seed = 0;
     o->line = 0;
 }
@@ -741,9 +787,16 @@ static uint32_t gen_tag(struct ctx *c, const struct program *p)
     return below(c, 5);
 }
 
+/* Sets option i of *o to a value in its range (options.def), any one. */
+static void gen_in_range(struct ctx *c, int i, struct op *o)
+{
+    opt_set(o, i, prog_options[i].lo + below(c, prog_options[i].count));
+}
+
 /* Sets the value of option `bit` of *o, an op at a position of p where the
  * names of *b are bound: values that matter (sizes around the model's
- * limits, due times 0 and long, the first allocations, every site). */
+ * limits, due times 0 and long, the first allocations, boundary
+ * percents), and any value in range for site=, pool=, exec= and init=. */
 static void gen_value(struct ctx *c, const struct program *p, const struct bound *b, uint32_t bit,
                       struct op *o)
 {
@@ -769,31 +822,27 @@ static void gen_value(struct ctx *c, const struct program *p, const struct bound
     case OPT_AFTER:
         o->num = below(c, 8);
         break;
-    case OPT_SITE:
-        o->num = below(c, SITE__COUNT);
-        break;
     case OPT_PERCENT:
-        o->num = chance(c, 1, 2) ? one_of(c, percent_values, COUNT_OF(percent_values))
-                                 : below(c, 101);
+        if (chance(c, 1, 2))
+            o->num = one_of(c, percent_values, COUNT_OF(percent_values));
+        else
+            gen_in_range(c, OPTI_PERCENT, o);
         break;
     case OPT_SEED:
         o->seed = rnd(c);
         break;
+    case OPT_SITE:
     case OPT_POOL:
-        o->level = (uint8_t)below(c, 2);
-        break;
     case OPT_EXEC:
-        o->level = (uint8_t)(WdfExecutionLevelInheritFromParent + below(c, 3));
-        break;
     case OPT_INIT:
-        o->level = (uint8_t)below(c, INIT__COUNT);
+        gen_in_range(c, option_index(bit), o);
         break;
     default: /* flags carry no value */
         break;
     }
 }
 
-/* Gives the fail-alloc op *o the mode `mode` (an OPT_* of FAIL_MODES) with
+/* Gives the fail-alloc op *o the mode `mode` (a bit of OPT_FAIL_MODES) with
  * a new value, and half the time a seed with percent=. */
 static void set_fail_mode(struct ctx *c, const struct program *p, const struct bound *b,
                           uint32_t mode, struct op *o)
@@ -808,20 +857,17 @@ static void set_fail_mode(struct ctx *c, const struct program *p, const struct b
     }
 }
 
-/* A fail-alloc mode: nth= and site= most, then after=, percent=, off. */
+/* A fail-alloc mode (a bit of OPT_FAIL_MODES), drawn by fail_mode_weight. */
 static uint32_t gen_fail_mode(struct ctx *c)
 {
-    static const uint8_t w[5] = {30, 20, 25, 15, 10};
-    static const uint32_t modes[5] = {OPT_NTH, OPT_AFTER, OPT_SITE, OPT_PERCENT, OPT_OFF};
-
-    return modes[weighted(c, w, 5)];
+    return 1u << weighted(c, fail_mode_weight, OPT__COUNT);
 }
 
 /* Gives the new op *o options, each with the odds of option_eighths (a
  * timer's or work item's parent= nearly always, since they need one). */
 static void gen_options(struct ctx *c, const struct program *p, const struct bound *b, struct op *o)
 {
-    uint32_t accepted = op_options((enum op_code)o->code), rest, bit, j;
+    uint32_t accepted = op_options((enum op_code)o->code), rest, bit;
 
     if (o->code == OP_FAIL_ALLOC) {
         set_fail_mode(c, p, b, gen_fail_mode(c), o);
@@ -831,9 +877,7 @@ static void gen_options(struct ctx *c, const struct program *p, const struct bou
         uint32_t odds;
 
         bit = lowest_bit(rest);
-        for (j = 0; (1u << j) != bit; j++)
-            ;
-        odds = option_eighths[j];
+        odds = option_eighths[option_index(bit)];
         if (bit == OPT_PARENT)
             odds = want_owner(o, WHICH_PARENT) != OP__COUNT ? 7 : 3;
         if (chance(c, odds, 8)) {
@@ -1199,7 +1243,7 @@ static int m_change_option(struct ctx *c, struct program *p)
     }
     bound_at(p, i, &b);
     if (o->code == OP_FAIL_ALLOC) {
-        uint32_t mode = o->opts & FAIL_MODES, next;
+        uint32_t mode = o->opts & OPT_FAIL_MODES, next;
 
         if (mode != OPT_OFF && chance(c, 1, 2)) {
             if (mode == OPT_PERCENT && chance(c, 1, 2))

@@ -71,21 +71,21 @@ struct mut_stats {
 /* The name of mutation kind k ("insert-op", ...), or "" when k is none. */
 const char *mut_kind_name(enum mut_kind k);
 
-/* Applies one mutation of kind k, chosen with `seed`, to the valid program
- * *p (from prog_decode, prog_parse_text or this file). Returns 1 when it
- * applied: *p is then valid with canonical names and lines 0; or 0 when
- * there was nothing to act on or no room, *p unchanged. */
+/* Applies one mutation of kind k, chosen with `seed`, to the valid api
+ * program *p (from prog_decode, prog_parse_text or this file). Returns 1
+ * when it applied: *p is then valid with canonical names and lines 0; or
+ * 0 when there was nothing to act on or no room, *p unchanged. */
 int mut_apply(struct program *p, enum mut_kind k, uint32_t seed);
 
 /* Splices a run of 1 to MUT_SPLICE_MAX ops of `src` into *dst (both valid
- * programs), chosen with `seed`; operands the run names but does not bind
- * are renamed to names *dst has bound there. Returns 1, or 0 when src is
- * empty or *dst has no room (*dst unchanged). */
+ * api programs), chosen with `seed`; operands the run names but does not
+ * bind are renamed to names *dst has bound there. Returns 1, or 0 when src
+ * is empty or *dst has no room (*dst unchanged). */
 int mut_splice(struct program *dst, const struct program *src, uint32_t seed);
 
-/* Cuts ops off the end of the valid program *p until its encoding fits in
- * max_size bytes (closing a block the cut leaves open). Returns the
- * encoding's size. */
+/* Cuts ops off the end of the valid api program *p until its encoding
+ * fits in max_size bytes (closing a block the cut leaves open). Returns
+ * the encoding's size. */
 size_t mut_fit(struct program *p, size_t max_size);
 
 /* Decodes data[0..size), applies 1 to MUT_MAX_STACK mutations chosen with
