@@ -15,12 +15,14 @@
  * timers firing and work items running, and blocks on cleanup, destroy and
  * unload callbacks.
  *
- * The engines' hooks (api_mutator.c for libFuzzer, afl_mutator.c for AFL++)
- * are thin wrappers around mut_mutate() and mut_crossover(); the program
- * level functions are there for the tests. Everything is deterministic given
- * the seed; nothing is allocated (the working programs are static buffers),
- * so the mutator is NOT thread-safe: call it from one thread at a time, as
- * libFuzzer and afl-fuzz do. docs/FUZZING.md describes it.
+ * The engines' hooks (fuzzers/libfuzzer_mutator.c for libFuzzer,
+ * fuzzers/afl_mutator.c for AFL++) are thin wrappers around mut_mutate()
+ * and mut_crossover(); the program level functions are there for the
+ * tests. Everything is deterministic given the seed; nothing is allocated
+ * (the working programs are static buffers), so the mutator is NOT
+ * thread-safe: call it from one thread at a time, as libFuzzer and
+ * afl-fuzz do. The modules behind this header share mut_internal.h;
+ * docs/FUZZING.md describes them.
  */
 #ifndef UNLOADFUZZ_MUTATOR_H
 #define UNLOADFUZZ_MUTATOR_H
