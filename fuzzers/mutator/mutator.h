@@ -35,7 +35,6 @@
 #define MUT_MAX_STACK 8      /* most mutations one mut_mutate() call applies */
 #define MUT_SPLICE_MAX 16    /* most ops a crossover takes from the donor */
 #define MUT_OUTPUT_MAX 8192  /* no program encodes to more bytes (512 ops of at most 10) */
-#define MUT_TARGET_MAX 4096  /* api.c's MAX_INPUT: the api target ignores longer inputs */
 /* Every output is decoded again and checked to be the program meant; with
  * NDEBUG (release builds, where speed is the point) one in this many. The
  * codec's and the mutator's tests check every one. */
@@ -92,8 +91,10 @@ size_t mut_fit(struct program *p, size_t max_size);
 
 /* Decodes data[0..size), applies 1 to MUT_MAX_STACK mutations chosen with
  * `seed`, and encodes the result into out (at most max_size bytes; out may
- * be data itself). Returns the bytes written, or 0 when nothing could be
- * written (a max_size too small for any op). */
+ * be data itself). The engines' hooks pass no max_size above UF_MAX_INPUT
+ * (defs.h), since the api target ignores longer inputs. Returns the bytes
+ * written, or 0 when nothing could be written (a max_size too small for
+ * any op). */
 size_t mut_mutate(const uint8_t *data, size_t size, uint8_t *out, size_t max_size, uint32_t seed);
 
 /* Decodes both inputs and splices a run of ops of the second into the first
