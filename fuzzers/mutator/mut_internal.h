@@ -108,6 +108,13 @@ static inline int mut__is_plain(const struct op *o)
     return o->code != OP_ON && o->code != OP_END;
 }
 
+/* Whether a block is open after op *o of a valid program, `open` saying
+ * whether one was before it: an `on` opens one, an `end` closes it. */
+static inline int mut__open_after(const struct op *o, int open)
+{
+    return o->code == OP_ON ? 1 : o->code == OP_END ? 0 : open;
+}
+
 /* Whether *o binds a name other than $driver (a create op but driver-create). */
 static inline int mut__binds_name(const struct op *o)
 {

@@ -174,11 +174,8 @@ static uint32_t normalize(struct mut__ctx *c, const struct program *src, struct 
                 n = o->target + 1u;
             map[o->target] = o->target;
             owner[o->target] = o->code;
-        } else if (o->code == OP_ON) {
-            in_block = 1;
-        } else if (o->code == OP_END) {
-            in_block = 0;
         }
+        in_block = mut__open_after(o, in_block);
     }
     /* what the last ops of the old program had bound and open before them */
     old_n = n;
@@ -188,8 +185,7 @@ static uint32_t normalize(struct mut__ctx *c, const struct program *src, struct 
 
         if (mut__binds_name(o) && o->target >= old_n)
             old_n = o->target + 1u;
-        else if (o->code == OP_ON || o->code == OP_END)
-            old_in_block = o->code == OP_ON;
+        old_in_block = mut__open_after(o, old_in_block);
     }
     dst->nops = from;
     for (i = from; i < src->nops; i++) {
@@ -242,10 +238,7 @@ static uint32_t normalize(struct mut__ctx *c, const struct program *src, struct 
                                     mut__want_owner(&o, MUT__WHICH_TARGET));
             break;
         }
-        if (o.code == OP_ON)
-            in_block = 1;
-        else if (o.code == OP_END)
-            in_block = 0;
+        in_block = mut__open_after(&o, in_block);
         dst->ops[dst->nops++] = o;
     }
     if (in_block)

@@ -72,10 +72,7 @@ size_t mut__cut(struct program *p, size_t max_size, const uint32_t *ends, int *c
     if (p->nops == 0 || ends[p->nops - 1] <= max_size)
         return p->nops ? ends[p->nops - 1] : 0;
     for (i = 0; i < p->nops; i++) {
-        if (p->ops[i].code == OP_ON)
-            in_block = 1;
-        else if (p->ops[i].code == OP_END)
-            in_block = 0;
+        in_block = mut__open_after(&p->ops[i], in_block);
         if (ends[i] + (in_block ? END_BYTES : 0) > max_size)
             break;
         keep = i + 1;
