@@ -22,7 +22,7 @@
 
 #define SAME_TRIES 4 /* extra mutations when the output is the input again */
 
-struct mut_stats mut__stats;       /* what mut_stats() reports */
+struct mut_stats mut__stats;      /* what mut_stats() reports */
 static struct program in_a, in_b; /* the inputs of mut_mutate() / mut_crossover() */
 static struct program before;     /* mut_mutate()'s input, to tell a change */
 
