@@ -7,16 +7,18 @@
  * AFL_CUSTOM_MUTATOR_ONLY=1). The interface is AFL++'s
  * docs/custom_mutators.md (4.04c); afl_state_t stays opaque, so no AFL++
  * header is needed and any C compiler builds the library. It carries its
- * own copy of the binary codec (harness/binary.c, program.c) and is built
- * without sanitizers or coverage instrumentation: it runs inside afl-fuzz,
- * not inside the target. One call in four with a second input (AFL++'s
- * splice partner) is a crossover. afl-fuzz is single-threaded, as the
- * mutator requires.
+ * own copy of the binary codec and the editing primitives
+ * (harness/program/: binary.c, edit.c, program.c) and is built without
+ * sanitizers or coverage instrumentation: it runs inside afl-fuzz, not
+ * inside the target. One call in four with a second input (AFL++'s splice
+ * partner) is a crossover. afl-fuzz is single-threaded, as the mutator
+ * requires.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "defs.h"
 #include "mutator.h"
 
 #define CROSSOVER_SHARE 4 /* one call in this many with a partner is a crossover */
@@ -68,7 +70,7 @@ size_t afl_custom_fuzz(void *data, uint8_t *buf, size_t buf_size, uint8_t **out_
 {
     struct afl_mutator *m = data;
     uint32_t seed = call_seed(m->seed, m->calls++);
-    size_t lim = max_size < MUT_TARGET_MAX ? max_size : MUT_TARGET_MAX;
+    size_t lim = max_size < UF_MAX_INPUT ? max_size : UF_MAX_INPUT;
 
     *out_buf = m->out;
     if (add_buf != NULL && add_buf_size != 0 && seed % CROSSOVER_SHARE == 0)

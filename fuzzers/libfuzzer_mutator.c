@@ -1,5 +1,5 @@
 /*
- * api_mutator.c - libFuzzer's custom mutator hooks for the `api` target.
+ * libfuzzer_mutator.c - libFuzzer's custom mutator hooks for the `api` target.
  *
  * When a binary defines LLVMFuzzerCustomMutator, libFuzzer mutates only
  * through it (and LLVMFuzzerCustomCrossOver, when defined, takes the place
@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "defs.h"
 #include "mutator.h"
 
 #define BYTE_LEVEL_SHARE 8 /* one call in this many goes to LLVMFuzzerMutate */
@@ -42,7 +43,7 @@ static uint32_t mix(uint32_t x)
  * target reads (it ignores longer inputs). */
 static size_t limit(size_t max_size)
 {
-    return max_size < MUT_TARGET_MAX ? max_size : MUT_TARGET_MAX;
+    return max_size < UF_MAX_INPUT ? max_size : UF_MAX_INPUT;
 }
 
 /* libFuzzer's mutation hook: mutates data[0..size) in place (data holds

@@ -1,5 +1,5 @@
 /*
- * test_mutator.c - the structure-aware mutator (fuzzers/mutator.h) only
+ * test_mutator.c - the structure-aware mutator (fuzzers/mutator/) only
  * ever makes valid programs, and makes them the same way every time.
  *
  * Starting from the api seeds (the .ufp files of corpus/seeds/api, read
@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "defs.h"
 #include "mutator.h"
 #include "program.h"
 #include "progtest.h"
@@ -37,7 +38,7 @@ static int nseeds;
 static struct program pa, pb, pc;
 static char file[FILE_MAX], text[TEXT_MAX], err[512];
 static uint8_t out[MUT_OUTPUT_MAX + 64], out2[MUT_OUTPUT_MAX + 64], bytes[MUT_OUTPUT_MAX];
-static uint8_t pool[POOL][MUT_TARGET_MAX];
+static uint8_t pool[POOL][UF_MAX_INPUT];
 static size_t pool_len[POOL];
 
 /* ---------------------------------------------------------------- helpers */
@@ -288,22 +289,22 @@ static void the_same_seed_gives_the_same_output(void **state)
 
     for (i = 0; i < nseeds; i++)
         for (s = 0; s < 100; s++) {
-            n1 = mut_mutate(seed_bytes[i], seed_len[i], out, MUT_TARGET_MAX, s);
-            n2 = mut_mutate(seed_bytes[i], seed_len[i], out2, MUT_TARGET_MAX, s);
+            n1 = mut_mutate(seed_bytes[i], seed_len[i], out, UF_MAX_INPUT, s);
+            n2 = mut_mutate(seed_bytes[i], seed_len[i], out2, UF_MAX_INPUT, s);
             assert_int_equal(n1, n2);
             assert_memory_equal(out, out2, n1);
             memcpy(out2, seed_bytes[i], seed_len[i]);
-            n2 = mut_mutate(out2, seed_len[i], out2, MUT_TARGET_MAX, s);
+            n2 = mut_mutate(out2, seed_len[i], out2, UF_MAX_INPUT, s);
             assert_int_equal(n1, n2);
             assert_memory_equal(out, out2, n1);
             n1 = mut_crossover(seed_bytes[i], seed_len[i], seed_bytes[0], seed_len[0], out,
-                               MUT_TARGET_MAX, s);
+                               UF_MAX_INPUT, s);
             n2 = mut_crossover(seed_bytes[i], seed_len[i], seed_bytes[0], seed_len[0], out2,
-                               MUT_TARGET_MAX, s);
+                               UF_MAX_INPUT, s);
             assert_int_equal(n1, n2);
             assert_memory_equal(out, out2, n1);
-            n2 = mut_mutate(seed_bytes[i], seed_len[i], out2, MUT_TARGET_MAX, s + 1);
-            n1 = mut_mutate(seed_bytes[i], seed_len[i], out, MUT_TARGET_MAX, s);
+            n2 = mut_mutate(seed_bytes[i], seed_len[i], out2, UF_MAX_INPUT, s + 1);
+            n1 = mut_mutate(seed_bytes[i], seed_len[i], out, UF_MAX_INPUT, s);
             distinct += n1 != n2 || memcmp(out, out2, n1) != 0;
             /* and a mutation is never the input back */
             assert_false(n1 == seed_len[i] && memcmp(out, seed_bytes[i], n1) == 0);
@@ -334,24 +335,24 @@ static void inputs_seen_before_mutate_as_when_first_decoded(void **state)
                 in[k][j] = (uint8_t)xorshift32(&x);
         }
         s = xorshift32(&x);
-        n1 = mut_mutate(in[0], len[0], out, MUT_TARGET_MAX, s);
-        n2 = mut_mutate(in[0], len[0], out2, MUT_TARGET_MAX, s);
+        n1 = mut_mutate(in[0], len[0], out, UF_MAX_INPUT, s);
+        n2 = mut_mutate(in[0], len[0], out2, UF_MAX_INPUT, s);
         assert_int_equal(n1, n2);
         assert_memory_equal(out, out2, n1);
         /* a crossover's donor, first decoded, then from the cache */
-        n1 = mut_crossover(in[2], len[2], in[1], len[1], out, MUT_TARGET_MAX, s);
-        n2 = mut_crossover(in[2], len[2], in[1], len[1], out2, MUT_TARGET_MAX, s);
+        n1 = mut_crossover(in[2], len[2], in[1], len[1], out, UF_MAX_INPUT, s);
+        n2 = mut_crossover(in[2], len[2], in[1], len[1], out2, UF_MAX_INPUT, s);
         assert_int_equal(n1, n2);
         assert_memory_equal(out, out2, n1);
     }
     /* a seed mutated again after hundreds of other inputs took its entry */
-    n1 = mut_mutate(seed_bytes[0], seed_len[0], out, MUT_TARGET_MAX, 99);
+    n1 = mut_mutate(seed_bytes[0], seed_len[0], out, UF_MAX_INPUT, 99);
     for (i = 0; i < 2000; i++) {
         for (j = 0; j < 40; j++)
             in[0][j] = (uint8_t)xorshift32(&x);
-        (void)mut_mutate(in[0], 40, out2, MUT_TARGET_MAX, 1);
+        (void)mut_mutate(in[0], 40, out2, UF_MAX_INPUT, 1);
     }
-    n2 = mut_mutate(seed_bytes[0], seed_len[0], out2, MUT_TARGET_MAX, 99);
+    n2 = mut_mutate(seed_bytes[0], seed_len[0], out2, UF_MAX_INPUT, 99);
     assert_int_equal(n1, n2);
     assert_memory_equal(out, out2, n1);
 }
@@ -377,10 +378,10 @@ static void the_last_output_is_remembered_exactly(void **state)
             out2[n1 - 1] ^= 1;
             assert_null(mut_last_output(out2, n1));
             /* again from the memory, then from a decode of the same bytes */
-            n2 = mut_mutate(out, n1, out2, MUT_TARGET_MAX, s + 7);
-            n3 = mut_crossover(seed_bytes[i], seed_len[i], out2, n2, bytes, MUT_TARGET_MAX, s);
+            n2 = mut_mutate(out, n1, out2, UF_MAX_INPUT, s + 7);
+            n3 = mut_crossover(seed_bytes[i], seed_len[i], out2, n2, bytes, UF_MAX_INPUT, s);
             assert_null(mut_last_output(out, n1));
-            n3 = mut_mutate(out, n1, bytes, MUT_TARGET_MAX, s + 7);
+            n3 = mut_mutate(out, n1, bytes, UF_MAX_INPUT, s + 7);
             assert_int_equal(n2, n3);
             assert_memory_equal(out2, bytes, n2);
         }
@@ -442,7 +443,7 @@ static void twenty_thousand_rounds_never_make_an_invalid_program(void **state)
     }
     for (r = 0; r < ROUNDS; r++) {
         uint32_t a = xorshift32(&x) % POOL, b = xorshift32(&x) % POOL;
-        size_t max = r % 16 == 0 ? MUT_TARGET_MAX : 512;
+        size_t max = r % 16 == 0 ? UF_MAX_INPUT : 512;
 
         if (r % 4 == 3)
             n = mut_crossover(pool[a], pool_len[a], pool[b], pool_len[b], out, max, r);
@@ -494,7 +495,7 @@ static void crossover_splices_ops_of_the_second_program(void **state)
             expect_valid(&pa);
         }
         n = mut_crossover(seed_bytes[life], seed_len[life], seed_bytes[faults], seed_len[faults],
-                          out, MUT_TARGET_MAX, s);
+                          out, UF_MAX_INPUT, s);
         expect_valid_bytes(out, n);
         from_b += has_op(&pa, OP_FAIL_ALLOC) || has_op(&pa, OP_IRQL);
     }
@@ -502,7 +503,7 @@ static void crossover_splices_ops_of_the_second_program(void **state)
     assert_true(from_b > 50);
 
     /* an empty second input: a mutation of the first, not the first again */
-    n = mut_crossover(seed_bytes[life], seed_len[life], NULL, 0, out, MUT_TARGET_MAX, 5);
+    n = mut_crossover(seed_bytes[life], seed_len[life], NULL, 0, out, UF_MAX_INPUT, 5);
     expect_valid_bytes(out, n);
     assert_false(n == seed_len[life] && memcmp(out, seed_bytes[life], n) == 0);
     memset(&pb, 0, sizeof pb);

@@ -15,12 +15,14 @@
  * timers firing and work items running, and blocks on cleanup, destroy and
  * unload callbacks.
  *
- * The engines' hooks (api_mutator.c for libFuzzer, afl_mutator.c for AFL++)
- * are thin wrappers around mut_mutate() and mut_crossover(); the program
- * level functions are there for the tests. Everything is deterministic given
- * the seed; nothing is allocated (the working programs are static buffers),
- * so the mutator is NOT thread-safe: call it from one thread at a time, as
- * libFuzzer and afl-fuzz do. docs/FUZZING.md describes it.
+ * The engines' hooks (fuzzers/libfuzzer_mutator.c for libFuzzer,
+ * fuzzers/afl_mutator.c for AFL++) are thin wrappers around mut_mutate()
+ * and mut_crossover(); the program level functions are there for the
+ * tests. Everything is deterministic given the seed; nothing is allocated
+ * (the working programs are static buffers), so the mutator is NOT
+ * thread-safe: call it from one thread at a time, as libFuzzer and
+ * afl-fuzz do. The modules behind this header share mut_internal.h;
+ * docs/FUZZING.md describes them.
  */
 #ifndef UNLOADFUZZ_MUTATOR_H
 #define UNLOADFUZZ_MUTATOR_H
@@ -33,7 +35,6 @@
 #define MUT_MAX_STACK 8      /* most mutations one mut_mutate() call applies */
 #define MUT_SPLICE_MAX 16    /* most ops a crossover takes from the donor */
 #define MUT_OUTPUT_MAX 8192  /* no program encodes to more bytes (512 ops of at most 10) */
-#define MUT_TARGET_MAX 4096  /* api.c's MAX_INPUT: the api target ignores longer inputs */
 /* Every output is decoded again and checked to be the program meant; with
  * NDEBUG (release builds, where speed is the point) one in this many. The
  * codec's and the mutator's tests check every one. */
@@ -71,27 +72,29 @@ struct mut_stats {
 /* The name of mutation kind k ("insert-op", ...), or "" when k is none. */
 const char *mut_kind_name(enum mut_kind k);
 
-/* Applies one mutation of kind k, chosen with `seed`, to the valid program
- * *p (from prog_decode, prog_parse_text or this file). Returns 1 when it
- * applied: *p is then valid with canonical names and lines 0; or 0 when
- * there was nothing to act on or no room, *p unchanged. */
+/* Applies one mutation of kind k, chosen with `seed`, to the valid api
+ * program *p (from prog_decode, prog_parse_text or this file). Returns 1
+ * when it applied: *p is then valid with canonical names and lines 0; or
+ * 0 when there was nothing to act on or no room, *p unchanged. */
 int mut_apply(struct program *p, enum mut_kind k, uint32_t seed);
 
 /* Splices a run of 1 to MUT_SPLICE_MAX ops of `src` into *dst (both valid
- * programs), chosen with `seed`; operands the run names but does not bind
- * are renamed to names *dst has bound there. Returns 1, or 0 when src is
- * empty or *dst has no room (*dst unchanged). */
+ * api programs), chosen with `seed`; operands the run names but does not
+ * bind are renamed to names *dst has bound there. Returns 1, or 0 when src
+ * is empty or *dst has no room (*dst unchanged). */
 int mut_splice(struct program *dst, const struct program *src, uint32_t seed);
 
-/* Cuts ops off the end of the valid program *p until its encoding fits in
- * max_size bytes (closing a block the cut leaves open). Returns the
- * encoding's size. */
+/* Cuts ops off the end of the valid api program *p until its encoding
+ * fits in max_size bytes (closing a block the cut leaves open). Returns
+ * the encoding's size. */
 size_t mut_fit(struct program *p, size_t max_size);
 
 /* Decodes data[0..size), applies 1 to MUT_MAX_STACK mutations chosen with
  * `seed`, and encodes the result into out (at most max_size bytes; out may
- * be data itself). Returns the bytes written, or 0 when nothing could be
- * written (a max_size too small for any op). */
+ * be data itself). The engines' hooks pass no max_size above UF_MAX_INPUT
+ * (defs.h), since the api target ignores longer inputs. Returns the bytes
+ * written, or 0 when nothing could be written (a max_size too small for
+ * any op). */
 size_t mut_mutate(const uint8_t *data, size_t size, uint8_t *out, size_t max_size, uint32_t seed);
 
 /* Decodes both inputs and splices a run of ops of the second into the first
