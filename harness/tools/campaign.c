@@ -376,14 +376,37 @@ static int check_dirs(void)
     return 0;
 }
 
-/* Converts target t's text seeds into the binary form in dir/seeds, each
- * named as its file without .ufp and converted once (one already there is
- * kept). Returns 0, or -1 after saying which seed does not parse: a seed
- * to fix, not one to skip. */
-static int convert_seeds(const struct tree_target *t, const char *dir)
+/* Converts the text program `in` into the binary form, as the new file
+ * `out`; kind is the program's (load.h). Returns 0, or -1 after saying
+ * why. */
+static int convert_seed(const char *in, const char *out, int kind)
 {
     static struct program p;
     static uint8_t bin[PROG_MAX_OPS * 32];
+    size_t n;
+
+    if (prog_load_file_kind(in, 0, kind, &p) < 0)
+        return -1; /* the loader said why */
+    n = prog_encode(&p, bin, sizeof bin);
+    if (n > sizeof bin) {
+        fprintf(stderr, "unloadfuzz fuzz: %s: program too large to encode\n", in);
+        return -1;
+    }
+    if (file_write(out, bin, n, FILE_NEW) != 0) {
+        fprintf(stderr, "unloadfuzz fuzz: %s: cannot create: %s\n", out, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* Converts target t's text seeds into the binary form in dir/seeds, each
+ * named as its file without .ufp and converted once (one already there is
+ * kept): driver programs for a driver target, api programs as their ops
+ * say. Returns 0, or -1 after saying which seed does not parse: a seed to
+ * fix, not one to skip. */
+static int convert_seeds(const struct tree_target *t, const char *dir)
+{
+    int kind = strcmp(t->name, "api") ? PROG_DRIVER : LOAD_KIND_AS_WRITTEN;
     struct names seeds;
     size_t i;
     int rc = 0;
@@ -392,25 +415,14 @@ static int convert_seeds(const struct tree_target *t, const char *dir)
         return 0;
     for (i = 0; rc == 0 && i < seeds.n; i++) {
         char in[PATH_MAX + 256], out[PATH_MAX + 256];
-        size_t n;
 
         snprintf(in, sizeof in, "%s/%s", t->seeds, seeds.v[i]);
         snprintf(out, sizeof out, "%s/seeds/%.*s", dir, (int)(strlen(seeds.v[i]) - 4),
                  seeds.v[i]);
-        if (dir_exists(out))
-            continue;
-        rc = -1;
-        if (prog_load_file_kind(in, 0, strcmp(t->name, "api") ? PROG_DRIVER : LOAD_KIND_AS_WRITTEN,
-                                &p) < 0)
-            ;
-        else if ((n = prog_encode(&p, bin, sizeof bin)) > sizeof bin)
-            fprintf(stderr, "unloadfuzz fuzz: %s: program too large to encode\n", in);
-        else if (file_write(out, bin, n, FILE_NEW) != 0)
-            fprintf(stderr, "unloadfuzz fuzz: %s: cannot create: %s\n", out, strerror(errno));
-        else
-            rc = 0;
-        if (rc < 0)
+        if (!dir_exists(out) && convert_seed(in, out, kind) < 0) {
             fail("the seed %s does not parse (above); nothing was run for %s", in, t->name);
+            rc = -1;
+        }
     }
     names_free(&seeds);
     return rc;
