@@ -92,7 +92,7 @@ EOF
 grep -q 'None: no target crashed' "$tmp/c/report.md" || bad "report.md does not say there is no finding"
 grep -q '<svg id="plot-findings"' "$tmp/c/report.html" || bad "no findings plot without findings"
 
-# ---- as scripts/campaign.sh writes them: absolute paths, a flaky crash with nulls ----
+# ---- as `unloadfuzz fuzz` writes them: absolute paths, a flaky crash with nulls ----
 fresh
 mkdir -p "$tmp/c/ndis_bug_stats_timer/crashes"
 printf '\x01\x02\x00\x03' >"$tmp/c/ndis_bug_stats_timer/crashes/crash-1"
@@ -102,9 +102,10 @@ d = sys.argv[1]
 p = os.path.join(d, "findings.json")
 f = json.load(open(p))
 f[0]["program"] = os.path.join(d, f[0]["program"])
-f.append({"target": "ndis_bug_stats_timer", "signature": None, "rule": None, "first_seen_s": None,
-          "inputs": 1, "program": os.path.join(d, "ndis_bug_stats_timer/crashes/crash-1"),
-          "ops": None, "reproduce": None, "flaky": True})
+f.append({"target": "ndis_bug_stats_timer", "signature": None, "rule": None, "severity": None,
+          "first_seen_s": None, "inputs": 1,
+          "program": os.path.join(d, "ndis_bug_stats_timer/crashes/crash-1"),
+          "reproduce": None, "flaky": True})
 json.dump(f, open(p, "w"), indent=2)
 PY
 report "$tmp/c" >/dev/null 2>"$tmp/err" || { bad "report with a flaky crash exited $?"; cat "$tmp/err"; }

@@ -4,12 +4,8 @@
  * running that target's own explorer, <TARGET>_explore, which the build
  * puts beside this binary (a driver is linked into its own binaries only).
  */
-#include <errno.h>
-#include <stdlib.h>
-#include <limits.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "check.h"
 #include "exec.h"
@@ -115,32 +111,4 @@ int triage_cli_main(int argc, char **argv)
         args[i + 1] = argv[i];
     args[argc + 1] = NULL;
     return proc_exec_beside("triage", argv[0], "_explore", args);
-}
-
-/* `unloadfuzz fuzz ...`: the campaign runner, scripts/campaign.sh of the
- * source tree this binary was built from, told where the build is. */
-int fuzz_cli_main(int argc, char **argv)
-{
-    static char *args[260];
-    char self[PATH_MAX], *slash;
-    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-    int i;
-
-    if (n <= 0 || argc > 256) {
-        fprintf(stderr, "unloadfuzz fuzz: cannot find my own directory (or too many arguments)\n");
-        return 2;
-    }
-    self[n] = '\0';
-    slash = strrchr(self, '/');
-    if (slash)
-        *slash = '\0';
-    setenv("UF_BUILD_DIR", self, 1);
-    args[0] = "bash";
-    args[1] = UF_SOURCE_DIR "/scripts/campaign.sh";
-    for (i = 0; i < argc; i++)
-        args[i + 2] = argv[i];
-    args[argc + 2] = NULL;
-    execv("/bin/bash", args);
-    fprintf(stderr, "unloadfuzz fuzz: /bin/bash: %s\n", strerror(errno));
-    return 2;
 }

@@ -5,8 +5,6 @@
 #define UNLOADFUZZ_EXPLORE_CLI_H
 
 int explore_cli_main(int argc, char **argv);
-/* `unloadfuzz fuzz ...`: runs scripts/campaign.sh (docs/CAMPAIGNS.md). */
-int fuzz_cli_main(int argc, char **argv);
 /* `unloadfuzz triage TARGET ...` (triage.c). */
 int triage_cli_main(int argc, char **argv);
 

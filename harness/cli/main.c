@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "campaign.h"
 #include "convert.h"
 #include "defs.h"
 #include "demo.h"
@@ -26,7 +27,7 @@ static const struct {
     {"repro", repro_main, "run program files and print their trace and violations"},
     {"convert", convert_main, "turn a program from text into binary or back"},
     {"explore", explore_cli_main, "sweep a program's faults, IRQLs and unloads; search its orderings"},
-    {"fuzz", fuzz_cli_main, "run a fuzzing campaign: workers, progress, triage, resume"},
+    {"fuzz", campaign_main, "run a fuzzing campaign: workers, progress, triage, resume"},
     {"triage", triage_cli_main, "replay crashes, group them by meaning, minimize one of each"},
     {"report", report_main, "write a campaign directory up: report.md, report.json, report.html"},
     {"gate", gate_main, "the merge gate: regressions, fuzzing, baseline; SARIF and JUnit"},
