@@ -35,8 +35,8 @@ static json_t *entry(const struct findings_entry *f)
                                                : json_null());
     json_object_set_new(o, "inputs", json_integer(f->inputs));
     json_object_set_new(o, "program", str_or_null(f->program));
-    if (f->ops >= 0)
-        json_object_set_new(o, "ops", json_integer(f->ops));
+    if (f->with_ops)
+        json_object_set_new(o, "ops", f->ops >= 0 ? json_integer(f->ops) : json_null());
     json_object_set_new(o, "reproduce", str_or_null(f->reproduce));
     json_object_set_new(o, "flaky", json_boolean(f->flaky));
     if (f->baseline) {

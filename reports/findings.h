@@ -4,7 +4,7 @@
  * back by `unloadfuzz report`.
  *
  * Each finding is an object with, in this order: target, signature, rule,
- * severity, first_seen_s, inputs, program, then ops when known, reproduce,
+ * severity, first_seen_s, inputs, program, then ops for a campaign, reproduce,
  * flaky, and, for a run that compared its findings with a baseline (the
  * gate), new, baseline_reason and location. Strings are made valid UTF-8;
  * absent values are null.
@@ -24,7 +24,8 @@ struct findings_entry {
     double first_seen_s;         /* seconds after the campaign started; < 0: unknown */
     long inputs;                 /* inputs the engine saved with it */
     const char *program;         /* the minimized (or flaky) program's file */
-    long ops;                    /* the minimized program's ops; < 0: not written */
+    int with_ops;                /* write ops (a campaign's findings.json has it) */
+    long ops;                    /* with_ops: the minimized program's ops; < 0: null */
     const char *reproduce;       /* a command that replays it */
     int flaky;                   /* not the same signature every time */
     int baseline;                /* compared with a baseline: write what follows */

@@ -105,7 +105,7 @@ f[0]["program"] = os.path.join(d, f[0]["program"])
 f.append({"target": "ndis_bug_stats_timer", "signature": None, "rule": None, "severity": None,
           "first_seen_s": None, "inputs": 1,
           "program": os.path.join(d, "ndis_bug_stats_timer/crashes/crash-1"),
-          "reproduce": None, "flaky": True})
+          "ops": None, "reproduce": None, "flaky": True})
 json.dump(f, open(p, "w"), indent=2)
 PY
 report "$tmp/c" >/dev/null 2>"$tmp/err" || { bad "report with a flaky crash exited $?"; cat "$tmp/err"; }

@@ -266,6 +266,7 @@ static int add_signature(struct record_findings *f, const char *target, json_t *
     if (t0 >= 0 && stat(first, &st) == 0)
         e->e.first_seen_s = (double)st.st_mtim.tv_sec + st.st_mtim.tv_nsec / 1e9 - t0;
     e->e.inputs = (long)inputs;
+    e->e.with_ops = 1;
     e->e.ops = (long)ops;
     f->distinct++;
     return oom ? -1 : 0;
@@ -284,6 +285,7 @@ static int add_flaky(struct record_findings *f, const char *target, const char *
     e->program = copy(path, &oom);
     e->e.first_seen_s = -1;
     e->e.inputs = 1;
+    e->e.with_ops = 1;
     e->e.ops = -1;
     e->e.flaky = 1;
     return oom ? -1 : 0;

@@ -238,7 +238,6 @@ static char *findings_text(const struct gate *g)
         v[i].first_seen_s = f->first_seen;
         v[i].inputs = f->inputs;
         v[i].program = f->program;
-        v[i].ops = -1;
         v[i].reproduce = f->reproduce;
         v[i].baseline = 1;
         v[i].is_new = !f->known;

@@ -21,14 +21,14 @@ int trees_find(struct trees *t, char *err, size_t errn)
 {
     static const char key[] = "CMAKE_HOME_DIRECTORY:INTERNAL=";
     char cache[PATH_MAX + 32], rules[PATH_MAX + 32], *text, *line;
+    ssize_t n;
 
     if (proc_self_dir(t->build, sizeof t->build) < 0) {
         snprintf(err, errn, "cannot find my own binary (/proc/self/exe): %s", strerror(errno));
         return -1;
     }
-    snprintf(t->self, sizeof t->self, "%s", t->build);
-    if (readlink("/proc/self/exe", t->self, sizeof t->self - 1) <= 0)
-        t->self[0] = '\0';
+    n = readlink("/proc/self/exe", t->self, sizeof t->self - 1);
+    t->self[n > 0 ? n : 0] = '\0';
     snprintf(cache, sizeof cache, "%s/CMakeCache.txt", t->build);
     if (file_read(cache, 0, &text, NULL) < 0) {
         snprintf(err, errn, "%s is not a build tree of unloadfuzz (no CMakeCache.txt): build"
