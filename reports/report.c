@@ -28,6 +28,7 @@
 #include "file.h"
 #include "html.h"
 #include "markdown.h"
+#include "msg.h"
 #include "rjson.h"
 #include "tally.h"
 #include "views.h"
@@ -38,13 +39,12 @@
 __attribute__((format(printf, 1, 2))) static int fail(const char *fmt, ...)
 {
     va_list ap;
+    int rc;
 
-    fputs("report: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    rc = msg_vfail(-1, "report", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
-    return -1;
+    return rc;
 }
 
 /* One report: its file in DIR and its text. */

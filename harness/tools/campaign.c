@@ -40,6 +40,7 @@
 #include "dir.h"
 #include "file.h"
 #include "load.h"
+#include "msg.h"
 #include "program.h"
 #include "target.h"
 #include "trees.h"
@@ -107,13 +108,12 @@ static void usage(FILE *f)
 __attribute__((format(printf, 1, 2))) static int fail(const char *fmt, ...)
 {
     va_list ap;
+    int rc;
 
-    fputs("unloadfuzz fuzz: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    rc = msg_vfail(2, "unloadfuzz fuzz", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
-    return 2;
+    return rc;
 }
 
 /* The cores this process may run on (the default --jobs). */

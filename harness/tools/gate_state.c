@@ -9,18 +9,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
+
 /* Prints the message. Returns 2. */
 int gate_fail(const char *fmt, ...)
 {
     va_list ap;
+    int rc;
 
-    fflush(stdout);
-    fprintf(stderr, "unloadfuzz gate: ");
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    rc = msg_vfail(2, "unloadfuzz gate", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
-    return 2;
+    return rc;
 }
 
 /* Says so and aborts. */
