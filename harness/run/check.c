@@ -23,6 +23,7 @@ enum {
     SEEN_DESTROY = 4, /* EV_DESTROY */
     SEEN_FREE = 8,    /* EV_FREE */
     SEEN_LEAK = 16,   /* a leak-at-unload violation named it */
+    SEEN_ROOTED = 32, /* check_tree(): live, with live ancestors up to a root */
 };
 
 /* The machine halts with a violation; the checker's findings then mean
@@ -119,7 +120,11 @@ static struct check_frame *push(struct check *c)
         return NULL;
     }
     f = &c->frames[c->depth++];
-    memset(f, 0, sizeof(*f));
+    f->faults = f->violations = 0;
+    f->target_id = f->arg_id = 0;
+    f->target_refs = f->arg_refs = 0;
+    f->target_state = f->freed = 0;
+    f->ddi = DDI_NONE;
     f->irql = model_irql();
     f->halted = (uint8_t)model_halted();
     return f;
@@ -200,12 +205,18 @@ __attribute__((noinline)) static void check_life(struct check *c, enum model_eve
 }
 
 /* The tree [O1][O2]: every live object's parent is live, no cycles, and
- * freed objects are the ones the checker saw freed. */
+ * freed objects are the ones the checker saw freed. Objects are looked at
+ * in id order, and an object whose parent came before it and was found
+ * rooted is rooted too, so the walk up is made only for a parent that
+ * comes later: the whole tree costs a look at each object, not at each
+ * object's every ancestor. */
 static void check_tree(struct check *c)
 {
     struct model_object_info info, p;
     uint32_t i, hops, n = model_object_count(), up;
 
+    for (i = 1; i <= n && i < CHECK_MAX_IDS; i++)
+        c->shadow[i] &= (uint8_t)~SEEN_ROOTED;
     for (i = 1; i <= n && i < CHECK_MAX_IDS; i++) {
         if (model_object_info(i, &info))
             continue;
@@ -219,6 +230,11 @@ static void check_tree(struct check *c)
             finding(c, RULE_INTERNAL_CHECK_TREE, i, "a negative reference count");
             return;
         }
+        if (info.parent == 0 ||
+            (info.parent < i && (c->shadow[info.parent] & SEEN_ROOTED))) {
+            c->shadow[i] |= SEEN_ROOTED;
+            continue;
+        }
         for (up = info.parent, hops = 0; up && hops <= n; hops++) {
             if (model_object_info(up, &p) || p.state == STATE_FREED) {
                 finding(c, RULE_INTERNAL_CHECK_TREE, i, "a live object under a freed parent");
@@ -230,6 +246,7 @@ static void check_tree(struct check *c)
             finding(c, RULE_INTERNAL_CHECK_TREE, i, "a cycle of parents");
             return;
         }
+        c->shadow[i] |= SEEN_ROOTED;
     }
 }
 
