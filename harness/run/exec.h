@@ -6,7 +6,8 @@
  *
  * One execution at a time per process, like the model it drives. The hot
  * path (a fuzzer's) allocates nothing and formats nothing; a caller that
- * wants a trace passes an event hook.
+ * wants a trace passes an event hook, and one that wants the independent
+ * checker (check.h) attaches it, which it brackets each op for.
  */
 #ifndef UNLOADFUZZ_EXEC_H
 #define UNLOADFUZZ_EXEC_H

@@ -20,9 +20,12 @@
  * After the first unload routine returns (or a failed entry) the image
  * leaves memory, and the model reports the pool it still held.
  *
- * Every event of the run is folded into an FNV-1a hash (object ids, kinds,
- * DDIs, statuses, rules), and so is every call of the port into the driver
- * with its IRQL: the trace the reset check compares.
+ * Every event of the run goes to the independent checker (check.h), which
+ * follows each DDI call the driver makes; its findings are violations of
+ * the run like the model's. Every event, the checker's findings included,
+ * is folded into an FNV-1a hash (object ids, kinds, DDIs, statuses,
+ * rules), and so is every call of the port into the driver with its IRQL:
+ * the trace the reset check compares.
  */
 #include "port.h"
 

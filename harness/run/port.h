@@ -1,6 +1,9 @@
 /*
  * port.h - the port simulation: runs a driver program against a registered
- * driver under test (drivers/unloadfuzz_driver.h).
+ * driver under test (unloadfuzz_driver.h), with the independent checker
+ * attached (check.h). Its own library, `port`, is what a driver target's
+ * binaries link; its entry points carry the harness's prefix uf_, since
+ * they enter the driver's link.
  *
  * The program plays the port and the system: load, devices arriving and
  * leaving, time passing (timers, work items, deferred disposal), unload,
