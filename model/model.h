@@ -123,6 +123,11 @@ int model_object_info(uint32_t id, struct model_object_info *out);
  * reads around every op: model_object_info() without counting the tags.
  * Returns 0, or -1 (leaving *refs and *state alone) when no such id exists. */
 int model_object_refs(uint32_t id, int32_t *refs, enum model_state *state);
+/* The parent, state and reference count of object `id` alone: what the
+ * checker's walk of the whole tree at the end of every run needs, without
+ * the rest of model_object_info(). Returns 0, or -1 (leaving the outputs
+ * alone) when no such id exists. */
+int model_object_node(uint32_t id, uint32_t *parent, enum model_state *state, int32_t *refs);
 /* The type of object `id`, or TYPE_NONE when no such id exists. */
 enum model_type model_object_type(uint32_t id);
 /* The held count of tag `tag` on object `id` (0 when none or no object). */

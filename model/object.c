@@ -722,6 +722,19 @@ int model_object_info(uint32_t id, struct model_object_info *out)
     return 0;
 }
 
+int model_object_node(uint32_t id, uint32_t *parent, enum model_state *state, int32_t *refs)
+{
+    const struct obj *o;
+
+    if (id == 0 || id > uf__model.nobjs)
+        return -1;
+    o = obj_get(id);
+    *parent = o->parent;
+    *state = (enum model_state)o->state;
+    *refs = o->refs;
+    return 0;
+}
+
 int model_object_refs(uint32_t id, int32_t *refs, enum model_state *state)
 {
     const struct obj *o;

@@ -442,6 +442,36 @@ static void C9_dereferencing_the_creation_reference_is_deref_to_zero(void **stat
     assert_true(model_halted());
 }
 
+/* [O1] The checker's light look at an object (model_object_node) says
+ * what model_object_info says of its parent, state and count, and nothing
+ * for an id that does not exist. */
+static void O1_object_node_agrees_with_info(void **state)
+{
+    struct model_object_info info;
+    WDFOBJECT p, c;
+    uint32_t parent = 99, i;
+    enum model_state st;
+    int32_t refs = -9;
+
+    t_driver();
+    p = t_object(NULL, WdfExecutionLevelInheritFromParent);
+    c = t_object(p, WdfExecutionLevelInheritFromParent);
+    WdfObjectReference(c);
+    WdfObjectDelete(p);
+    for (i = 1; i <= model_object_count(); i++) {
+        assert_int_equal(model_object_info(i, &info), 0);
+        assert_int_equal(model_object_node(i, &parent, &st, &refs), 0);
+        assert_int_equal(parent, info.parent);
+        assert_int_equal(st, info.state);
+        assert_int_equal(refs, info.refs);
+    }
+    assert_int_equal(model_object_node(model_object_count() + 1, &parent, &st, &refs), -1);
+    assert_int_equal(model_object_node(0, &parent, &st, &refs), -1);
+    assert_int_equal(refs, info.refs); /* left alone */
+    WdfObjectDereference(c);
+    t_expect_quiet();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -461,6 +491,7 @@ int main(void)
         cmocka_unit_test_setup(O6_context_readable_in_destroy, t_setup),
         cmocka_unit_test_setup(O6_allocate_context_existing_and_new, t_setup),
         cmocka_unit_test_setup(O6_allocate_context_on_deleting_object_fails, t_setup),
+        cmocka_unit_test_setup(O1_object_node_agrees_with_info, t_setup),
         cmocka_unit_test_setup(O7_balanced_tags_are_quiet, t_setup),
         cmocka_unit_test_setup(O7_release_of_unacquired_tag_is_reported, t_setup),
         cmocka_unit_test_setup(O7_tags_held_at_unload_are_reported, t_setup),

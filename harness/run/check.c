@@ -26,9 +26,13 @@ enum {
     SEEN_ROOTED = 32, /* check_tree(): live, with live ancestors up to a root */
 };
 
+/* The small helpers of the per-event path: inlined in every build, the
+ * unoptimized ones too, since the checker sees every event of every run. */
+#define HOT static inline __attribute__((always_inline))
+
 /* The machine halts with a violation; the checker's findings then mean
  * nothing more (nothing runs), so it stops looking. */
-static int quiet(void) { return model_halted(); }
+HOT int quiet(void) { return model_halted(); }
 
 /* Records a finding and hands it to the host as a violation event. A
  * driver target's (CHECK_CALLS) names the DDI of the call it is about
@@ -75,13 +79,13 @@ void check_begin(struct check *c)
 }
 
 /* The innermost frame, or NULL between ops (or calls). */
-static struct check_frame *top(struct check *c)
+HOT struct check_frame *top(struct check *c)
 {
     return c->depth && c->depth <= CHECK_MAX_FRAMES ? &c->frames[c->depth - 1] : NULL;
 }
 
 /* Whether the checker saw object `id` freed. */
-static int seen_freed(const struct check *c, uint32_t id)
+HOT int seen_freed(const struct check *c, uint32_t id)
 {
     return id && id < CHECK_MAX_IDS && (c->shadow[id] & SEEN_FREE);
 }
@@ -111,7 +115,7 @@ static void note_operands(struct check_frame *f)
 
 /* Opens a frame (or counts one past the deepest recorded). Returns it, or
  * NULL when it is not recorded. */
-static struct check_frame *push(struct check *c)
+HOT struct check_frame *push(struct check *c)
 {
     struct check_frame *f;
 
@@ -132,7 +136,7 @@ static struct check_frame *push(struct check *c)
 
 /* Closes the innermost frame. Returns it, or NULL when it was not recorded
  * (or none was open). */
-static struct check_frame *pop(struct check *c)
+HOT struct check_frame *pop(struct check *c)
 {
     if (c->depth == 0)
         return NULL;
@@ -146,14 +150,15 @@ static struct check_frame *pop(struct check *c)
 /* Post-order [D1]: every live child of `id` was cleaned up before it. */
 static void check_children_cleaned(struct check *c, uint32_t id)
 {
-    struct model_object_info info;
-    uint32_t i, n = model_object_count();
+    uint32_t i, n = model_object_count(), parent;
+    enum model_state state;
+    int32_t refs;
 
     if (n >= CHECK_MAX_IDS)
         return;
     for (i = 1; i <= n; i++)
-        if (model_object_info(i, &info) == 0 && info.parent == id &&
-            info.state != STATE_FREED && !(c->shadow[i] & SEEN_CLEANUP)) {
+        if (model_object_node(i, &parent, &state, &refs) == 0 && parent == id &&
+            state != STATE_FREED && !(c->shadow[i] & SEEN_CLEANUP)) {
             finding(c, RULE_INTERNAL_CHECK_ORDER, id, "cleanup before a child's cleanup");
             return;
         }
@@ -212,35 +217,35 @@ __attribute__((noinline)) static void check_life(struct check *c, enum model_eve
  * object's every ancestor. */
 static void check_tree(struct check *c)
 {
-    struct model_object_info info, p;
-    uint32_t i, hops, n = model_object_count(), up;
+    uint32_t i, hops, n = model_object_count(), up, parent, pp;
+    enum model_state state, ps;
+    int32_t refs, prefs;
 
     for (i = 1; i <= n && i < CHECK_MAX_IDS; i++)
         c->shadow[i] &= (uint8_t)~SEEN_ROOTED;
     for (i = 1; i <= n && i < CHECK_MAX_IDS; i++) {
-        if (model_object_info(i, &info))
+        if (model_object_node(i, &parent, &state, &refs))
             continue;
-        if ((info.state == STATE_FREED) != !!(c->shadow[i] & SEEN_FREE)) {
+        if ((state == STATE_FREED) != !!(c->shadow[i] & SEEN_FREE)) {
             finding(c, RULE_INTERNAL_CHECK_TREE, i, "freed without a free event, or the reverse");
             return;
         }
-        if (info.state == STATE_FREED)
+        if (state == STATE_FREED)
             continue;
-        if (info.refs < 0) {
+        if (refs < 0) {
             finding(c, RULE_INTERNAL_CHECK_TREE, i, "a negative reference count");
             return;
         }
-        if (info.parent == 0 ||
-            (info.parent < i && (c->shadow[info.parent] & SEEN_ROOTED))) {
+        if (parent == 0 || (parent < i && (c->shadow[parent] & SEEN_ROOTED))) {
             c->shadow[i] |= SEEN_ROOTED;
             continue;
         }
-        for (up = info.parent, hops = 0; up && hops <= n; hops++) {
-            if (model_object_info(up, &p) || p.state == STATE_FREED) {
+        for (up = parent, hops = 0; up && hops <= n; hops++) {
+            if (model_object_node(up, &pp, &ps, &prefs) || ps == STATE_FREED) {
                 finding(c, RULE_INTERNAL_CHECK_TREE, i, "a live object under a freed parent");
                 return;
             }
-            up = p.parent;
+            up = pp;
         }
         if (hops > n) {
             finding(c, RULE_INTERNAL_CHECK_TREE, i, "a cycle of parents");
@@ -540,8 +545,9 @@ void check_step(struct check *c)
 /* The run ended (check.h). */
 void check_end(struct check *c)
 {
-    struct model_object_info info;
-    uint32_t i, n = model_object_count();
+    uint32_t i, n = model_object_count(), parent;
+    enum model_state state;
+    int32_t refs;
 
     if (quiet())
         return;
@@ -550,7 +556,7 @@ void check_end(struct check *c)
     if (model_driver_state() != DRIVER_UNLOADED)
         return;
     for (i = 1; i <= n && i < CHECK_MAX_IDS; i++)
-        if (model_object_info(i, &info) == 0 && info.state != STATE_FREED &&
+        if (model_object_node(i, &parent, &state, &refs) == 0 && state != STATE_FREED &&
             !(c->shadow[i] & SEEN_LEAK)) {
             finding(c, RULE_INTERNAL_UNREPORTED_LEAK_AT_UNLOAD, i,
                     "alive after unload and not reported as leaked");
