@@ -16,7 +16,6 @@
 #include "report.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,16 +35,7 @@
 #define NOUTPUTS 3
 
 /* Prints "report: MESSAGE" to stderr. Returns -1, for `return fail(...)`. */
-__attribute__((format(printf, 1, 2))) static int fail(const char *fmt, ...)
-{
-    va_list ap;
-    int rc;
-
-    va_start(ap, fmt);
-    rc = msg_vfail(-1, "report", fmt, ap);
-    va_end(ap);
-    return rc;
-}
+#define fail(...) msg_fail(-1, "report", __VA_ARGS__)
 
 /* One report: its file in DIR and its text. */
 struct output {

@@ -25,7 +25,6 @@
 #include <errno.h>
 #include <limits.h>
 #include <sched.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,16 +104,7 @@ static void usage(FILE *f)
 
 /* Prints "unloadfuzz fuzz: MESSAGE" on stderr. Returns 2, the exit status
  * of bad arguments and missing builds. */
-__attribute__((format(printf, 1, 2))) static int fail(const char *fmt, ...)
-{
-    va_list ap;
-    int rc;
-
-    va_start(ap, fmt);
-    rc = msg_vfail(2, "unloadfuzz fuzz", fmt, ap);
-    va_end(ap);
-    return rc;
-}
+#define fail(...) msg_fail(2, "unloadfuzz fuzz", __VA_ARGS__)
 
 /* The cores this process may run on (the default --jobs). */
 static long count_cores(void)

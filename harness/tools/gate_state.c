@@ -9,19 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "msg.h"
 
-/* Prints the message. Returns 2. */
-int gate_fail(const char *fmt, ...)
-{
-    va_list ap;
-    int rc;
-
-    va_start(ap, fmt);
-    rc = msg_vfail(2, "unloadfuzz gate", fmt, ap);
-    va_end(ap);
-    return rc;
-}
 
 /* Says so and aborts. */
 _Noreturn void gate_oom(void)

@@ -21,6 +21,7 @@
 
 #include "buf.h"
 #include "gate_report.h"
+#include "msg.h"
 #include "trees.h"
 
 /* A baseline entry: a finding the gate accepts. */
@@ -50,7 +51,7 @@ struct gate {
 
 /* Prints "unloadfuzz gate: MESSAGE" to stderr. Returns 2, the exit status
  * for it. */
-int gate_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#define gate_fail(...) msg_fail(2, "unloadfuzz gate", __VA_ARGS__)
 
 /* Out of host memory: says so and aborts. */
 _Noreturn void gate_oom(void);
