@@ -264,7 +264,7 @@ const char *uf__obj_tag_name(const void *tag, char *buf, size_t n);
 /* Framework-owned reference tags (never equal to a driver's tag). */
 extern const char uf__TAG_TIMER[], uf__TAG_WORKITEM[], uf__TAG_ENQUEUE[], uf__TAG_COLLECTION[];
 
-/* ---- driver callbacks (callback.c) ---- */
+/* ---- driver callbacks (ddi.c) ---- */
 enum cb_kind { CB_CLEANUP, CB_DESTROY, CB_TIMER, CB_WORKITEM, CB_UNLOAD };
 /* Calls driver callback `fn` of `kind` for object `o` at `irql`, then checks
  * it returned at that IRQL and left no critical region entered [I2]. The

@@ -1,5 +1,5 @@
 /*
- * cli.c - the `unloadfuzz` command: one entry, one subcommand per job.
+ * main.c - the `unloadfuzz` command: one entry, one subcommand per job.
  *
  * Every subcommand answers --help; bad arguments print a message and the
  * usage to stderr and exit with status 2.
