@@ -152,7 +152,8 @@ static void usage(FILE *f)
                "\n"
                "  --markdown      print docs/RULES.md\n"
                "  --tests FILE... test sources to scan for the tests that show each rule\n"
-               "  --check         exit 1 when a rule (other than internal-*) has no test\n"
+               "  --check         exit 1 when a rule (other than internal-*) has no test, or\n"
+               "                  an id's internal- prefix and its INTERNAL column disagree\n"
                "  --help          this text\n");
 }
 
@@ -193,8 +194,16 @@ int rules_main(int argc, char **argv)
     }
     if (check) {
         for (r = 0; r < RULE__COUNT; r++) {
+            const char *id = model_rule_id((enum model_rule)r);
             int found = 0;
 
+            /* the api target, the verdicts and users read internal-* as the model's */
+            if (model_rule_internal((enum model_rule)r) != !strncmp(id, "internal-", 9)) {
+                fprintf(stderr, "unloadfuzz rules: rule %s is %s in rules.def: an id starts"
+                        " with internal- exactly when its rule is INTERNAL\n", id,
+                        model_rule_internal((enum model_rule)r) ? "INTERNAL" : "DRIVER");
+                missing++;
+            }
             if (model_rule_internal((enum model_rule)r))
                 continue;
             for (i = 0; i < nshown; i++)
