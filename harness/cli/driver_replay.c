@@ -155,7 +155,7 @@ int main(int argc, char **argv)
         verdict_clear(&S.raised);
         S.nseen = 0;
         r1.inject = r2.inject = o->inject;
-        r1.thorough = r2.thorough = scratch.thorough = 1;
+        r1.thorough = r2.thorough = 1;
         uf_port_set_sink(print_event, NULL);
         uf_port_run(&uf_driver_under_test, &prog, &r1);
         uf_port_set_sink(NULL, NULL);

@@ -323,7 +323,6 @@ void uf_port_run(const struct uf_driver *d, const struct program *p, struct port
         unload();
     if (CHECKER)
         check_end(&P.check);
-    r->findings = P.check.nfindings;
     model_set_sink(NULL, NULL);
     r->port_state = P.loaded | (P.unloads < 3 ? P.unloads : 3u) << 1 | P.arrived << 7;
     for (i = 0; i < PROG_MAX_ADAPTERS; i++)

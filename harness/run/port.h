@@ -27,8 +27,6 @@ struct port_run {
     uint32_t inject;     /* PORT_INJECT_* in force from the start; the only
                           * ones a program's `inject` op can turn on */
     uint8_t thorough;    /* the checker's costly checks too (replays) */
-    uint32_t findings;   /* the checker's findings in the run (internal-*
-                          * violations among the events) */
     uint32_t injected;   /* PORT_INJECT_* that took effect during the run */
     uint64_t trace_hash; /* FNV-1a of the run's events */
     uint32_t events;     /* how many */

@@ -14,7 +14,6 @@
 
 #include "dir.h"
 #include "file.h"
-#include "proc.h"
 
 /* Finds the trees (trees.h). Returns 0, or -1 with err written. */
 int trees_find(struct trees *t, char *err, size_t errn)
@@ -23,12 +22,15 @@ int trees_find(struct trees *t, char *err, size_t errn)
     char cache[PATH_MAX + 32], rules[PATH_MAX + 32], *text, *line;
     ssize_t n;
 
-    if (proc_self_dir(t->build, sizeof t->build) < 0) {
+    n = readlink("/proc/self/exe", t->self, sizeof t->self - 1);
+    if (n <= 0) {
         snprintf(err, errn, "cannot find my own binary (/proc/self/exe): %s", strerror(errno));
         return -1;
     }
-    n = readlink("/proc/self/exe", t->self, sizeof t->self - 1);
-    t->self[n > 0 ? n : 0] = '\0';
+    t->self[n] = '\0';
+    memcpy(t->build, t->self, (size_t)n + 1);
+    if (strrchr(t->build, '/'))
+        *strrchr(t->build, '/') = '\0';
     snprintf(cache, sizeof cache, "%s/CMakeCache.txt", t->build);
     if (file_read(cache, 0, &text, NULL) < 0) {
         snprintf(err, errn, "%s is not a build tree of unloadfuzz (no CMakeCache.txt): build"
