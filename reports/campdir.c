@@ -18,6 +18,7 @@
 #include "dir.h"
 #include "file.h"
 #include "model.h"
+#include "text.h"
 
 #define PROGRAM_MAX (1u << 20) /* a program file larger than this is not one */
 
@@ -315,19 +316,6 @@ static int get_string(struct campdir *c, json_t *o, size_t i, const char *key, i
     return 0;
 }
 
-/* Whether s reads as text: no control characters but tabs and line ends
- * (a crash input is bytes; triage's programs are text). */
-static int is_text(const char *s, size_t n)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        if (((unsigned char)s[i] < 0x20 && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') ||
-            s[i] == 0x7f)
-            return 0;
-    return 1;
-}
-
 /* Finds and reads the program file finding f (number i) names: relative
  * names are taken in DIR first (the layout's
  * findings/<target>/NNN-<rule>.ufp), then as they are. Returns 0 (also
@@ -353,7 +341,7 @@ static int read_program(struct campdir *c, struct campdir_finding *f, size_t i)
         return fail(c, "%s: %s", path, errno == EFBIG ? "over 1 MiB: not a program"
                                        : errno == ENOMEM ? "out of memory" : strerror(errno));
     }
-    if (!is_text(f->text, n)) {
+    if (!text_valid(f->text, n)) {
         free(f->text); /* a crash input in the binary form: named, not shown */
         f->text = NULL;
     }

@@ -6,6 +6,8 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "text.h"
+
 /* report.json's "summary": the campaign in figures. */
 static json_t *rjson_summary(const struct tally *ty)
 {
@@ -29,7 +31,7 @@ static json_t *rjson_targets(const struct tally *ty)
         const struct tally_target *st = &ty->targets[i];
 
         json_array_append_new(
-            a, json_pack("{s:s,s:f,s:I,s:f,s:f,s:I,s:I,s:I,s:I,s:I}", "target", c->t[i].name,
+            a, json_pack("{s:o,s:f,s:I,s:f,s:f,s:I,s:I,s:I,s:I,s:I}", "target", text_json(c->t[i].name),
                          "time_s", st->time, "executions", (json_int_t)st->execs, "execs_per_s",
                          st->eps, "mean_execs_per_s", st->mean, "coverage", (json_int_t)st->cov,
                          "corpus", (json_int_t)st->corpus, "findings", (json_int_t)c->t[i].nfind,
@@ -50,7 +52,7 @@ static json_t *rjson_rules(const struct tally *ty)
         ts = json_array();
         for (t = 0; t < ty->c->nt; t++)
             if (tally_has_rule(ty, t, row->rule))
-                json_array_append_new(ts, json_string(ty->c->t[t].name));
+                json_array_append_new(ts, text_json(ty->c->t[t].name));
         json_array_append_new(a, json_pack("{s:s,s:s,s:I,s:I,s:o,s:o}", "rule", row->rule,
                                            "severity", row->severity, "findings",
                                            (json_int_t)row->n, "flaky", (json_int_t)row->nflaky,
@@ -74,7 +76,7 @@ static json_t *rjson_findings(const struct campdir *c)
         o = json_deep_copy(f->obj);
         if (f->severity[0]) /* the catalogue's, when findings.json has none */
             json_object_set_new(o, "severity", json_string(f->severity));
-        json_object_set_new(o, "program_file", f->path ? json_string(f->path) : json_null());
+        json_object_set_new(o, "program_file", f->path ? text_json(f->path) : json_null());
         json_object_set_new(o, "program_text", f->text ? json_stringn(f->text, strlen(f->text))
                                                        : json_null());
         json_array_append_new(a, o);

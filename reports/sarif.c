@@ -214,7 +214,7 @@ static json_t *sarif_finding(struct sarif *w, const struct gate_report_finding *
                         json_pack("{s:o}", "unloadfuzzSignature/v1", text_json(f->sig)));
     json_object_set_new(res, "baselineState", json_string("new"));
     json_object_set_new(props, "kind", json_string("new-finding"));
-    json_object_set_new(props, "target", json_string(target));
+    json_object_set_new(props, "target", text_json(target));
     json_object_set_new(props, "signature", text_json(f->sig));
     json_object_set_new(props, "inputs", json_integer(f->inputs));
     if (f->program) {
@@ -254,7 +254,7 @@ static void sarif_regression(struct sarif *w, json_t *results,
                                 json_pack("[o]", sarif_location(w, g->path, 1,
                                                                 "the regression program", 1)));
         json_object_set_new(props, "kind", json_string("broken-regression"));
-        json_object_set_new(props, "target", json_string(g->target_name));
+        json_object_set_new(props, "target", text_json(g->target_name));
         json_object_set_new(props, "regression", text_json(gate_report_shown(w->r, g->path)));
         json_object_set_new(res, "properties", props);
         json_array_append_new(results, res);
@@ -285,7 +285,7 @@ static json_t *sarif_properties(const struct gate_report *r)
         for (j = 0; j < r->nfindings; j++)
             if (r->findings[j].target == i && r->findings[j].known)
                 json_array_append_new(known, text_json(r->findings[j].sig));
-        json_array_append_new(fuzz, json_pack("{s:s,s:I,s:i,s:o}", "target", t->name,
+        json_array_append_new(fuzz, json_pack("{s:o,s:I,s:i,s:o}", "target", text_json(t->name),
                                               "executions", (json_int_t)t->execs, "sessions",
                                               (int)t->sessions, "knownFindings", known));
     }

@@ -96,6 +96,8 @@ grep -q '<svg id="plot-findings"' "$tmp/c/report.html" || bad "no findings plot 
 fresh
 mkdir -p "$tmp/c/ndis_bug_stats_timer/crashes"
 printf '\x01\x02\x00\x03' >"$tmp/c/ndis_bug_stats_timer/crashes/crash-1"
+# no control characters, but Latin-1, not UTF-8: named, not shown
+printf 'port-unload caf\xe9\n' >"$tmp/c/ndis_bug_stats_timer/crashes/crash-2"
 python3 - "$tmp/c" <<'PY'
 import json, os, sys
 d = sys.argv[1]
@@ -106,15 +108,18 @@ f.append({"target": "ndis_bug_stats_timer", "signature": None, "rule": None, "se
           "first_seen_s": None, "inputs": 1,
           "program": os.path.join(d, "ndis_bug_stats_timer/crashes/crash-1"),
           "ops": None, "reproduce": None, "flaky": True})
+f.append(dict(f[-1], program=os.path.join(d, "ndis_bug_stats_timer/crashes/crash-2")))
 json.dump(f, open(p, "w"), indent=2)
 PY
 report "$tmp/c" >/dev/null 2>"$tmp/err" || { bad "report with a flaky crash exited $?"; cat "$tmp/err"; }
 expect "$tmp/c/report.json" <<'EOF'
-d['summary']['findings'] => 3
-d['summary']['flaky'] => 1
+d['summary']['findings'] => 4
+d['summary']['flaky'] => 2
 d['summary']['rules'] => 2
 d['findings'][2]['program_text'] => None
 d['findings'][2]['first_seen_s'] => None
+d['findings'][3]['program_text'] => None
+d['findings'][3]['program_file'].endswith('crashes/crash-2') => True
 EOF
 grep -q 'A flaky crash in ndis_bug_stats_timer' "$tmp/c/report.md" || bad "report.md does not show the flaky crash"
 
