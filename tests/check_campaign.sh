@@ -4,8 +4,9 @@
 # worker, 4 s) finds its bug and records it as docs/CAMPAIGNS.md says
 # (the directory layout, campaign.json, progress.tsv, findings.json with
 # the finding's fields in order); a second run with the same --out resumes
-# it (a second session, every crash kept, still one finding); bad
-# arguments exit 2 and write nothing.
+# it (a second session, every crash kept, still one finding); under
+# --inject the driver's findings replay with it and api is still triaged;
+# bad arguments exit 2 and write nothing.
 set -uo pipefail
 build=$1
 tool=$build/unloadfuzz
@@ -111,6 +112,33 @@ grep -Eq "^unloadfuzz fuzz: resuming $out \([0-9]+s done before\)\$" "$tmp/run2.
 shape "resumed run" 2
 lost=$(comm -23 "$tmp/crashes-1" <(find "$out/$t/crashes" -type f | sort) | wc -l)
 [ "$lost" -eq 0 ] || bad "$lost crash files lost in the resume"
+
+# ---- --inject: driver findings replay with it; api crashes are still triaged ----
+# (api programs have no port to misbehave: their triage takes no --inject).
+# The api target crashes only on the model's internal-* findings, so the
+# input planted in its crashes/ is one triage counts as not crashing.
+o3=$tmp/inj
+"$tool" fuzz api "$t" --inject double-unload --time 2s --jobs 1 --seed 1 --out "$o3" \
+  >"$tmp/run3.log" 2>&1
+mkdir -p "$o3/api/crashes"
+"$tool" convert -o "$o3/api/crashes/planted" \
+  "$(dirname "$0")/../corpus/regressions/api/callback-lock-held.ufp"
+"$tool" fuzz api "$t" --inject double-unload --time 2s --jobs 1 --out "$o3" >"$tmp/run4.log" 2>&1
+python3 - "$o3" "$t" <<'PY' || { bad "--inject campaign: the triages"; cat "$tmp/run4.log"; }
+import json, os, sys
+d, t = sys.argv[1], sys.argv[2]
+bad = []
+api = json.load(open(os.path.join(d, "findings", "api", "triage.json")))
+if api["inject"] is not None or api["inputs"] < 1:
+    bad.append("api triage %s" % api)
+f = [x for x in json.load(open(os.path.join(d, "findings.json"))) if x["target"] == t]
+if not f or any(x["reproduce"] != "unloadfuzz repro --target %s --inject=double-unload %s" %
+                (t, x["program"]) for x in f if not x["flaky"]):
+    bad.append("%s findings %s" % (t, f))
+for b in bad:
+    print("FAIL: " + b)
+sys.exit(1 if bad else 0)
+PY
 
 # ---- bad arguments: exit 2, a message, nothing written ----
 for args in "--jobs 0" "--time 5q" "--inject nope" "--engine nope" "--seed x" "no_such_target" \

@@ -43,6 +43,7 @@ echo "triage: $(j "d['inputs']") inputs, $(j "len(d['signatures'])") signature(s
 [ "$(j "len(d['signatures'])")" = 1 ] || { echo "FAIL: want one signature"; cat "$tmp/triage.json"; fail=1; }
 [ "$(j "d['signatures'][0]['inputs']")" = 2 ] || { echo "FAIL: want both crashing inputs under it"; fail=1; }
 [ "$(j "d['not_crashing']")" = 1 ] || { echo "FAIL: the clean program is not counted apart"; fail=1; }
+[ "$(j "d['inject']")" = None ] || { echo "FAIL: triage.json names an --inject not given"; fail=1; }
 sig=$(j "d['signatures'][0]['signature']")
 [ "$sig" = "ndis_bug_stats_timer:handle-use-after-free:WdfMemoryGetBuffer:memory" ] ||
   { echo "FAIL: signature '$sig'"; fail=1; }
@@ -52,6 +53,14 @@ echo "minimized to $after ops:"; grep -v '^#' "$prog"
 [ "$after" -le 5 ] || { echo "FAIL: $after ops: not minimized below the shortest input"; fail=1; }
 "$tool" repro --target ndis_bug_stats_timer --expect "$prog" >/dev/null ||
   { echo "FAIL: the minimized program does not replay to its rule"; fail=1; }
+# under --inject the record and the program's header carry it, for the replay
+"$tool" triage ndis_bug_stats_timer --inject=double-unload --out "$tmp/out-inj" --json \
+  "$tmp/in" > "$tmp/triage.json"
+[ "$(j "d['inject']")" = double-unload ] || { echo "FAIL: triage.json lacks the --inject"; fail=1; }
+grep -q '^# reproduce: .* --inject=double-unload FILE$' "$(j "d['signatures'][0]['program']")" ||
+  { echo "FAIL: the program's header does not replay with --inject"; fail=1; }
+"$tool" triage api --inject=irql --out "$tmp/out3" "$tmp/in" >/dev/null 2>&1; [ $? -eq 2 ] ||
+  { echo "FAIL: api triage takes --inject (api programs have no port)"; fail=1; }
 "$tool" triage ndis_bug_stats_timer --out "$tmp/out2" >/dev/null 2>&1; [ $? -eq 2 ] ||
   { echo "FAIL: triage without a crash file does not exit 2"; fail=1; }
 "$tool" triage ndis_bug_stats_timer --nope "$tmp/in" >/dev/null 2>&1; [ $? -eq 2 ] ||

@@ -425,7 +425,8 @@ static void triage_all(void)
     size_t i;
 
     for (i = 0; i < C.nt; i++)
-        workers_triage(C.trees.self, C.out, C.targets[i], C.inject);
+        workers_triage(C.trees.self, C.out, C.targets[i],
+                       strcmp(C.targets[i], "api") ? C.inject : ""); /* drivers' alone */
     record_findings_free(&C.findings);
     record_findings(C.out, C.started, &C.findings);
 }

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "buf.h"
 #include "dir.h"
 #include "file.h"
 #include "model.h"
@@ -231,30 +232,36 @@ static struct record_finding *add_entry(struct record_findings *f)
 
 /* Adds signature s of target's triage.json to f: its first input's time
  * after t0 (< 0: unknown), the catalogue's severity, the command that
- * reproduces it. Returns 0, 1 when s is malformed, -1 out of memory. */
-static int add_signature(struct record_findings *f, const char *target, json_t *s, double t0)
+ * reproduces it (with the --inject the triage ran under, inject; NULL for
+ * none). Returns 0, 1 when s is malformed, -1 out of memory. */
+static int add_signature(struct record_findings *f, const char *target, const char *inject,
+                         json_t *s, double t0)
 {
     const char *sig, *rule, *first, *program;
     json_int_t inputs, ops;
     struct record_finding *e;
     enum model_rule r;
     struct stat st;
+    struct buf b = BUF_INIT(0);
     int oom = 0;
     char *cmd;
 
     if (json_unpack(s, "{s:s,s:s,s:I,s:s,s:I,s:s}", "signature", &sig, "rule", &rule, "inputs",
                     &inputs, "first", &first, "ops_after", &ops, "program", &program) != 0)
         return 1;
-    cmd = malloc(strlen(target) + strlen(program) + 40);
+    buf_puts(&b, "unloadfuzz repro ");
+    if (strcmp(target, "api"))
+        buf_printf(&b, "--target %s ", target);
+    if (inject)
+        buf_printf(&b, "--inject=%s ", inject);
+    buf_puts(&b, program);
+    cmd = buf_failed(&b) ? NULL : buf_take(&b);
+    buf_free(&b);
     e = cmd ? add_entry(f) : NULL;
     if (e == NULL) {
         free(cmd);
         return -1;
     }
-    if (!strcmp(target, "api"))
-        sprintf(cmd, "unloadfuzz repro %s", program);
-    else
-        sprintf(cmd, "unloadfuzz repro --target %s %s", target, program);
     e->reproduce = cmd;
     e->target = copy(target, &oom);
     e->signature = copy(sig, &oom);
@@ -299,6 +306,7 @@ static int add_triage(struct record_findings *f, const char *findings, const cha
     char path[PATH_MAX];
     json_error_t err;
     json_t *tr, *sigs, *flaky, *v;
+    const char *inject;
     size_t i;
     int rc = 0;
 
@@ -315,8 +323,9 @@ static int add_triage(struct record_findings *f, const char *findings, const cha
         json_decref(tr);
         return 0;
     }
+    inject = json_string_value(json_object_get(tr, "inject"));
     json_array_foreach(sigs, i, v) {
-        int k = add_signature(f, target, v, t0);
+        int k = add_signature(f, target, inject, v, t0);
 
         if (k < 0)
             rc = -1;

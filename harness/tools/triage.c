@@ -262,6 +262,8 @@ static void report(const char *out, int json)
     for (i = 0; i < T.nflaky && i < MAX_FLAKY; i++)
         json_array_append_new(fl, json_string(T.flaky[i]));
     json_object_set_new(o, "target", json_string(T.t->name));
+    json_object_set_new(o, "inject",
+                        T.inject ? json_string(target_inject_name(T.inject)) : json_null());
     json_object_set_new(o, "inputs", json_integer(T.ninputs));
     json_object_set_new(o, "not_crashing", json_integer(T.nclean));
     json_object_set_new(o, "runs", json_integer((json_int_t)T.runs));
