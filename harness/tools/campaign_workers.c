@@ -489,6 +489,7 @@ void workers_triage(const char *self, const char *dir, const char *target, const
     char *argv[] = {(char *)self, "triage", (char *)target, inject_arg, "--out", out, crashes,
                     NULL};
     struct child c = {argv, NULL, NULL, log, 1, 0};
+    int st;
 
     if ((size_t)snprintf(crashes, sizeof crashes, "%s/%s/crashes", dir, target) >= sizeof crashes ||
         (size_t)snprintf(out, sizeof out, "%s/findings/%s", dir, target) >= sizeof out ||
@@ -502,5 +503,12 @@ void workers_triage(const char *self, const char *dir, const char *target, const
         fprintf(stderr, "unloadfuzz fuzz: cannot make %s: %s\n", out, strerror(errno));
         return;
     }
-    run(&c);
+    st = run(&c);
+    if (st < 0)
+        fprintf(stderr, "unloadfuzz fuzz: cannot run the triage of %s: %s\n", target,
+                strerror(errno));
+    else if (st > 1) /* 0 and 1 are triage's answers; an input that kills it is not */
+        fprintf(stderr, "unloadfuzz fuzz: the triage of %s failed (%s %d): its findings are"
+                        " left out; see %s\n",
+                target, st > 128 ? "signal" : "status", st > 128 ? st - 128 : st, log);
 }

@@ -78,7 +78,8 @@ void workers_merge(const struct workers *w);
  * into DIR/findings/<target>, emptied first: runs `self triage TARGET
  * [--inject=INJECT] --out DIR/findings/<target> DIR/<target>/crashes` and
  * waits for it, its stdout dropped, its stderr in triage.log there. inject
- * is "" for none. What it found is in the triage.json it writes. */
+ * is "" for none. What it found is in the triage.json it writes; a triage
+ * that fails (a crash input that kills it) is said on stderr. */
 void workers_triage(const char *self, const char *dir, const char *target, const char *inject);
 
 #endif /* UNLOADFUZZ_CAMPAIGN_WORKERS_H */

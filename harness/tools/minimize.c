@@ -39,12 +39,33 @@ static int ask(const struct program *q)
     return mz.keeps(q, mz.arg);
 }
 
-/* Makes cand valid (into `valid`) and asks the predicate of it. Returns
- * what keeps returns. */
-static int try_candidate(void)
+/* Whether a and b have the same ops, lines aside. */
+static int same_ops(const struct program *a, const struct program *b)
+{
+    uint32_t i;
+
+    if (a->nops != b->nops)
+        return 0;
+    for (i = 0; i < a->nops; i++) {
+        const struct op *x = &a->ops[i], *y = &b->ops[i];
+
+        if (x->code != y->code || x->level != y->level || x->target != y->target ||
+            x->arg != y->arg || x->opts != y->opts || x->num != y->num || x->seed != y->seed)
+            return 0;
+    }
+    return 1;
+}
+
+/* Makes cand valid and keeps it in *p when keeps holds and it is another
+ * program: an edit the binary form reads back as *p (an option that is
+ * also the decoder's default) is no progress. Returns 1 when *p changed. */
+static int take_candidate(struct program *p)
 {
     prog_revalidate(&valid, &cand);
-    return ask(&valid);
+    if (same_ops(&valid, p) || !ask(&valid))
+        return 0;
+    *p = valid;
+    return 1;
 }
 
 /* Deletes chunks of ops from *p: halves, then quarters, ... single ops,
@@ -87,16 +108,14 @@ static int simplify_op(struct program *p, uint32_t i)
             continue;
         cand = *p;
         cand.ops[i].opts &= ~(1u << bit);
-        if (try_candidate()) {
-            *p = valid;
-            changed = 1;
-        }
+        changed |= take_candidate(p);
     }
     for (k = 0; k < 3 && p->ops[i].num > 1; k++) {
+        if (lower_to[k] == 2 && p->ops[i].num / 2 <= 1)
+            break; /* half of 2 or 3 is the 1 just tried */
         cand = *p;
         cand.ops[i].num = lower_to[k] == 2 ? p->ops[i].num / 2 : lower_to[k];
-        if (try_candidate()) {
-            *p = valid;
+        if (take_candidate(p)) {
             changed = 1;
             break;
         }
