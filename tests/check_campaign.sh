@@ -6,7 +6,8 @@
 # the finding's fields in order); a second run with the same --out resumes
 # it (a second session, every crash kept, still one finding); under
 # --inject the driver's findings replay with it and api is still triaged;
-# bad arguments exit 2 and write nothing.
+# a worker that fails before its time is said; bad arguments, and AFL++
+# asked for where there is none, exit 2 and write nothing.
 set -uo pipefail
 build=$1
 tool=$build/unloadfuzz
@@ -150,5 +151,20 @@ for args in "--jobs 0" "--time 5q" "--inject nope" "--engine nope" "--seed x" "n
   grep -q "^unloadfuzz fuzz: " "$tmp/err" || bad "fuzz $args: no message"
   [ ! -e "$tmp/bad" ] && [ ! -e "$tmp/sync" ] || bad "fuzz $args wrote something"
 done
+# an engine that cannot start (here an afl-fuzz that refuses at once) is said
+mkdir -p "$tmp/fake/bin" "$tmp/fake/afl"
+printf '#!/bin/sh\necho "[-] PROGRAM ABORT : refused" >&2\nexit 1\n' >"$tmp/fake/bin/afl-fuzz"
+printf '#!/bin/sh\nexit 0\n' >"$tmp/fake/afl/${t}_afl"
+chmod +x "$tmp/fake/bin/afl-fuzz" "$tmp/fake/afl/${t}_afl"
+PATH=$tmp/fake/bin:$PATH UF_AFL_BUILD_DIR=$tmp/fake/afl "$tool" fuzz "$t" --engine afl --jobs 2 \
+  --time 20s --out "$tmp/afl" >/dev/null 2>"$tmp/err"
+for i in 0 1; do
+  grep -Eq "^unloadfuzz fuzz: a worker ended after [01] s of 20 \(status 1\): see $tmp/afl/$t/logs/afl-$i.log\$" \
+    "$tmp/err" || bad "a worker that failed at once is not said: $(cat "$tmp/err")"
+done
+PATH=/nonexistent "$tool" fuzz --engine afl --out "$tmp/bad" >/dev/null 2>"$tmp/err"
+st=$?
+[ "$st" -eq 2 ] && grep -q "^unloadfuzz fuzz: no afl-fuzz in PATH" "$tmp/err" && [ ! -e "$tmp/bad" ] ||
+  bad "--engine afl without afl-fuzz: exit $st, $(cat "$tmp/err")"
 [ "$fail" -eq 0 ] && echo "campaign: all checks passed"
 exit "$fail"

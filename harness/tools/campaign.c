@@ -297,13 +297,34 @@ static int check_values(void)
     return 0;
 }
 
-/* Finds the build and checks the targets and the directories. Returns 0,
- * or 2 after saying what is missing. */
+/* Whether program `name` is in a directory of PATH, executable (an empty
+ * entry is the current directory). */
+static int on_path(const char *name)
+{
+    const char *p = getenv("PATH");
+
+    while (p && *p) {
+        size_t k = strcspn(p, ":");
+        char path[PATH_MAX];
+
+        if ((size_t)snprintf(path, sizeof path, "%.*s/%s", k ? (int)k : 1, k ? p : ".", name) <
+                sizeof path &&
+            access(path, X_OK) == 0)
+            return 1;
+        p += k + (p[k] == ':');
+    }
+    return 0;
+}
+
+/* Finds the build and checks the engine, the targets and the
+ * directories. Returns 0, or 2 after saying what is missing. */
 static int check_build(void)
 {
     char err[PATH_MAX + 256], path[PATH_MAX + 32];
     size_t i;
 
+    if (strcmp(C.engine, "afl") == 0 && !on_path("afl-fuzz"))
+        return fail("no afl-fuzz in PATH: apt-get install afl++ (docs/CAMPAIGNS.md)");
     if (trees_find(&C.trees, err, sizeof err) < 0)
         return fail("%s", err);
     snprintf(path, sizeof path, "%s/drivers.tsv", C.trees.build);

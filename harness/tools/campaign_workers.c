@@ -24,6 +24,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "defs.h"
 #include "dir.h"
 #include "file.h"
@@ -255,7 +256,25 @@ static int start_afl(struct workers *w)
 int workers_start(struct workers *w)
 {
     w->n = 0;
+    w->started = clock_now();
     return w->engine == WORKERS_LIBFUZZER ? start_libfuzzer(w) : start_afl(w);
+}
+
+/* Says so when worker i ended with a failure before its time was up: an
+ * engine that could not start (no afl-fuzz, no seeds) ends in its first
+ * second, and its reason is only in its log. */
+static void check_ended(const struct workers *w, unsigned i, int st)
+{
+    double ran = clock_now() - w->started;
+    char log[32] = "fuzzer.log";
+
+    if (st == 0 || ran + 1 >= (double)w->seconds)
+        return;
+    if (w->engine == WORKERS_AFL)
+        snprintf(log, sizeof log, "afl-%u.log", i);
+    fprintf(stderr, "%sunloadfuzz fuzz: a worker ended after %.0f s of %lu (%s %d): see %s/logs/%s\n",
+            isatty(STDERR_FILENO) ? "\n" : "", ran, w->seconds, st > 128 ? "signal" : "status",
+            st > 128 ? st - 128 : st, w->dir, log);
 }
 
 /* Collects the workers that ended (campaign_workers.h). Returns how many
@@ -266,14 +285,18 @@ unsigned workers_running(struct workers *w)
 
     for (i = 0; i < w->n; i++) {
         pid_t r;
+        int st;
 
         if (w->pid[i] == 0)
             continue;
-        r = waitpid(w->pid[i], NULL, WNOHANG);
-        if (r == 0 || (r < 0 && errno == EINTR))
+        r = waitpid(w->pid[i], &st, WNOHANG);
+        if (r == 0 || (r < 0 && errno == EINTR)) {
             alive++;
-        else
-            w->pid[i] = 0;
+            continue;
+        }
+        w->pid[i] = 0;
+        if (r > 0)
+            check_ended(w, i, WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st));
     }
     return alive;
 }

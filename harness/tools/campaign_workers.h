@@ -36,6 +36,7 @@ struct workers {
     const char *seed;            /* libFuzzer's -seed, as given */
     const char *sync_dir;        /* AFL++: the shared sync directory, NULL: DIR/<target>/corpus */
     int main_worker;             /* AFL++ with sync_dir: worker 0 is the campaign's main */
+    double started;              /* clock_now() when they were started */
     unsigned n;                  /* processes started */
     pid_t pid[WORKERS_MAX];      /* each one's id, 0 once it ended */
     char name[WORKERS_MAX][128]; /* AFL++: each one's name in the sync directory */
@@ -55,7 +56,8 @@ struct workers_stats {
  * saying why on stderr (the workers started before then keep running and
  * are counted in w->n). */
 int workers_start(struct workers *w);
-/* Collects the workers that ended. Returns how many still run. */
+/* Collects the workers that ended, saying so on stderr of one that failed
+ * before its time was up. Returns how many still run. */
 unsigned workers_running(struct workers *w);
 /* Waits for every worker to end. */
 void workers_wait(struct workers *w);
