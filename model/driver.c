@@ -1,14 +1,19 @@
 /*
- * driver.c - the framework driver object, the miniport device, and miniport
- * unload (wdfdriver.h, wdfminiport.h).
+ * driver.c - the framework driver object, the miniport device, miniport
+ * unload (wdfdriver.h, wdfminiport.h), and the framework's stub unbinding
+ * when the driver's image leaves memory.
  *
  * A miniport's port driver owns its WDM driver object; the framework only
  * keeps a driver object of its own, created by WdfDriverCreate with
  * WdfDriverInitNoDispatchOverride [M1], and a miniport device per port device
  * [M3]. Unload is the driver's job: its port-defined unload routine calls
- * WdfDriverMiniportUnload, which calls EvtDriverUnload [C1] and deletes the
- * driver object and everything under it [M5]. After that WdfGetDriver() still
- * returns the old handle, which now dangles [M6].
+ * WdfDriverMiniportUnload, which deletes the driver object and everything
+ * under it [M5]; it calls EvtDriverUnload only for a driver that let the
+ * framework own its dispatch table, as the source does (or, on request,
+ * always, as the documentation says) [C1]. After that WdfGetDriver() still
+ * returns the old handle, which now dangles [M6]. When the image leaves, the
+ * stub library every KMDF driver links unbinds from the framework, deleting
+ * a framework driver that is still alive if it is allowed to [M8].
  */
 #define WDFMODEL_NO_CALL_SITES
 #include <stdio.h>
@@ -38,6 +43,8 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryP
 {
     struct ddi_frame f;
     struct obj *d, *unused;
+    ULONG flags;
+    int no_override;
     NTSTATUS st;
 
     if (!uf__ddi_enter(&f, DDI_WdfDriverCreate, NULL))
@@ -50,7 +57,9 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryP
     }
     if (DriverConfig->Size != sizeof(WDF_DRIVER_CONFIG))
         return uf__ddi_leave(&f, STATUS_INFO_LENGTH_MISMATCH);
-    if (DriverConfig->DriverInitFlags & ~KNOWN_INIT_FLAGS)
+    flags = DriverConfig->DriverInitFlags;
+    no_override = (flags & WdfDriverInitNoDispatchOverride) != 0;
+    if (flags & ~KNOWN_INIT_FLAGS)
         return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
     /* A second WdfDriverCreate [M1]. */
     if (uf__model.driver_state != DRIVER_NONE)
@@ -74,15 +83,31 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryP
     }
     uf__obj_apply_attributes(d, DriverAttributes);
     d->deletable = 0; /* [D5] */
-    /* [C1]: kept whatever the flags, so WdfDriverMiniportUnload can call it. */
-    d->u.driver.unload = DriverConfig->EvtDriverUnload;
-    d->u.driver.init_flags = DriverConfig->DriverInitFlags;
+    /* [C1]: the framework keeps EvtDriverUnload only when it owns the
+     * dispatch table (FxDriver::Initialize); the documented behaviour keeps
+     * it always. */
+    if (!no_override || uf__model.unload_documented)
+        d->u.driver.unload = DriverConfig->EvtDriverUnload;
+    /* [M8]: DisplaceDriverUnload, as WdfDriverCreate sets it for the stub. */
+    d->u.driver.displace_unload =
+        !(flags & (WdfDriverInitNoDispatchOverride | WdfDriverInitNonPnpDriver)) ||
+        DriverConfig->EvtDriverUnload != NULL;
+    d->u.driver.init_flags = flags;
     d->u.driver.wdm = DriverObject;
-    if (!(DriverConfig->DriverInitFlags & WdfDriverInitNoDispatchOverride))
-        DriverObject->DriverUnload = framework_unload;
+    /* FxDriver::Initialize: a non-PnP driver without EvtDriverUnload cannot
+     * be stopped, so it gets no unload routine. */
+    if (!no_override)
+        DriverObject->DriverUnload =
+            (flags & WdfDriverInitNonPnpDriver) && !DriverConfig->EvtDriverUnload ? NULL
+                                                                               : framework_unload;
     uf__obj_commit(d, NULL);
     uf__model.driver = d->id;
     uf__model.driver_state = DRIVER_CREATED;
+    if (no_override && DriverConfig->EvtDriverUnload && !uf__model.unload_documented)
+        uf__violation(RULE_UNLOAD_CALLBACK_IGNORED, d,
+                      "EvtDriverUnload of a WdfDriverInitNoDispatchOverride driver never runs; "
+                      "registering it only makes the stub delete a framework driver left alive "
+                      "at image unload");
     if (Driver)
         *Driver = (WDFDRIVER)obj_handle(d);
     return uf__ddi_leave(&f, STATUS_SUCCESS);
@@ -202,18 +227,14 @@ static void describe_tags(const struct obj *o, char *buf, size_t n)
     }
 }
 
-/* FxDriver::Unload as WdfDriverMiniportUnload runs it [M5]. */
-static void driver_unload(struct obj *d)
+/* Deletes the framework driver object and its tree, then reports what
+ * outlived it [M5]: FxDriver::Unload past the callback, and the stub's
+ * unbinding (FxLibraryCommonUnregisterClient) [M8]. */
+static void driver_delete(struct obj *d)
 {
     char detail[160];
     uint32_t id;
 
-    uf__model.driver_state = DRIVER_UNLOADING;
-    uf__ev_emit(EV_CALLBACK, d, 0, "EvtDriverUnload");
-    if (d->u.driver.unload)
-        uf__cb_call(CB_UNLOAD, (void (*)(void))d->u.driver.unload, d, model_now.irql);
-    if (model_now.halted)
-        return;
     /* Deleting the driver waits for its dispose list: only at PASSIVE [C2]. */
     if (model_now.irql != PASSIVE_LEVEL) {
         uf__violation(RULE_UNLOAD_IRQL_WAIT, d, "the driver's disposal waits above PASSIVE_LEVEL");
@@ -246,6 +267,20 @@ static void driver_unload(struct obj *d)
     uf__model.driver_state = DRIVER_UNLOADED;
 }
 
+/* FxDriver::Unload as WdfDriverMiniportUnload runs it [M5]: the kept
+ * EvtDriverUnload, if any [C1], then the delete. */
+static void driver_unload(struct obj *d)
+{
+    uf__model.driver_state = DRIVER_UNLOADING;
+    if (d->u.driver.unload) {
+        uf__ev_emit(EV_CALLBACK, d, 0, "EvtDriverUnload");
+        uf__cb_call(CB_UNLOAD, (void (*)(void))d->u.driver.unload, d, model_now.irql);
+        if (model_now.halted)
+            return;
+    }
+    driver_delete(d);
+}
+
 VOID WdfDriverMiniportUnload(WDFDRIVER Driver)
 {
     struct ddi_frame f;
@@ -264,4 +299,59 @@ VOID WdfDriverMiniportUnload(WDFDRIVER Driver)
     if (d)
         driver_unload(d);
     uf__ddi_leave(&f, STATUS_SUCCESS);
+}
+
+void model_set_unload_callback(enum model_unload_callback m)
+{
+    uf__model.unload_documented = m == MODEL_UNLOAD_CALLBACK_DOCUMENTED;
+}
+
+enum model_unload_callback model_unload_callback(void)
+{
+    return uf__model.unload_documented ? MODEL_UNLOAD_CALLBACK_DOCUMENTED
+                                       : MODEL_UNLOAD_CALLBACK_SOURCE;
+}
+
+/* The stub leaves a framework driver alive: each object still alive is
+ * reported, the driver first [M8]. */
+static void report_left_behind(void)
+{
+    char detail[128];
+    uint32_t id;
+
+    for (id = 1; id <= uf__model.nobjs && !model_now.halted; id++) {
+        struct obj *o = obj_get(id);
+
+        if (o->state == STATE_FREED)
+            continue;
+        snprintf(detail, sizeof(detail),
+                 "%s still alive when the image unloaded: WdfDriverMiniportUnload was never called",
+                 model_type_name((enum model_type)o->type));
+        uf__violation(RULE_DRIVER_NOT_UNLOADED, o, detail);
+    }
+}
+
+void model_image_unload(enum model_image_unload how)
+{
+    struct obj *d = obj_get(uf__model.driver);
+    KIRQL saved = model_now.irql;
+
+    if (model_now.halted)
+        return;
+    /* The I/O manager unloads an image at PASSIVE_LEVEL. */
+    model_now.irql = PASSIVE_LEVEL;
+    if (d && uf__model.driver_state == DRIVER_CREATED) {
+        /* The stub unbinds after a failed DriverEntry, and after an unload
+         * routine it displaced; FxLibraryCommonUnregisterClient deletes the
+         * framework driver still there. Otherwise nothing deletes it. */
+        if (how == IMAGE_UNLOAD_ENTRY_FAILED || d->u.driver.displace_unload) {
+            uf__model.driver_state = DRIVER_UNLOADING;
+            driver_delete(d);
+        } else {
+            report_left_behind();
+        }
+    }
+    if (!model_now.halted)
+        uf__pool_check_leaks();
+    model_now.irql = saved;
 }

@@ -75,8 +75,9 @@ struct obj {
     uint32_t ntag_spill;          /* slots in tag_spill */
     union {
         struct {
-            PFN_WDF_DRIVER_UNLOAD unload; /* EvtDriverUnload */
+            PFN_WDF_DRIVER_UNLOAD unload; /* EvtDriverUnload as kept [C1] */
             ULONG init_flags;             /* DriverInitFlags */
+            uint8_t displace_unload;      /* DisplaceDriverUnload: the stub deletes it at image unload [M8] */
             PDRIVER_OBJECT wdm;           /* the WDM driver object */
         } driver;
         struct {
@@ -152,6 +153,7 @@ struct model {
     uint32_t draining;         /* owner of the list being drained, 0: none */
     model_sink_fn sink;        /* event sink, NULL for none */
     void *sink_arg;
+    uint8_t unload_documented; /* MODEL_UNLOAD_CALLBACK_DOCUMENTED in force [C1] */
     uint32_t violations;       /* violations since reset */
     uint32_t rule_counts[RULE__COUNT];
     int worst;                 /* worst severity, -1 for none */
@@ -295,6 +297,9 @@ int uf__irql_check(KIRQL max);
 /* Forgets every pool block, for model_reset() (the arena holding them is
  * rewound by uf__alloc_reset()). */
 void uf__pool_reset(void);
+/* Reports every block still outstanding and not yet reported as leaked,
+ * one pool-leak-at-unload each, in allocation order [P8]. */
+void uf__pool_check_leaks(void);
 
 /* ---- per-type disposal hooks: 1 when generic cleanup should follow ---- */
 int uf__device_dispose(struct obj *o);

@@ -204,13 +204,38 @@ uint32_t model_faults_injected(void);
 /* Called on every injected fault: a place for a breakpoint. */
 void model_fault_hit(enum model_site site);
 
+/* ---- which of two disagreeing sources the model follows ---- */
+/* Whether WdfDriverMiniportUnload calls EvtDriverUnload ([C1]): the
+ * framework's source never does for a driver created with
+ * WdfDriverInitNoDispatchOverride (the default, and what runs on a real
+ * machine); the documentation says it does. A reset returns to the source;
+ * whoever runs the model sets it again after each reset. */
+enum model_unload_callback {
+    MODEL_UNLOAD_CALLBACK_SOURCE,     /* FxDriver::Initialize and FxDriver::Unload */
+    MODEL_UNLOAD_CALLBACK_DOCUMENTED  /* the WdfDriverMiniportUnload reference page */
+};
+void model_set_unload_callback(enum model_unload_callback m);
+enum model_unload_callback model_unload_callback(void);
+
+/* ---- the driver's image leaving memory ---- */
+enum model_image_unload {
+    IMAGE_UNLOAD_AFTER_UNLOAD,  /* the driver's (or its port's) unload routine returned */
+    IMAGE_UNLOAD_ENTRY_FAILED   /* DriverEntry returned a failure */
+};
+/* The driver's image leaves memory, and the framework's stub library (which
+ * wraps DriverEntry and the unload routine) unbinds from the framework
+ * first ([M8]). A framework driver still alive is deleted then, cleanup
+ * callbacks included, after a failed DriverEntry, or after the unload
+ * routine when the driver registered EvtDriverUnload (the stub then
+ * displaced the unload routine); otherwise it is left behind, and each
+ * object still alive is reported as driver-not-unloaded. Then every pool
+ * block still outstanding and not reported by an earlier image unload is
+ * reported as pool-leak-at-unload, one per block, in allocation order
+ * ([P8], [C12]). Leaked blocks stay allocated, as leaked pool does. The
+ * port calls this where the I/O manager would. */
+void model_image_unload(enum model_image_unload how);
+
 /* ---- the driver's pool allocations (ExAllocatePool2 and friends) ---- */
-/* The driver's image leaves memory: the port calls this after the driver's
- * unload routine has returned. Reports pool-leak-at-unload for every pool
- * block still outstanding and not reported by an earlier image unload, one
- * per block, in allocation order ([P8], [C12]). Leaked blocks stay
- * allocated, as leaked pool does. */
-void model_image_unload(void);
 /* Pool blocks allocated and not yet freed since the reset, leaked ones
  * included. */
 uint32_t model_pool_outstanding(void);

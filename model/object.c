@@ -458,10 +458,23 @@ void uf__obj_release(struct obj *o, const void *tag)
         uf__violation(RULE_HANDLE_USE_AFTER_FREE, o, "reference released on an object already destroyed");
         return;
     }
+    /* FxTagTracker::UpdateTagHistory: a release takes the first entry under
+     * its tag, the creation reference being an entry under NULL, and breaks
+     * when there is none [O7] [C9]. The framework's own releases are
+     * checked too: after a driver's untagged release took the creation
+     * entry, the framework's release at delete finds nothing. */
     t = tag_slot(o, tag, 0);
-
-    if (t)
+    if (t) {
         t->count--;
+    } else {
+        char name[32], detail[96];
+
+        snprintf(detail, sizeof(detail), "no reference is held under tag %s",
+                 uf__obj_tag_name(tag, name, sizeof(name)));
+        uf__violation(RULE_DEREFERENCE_UNBALANCED, o, detail);
+        if (model_now.halted)
+            return;
+    }
     o->refs--;
     if (o->refs == 0)
         final_release(o);

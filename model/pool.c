@@ -253,7 +253,7 @@ VOID ExFreePoolWithTag(PVOID P, ULONG Tag) { pool_free(DDI_ExFreePoolWithTag, P,
 /* ExFreePoolWithTag(P, 0): no tag check [P7]. */
 VOID ExFreePool(PVOID P) { pool_free(DDI_ExFreePool, P, 0); }
 
-void model_image_unload(void)
+void uf__pool_check_leaks(void)
 {
     enum model_ddi ddi = uf__model.ddi;
     const char *file = uf__model.site_file;

@@ -272,7 +272,7 @@ static void P8_outstanding_blocks_leak_at_image_unload(void **state)
     ExFreePoolWithTag(ctx, TAG_POOL);
     ExFreePoolWithTag(table, TAG_POOL);
     t_expect_quiet();
-    model_image_unload();
+    model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
     t_expect_only(RULE_POOL_LEAK_AT_UNLOAD, 1);
     snprintf(want, sizeof(want),
              "violation pool-leak-at-unload break in ExAllocatePoolWithTag at test_pool.c:%d: "
@@ -290,7 +290,7 @@ static void P8_image_unload_is_quiet_when_all_is_freed(void **state)
     p = ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, TAG_POOL);
     WdfDriverMiniportUnload(WdfGetDriver());
     ExFreePoolWithTag(p, TAG_POOL);
-    model_image_unload();
+    model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
     t_expect_quiet();
 }
 
@@ -320,17 +320,17 @@ static void C12_each_leak_is_reported_once(void **state)
     unsigned char *a = ExAllocatePool2(POOL_FLAG_NON_PAGED, 8, TAG_LEAK);
     unsigned char *b = ExAllocatePoolWithTag(NonPagedPool, 4, 0x01020304);
 
-    model_image_unload();
+    model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
     t_expect_only(RULE_POOL_LEAK_AT_UNLOAD, 2);
     t_expect_events_in_order(": tag 'Leak', 8 bytes, not freed",
                              ": tag 0x01020304, 4 bytes, not freed", NULL);
     assert_int_equal(model_pool_outstanding(), 2);
     a[7] = b[3] = 1;
-    model_image_unload();
+    model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
     t_expect_only(RULE_POOL_LEAK_AT_UNLOAD, 2);
     ExFreePoolWithTag(ExAllocatePool2(POOL_FLAG_NON_PAGED, 8, TAG_POOL), TAG_POOL);
     (void)ExAllocatePool2(POOL_FLAG_PAGED, 2, TAG_OTHR);
-    model_image_unload();
+    model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
     t_expect_only(RULE_POOL_LEAK_AT_UNLOAD, 3);
     t_expect_events_in_order(": tag 'Othr', 2 bytes, not freed", NULL);
 }
@@ -395,7 +395,7 @@ static void pool_life(void)
     ExFreePool(a);
     ExFreePool((unsigned char *)b + 1);
     WdfDriverMiniportUnload(WdfGetDriver());
-    model_image_unload();
+    model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
 }
 
 /* A reset forgets every block, so each run starts afresh and the same calls

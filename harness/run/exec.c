@@ -29,6 +29,7 @@
 
 #include "check.h"
 #include "fault.h"
+#include "target.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -53,6 +54,7 @@ static struct {
     DRIVER_OBJECT driver_object;         /* the WDM driver object */
     DEVICE_OBJECT devices[MAX_DEVICES];  /* WDM device objects */
     uint32_t devices_used;               /* devices[] entries handed out since cleared */
+    uint8_t image_unloaded;              /* an image-unload op ran */
 } R;
 
 typedef struct _EXEC_CONTEXT {
@@ -385,6 +387,24 @@ static void run_op(uint32_t i)
         else
             ExFreePool(t);
         break;
+    case OP_IMAGE_UNLOAD:
+        /* The I/O manager calls the unload routine the framework installed
+         * for a driver that let it own the dispatch table (a miniport's
+         * port routine is the program's own, played before), then the
+         * image leaves and the stub unbinds [M8]. */
+        R.image_unloaded = 1;
+        if (o->opts & OPT_ENTRY_FAILED) {
+            model_image_unload(IMAGE_UNLOAD_ENTRY_FAILED);
+            break;
+        }
+        if (R.driver_object.DriverUnload)
+            R.driver_object.DriverUnload(&R.driver_object);
+        model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
+        break;
+    case OP_FOLLOW_DOCUMENTATION:
+        if (o->opts & OPT_UNLOAD_CALLBACK)
+            model_set_unload_callback(MODEL_UNLOAD_CALLBACK_DOCUMENTED);
+        break;
     case OP_LOAD: /* the port's ops: driver programs run in port.c, never here */
     case OP_DEVICE_ARRIVAL:
     case OP_DEVICE_REMOVAL:
@@ -451,7 +471,9 @@ void exec_run(struct exec *x, const struct program *p)
     memset(R.devices, 0, sizeof(R.devices[0]) * R.devices_used);
     R.devices_used = 0;
     R.indexed = 0;
+    R.image_unloaded = 0;
     model_reset();
+    model_set_unload_callback(target_options()->unload_callback);
     model_set_sink(x->on_event || x->check ? forward : NULL, x);
     if (x->check) {
         x->check->mode = CHECK_OPS;
@@ -467,10 +489,11 @@ void exec_run(struct exec *x, const struct program *p)
         }
         run_op(i);
     }
-    /* A driver that unloaded leaves memory when its unload returns: the
-     * pool it still holds is leaked (Driver Verifier's pool tracking). */
-    if (model_driver_state() == DRIVER_UNLOADED && !model_halted())
-        model_image_unload();
+    /* A driver that unloaded leaves memory when its unload returns, whether
+     * the program says so (image-unload) or not: the pool it still holds is
+     * leaked (Driver Verifier's pool tracking). */
+    if (model_driver_state() == DRIVER_UNLOADED && !R.image_unloaded && !model_halted())
+        model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
     if (x->check) {
         if (!model_halted())
             x->op = p->nops; /* findings at the end carry the number of ops */

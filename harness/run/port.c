@@ -18,7 +18,9 @@
  * the contract whatever its inputs say.
  *
  * After the first unload routine returns (or a failed entry) the image
- * leaves memory, and the model reports the pool it still held.
+ * leaves memory: the framework's stub unbinds, deleting a framework driver
+ * still alive when the driver let it (or the entry failed) and reporting
+ * it otherwise, and the model reports the pool the driver still held.
  *
  * Every event of the run goes to the independent checker (check.h), which
  * follows each DDI call the driver makes; its findings are violations of
@@ -166,7 +168,7 @@ static void load(void)
     leave_driver();
     P.loaded = NT_SUCCESS(st);
     if (!P.loaded && !model_halted())
-        model_image_unload(); /* a failed entry: the image goes, unload never runs */
+        model_image_unload(IMAGE_UNLOAD_ENTRY_FAILED); /* the image goes, unload never runs */
 }
 
 static void arrival(void)
@@ -237,7 +239,7 @@ static void unload(void)
     /* The image leaves memory once its unload routine has returned: what
      * it still holds in pool is leaked (Driver Verifier's pool tracking). */
     if (P.unloads == 1 && !model_halted())
-        model_image_unload();
+        model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
 }
 
 static void run_op(const struct op *o)
@@ -274,6 +276,10 @@ static void run_op(const struct op *o)
     case OP_IRQL:
         P.irql = (KIRQL)o->level;
         break;
+    case OP_FOLLOW_DOCUMENTATION:
+        if (o->opts & OPT_UNLOAD_CALLBACK)
+            model_set_unload_callback(MODEL_UNLOAD_CALLBACK_DOCUMENTED);
+        break;
     case OP_INJECT: /* only what the run allows (port.h) */
         if (o->opts & OPT_DOUBLE_UNLOAD)
             P.inject |= PORT_INJECT_DOUBLE_UNLOAD & P.r->inject;
@@ -305,6 +311,7 @@ void uf_port_run(const struct uf_driver *d, const struct program *p, struct port
     r->trace_hash = FNV_OFFSET;
     r->events = 0;
     model_reset();
+    model_set_unload_callback(target_options()->unload_callback);
     if (d->reset)
         d->reset();
     P.check.mode = CHECK_CALLS;

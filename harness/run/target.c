@@ -1,9 +1,11 @@
 /*
- * target.c - a driver target's run options (target.h): the environment
- * variables UNLOADFUZZ_INJECT (double-unload, irql, both comma-separated,
- * or none) and UNLOADFUZZ_FAIL_ON (warning, break, ub, bugcheck), then the
- * same as --inject=... and --fail-on=... arguments, which libFuzzer leaves
- * to the target (it ignores arguments starting with two dashes).
+ * target.c - a run's options (target.h): the environment variables
+ * UNLOADFUZZ_INJECT (double-unload, irql, both comma-separated, or none),
+ * UNLOADFUZZ_FAIL_ON (warning, break, ub, bugcheck) and
+ * UNLOADFUZZ_UNLOAD_CALLBACK (source, documented), then the same as
+ * --inject=..., --fail-on=... and --unload-callback=... arguments, which
+ * libFuzzer leaves to the target (it ignores arguments starting with two
+ * dashes).
  */
 #include "target.h"
 
@@ -11,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct target_options opts = {0, SEV_BREAK, 0};
+static struct target_options opts = {0, SEV_BREAK, MODEL_UNLOAD_CALLBACK_SOURCE, 0};
 
-/* Reads one option, "inject" or "fail-on", from value v. Returns 0, or -1
- * after saying what is wrong. */
-static int set_option(const char *target, const char *option, const char *v)
+/* Sets one option from value v (target.h). Returns 0, or -1 after saying
+ * what is wrong. */
+int target_set_option(const char *who, const char *option, const char *v)
 {
     enum model_severity s;
 
@@ -23,7 +25,17 @@ static int set_option(const char *target, const char *option, const char *v)
         if (target_parse_inject(v, &opts.inject) == 0)
             return 0;
         fprintf(stderr, "unloadfuzz: %s: bad inject '%s' (double-unload, irql, both, or none)\n",
-                target, v);
+                who, v);
+        return -1;
+    }
+    if (strcmp(option, "unload-callback") == 0) {
+        if (strcmp(v, "source") == 0 || strcmp(v, "documented") == 0) {
+            opts.unload_callback = v[0] == 'd' ? MODEL_UNLOAD_CALLBACK_DOCUMENTED
+                                               : MODEL_UNLOAD_CALLBACK_SOURCE;
+            return 0;
+        }
+        fprintf(stderr, "unloadfuzz: %s: bad unload-callback '%s' (source or documented)\n", who,
+                v);
         return -1;
     }
     s = model_severity_lookup(v);
@@ -31,8 +43,7 @@ static int set_option(const char *target, const char *option, const char *v)
         opts.fail_on = s;
         return 0;
     }
-    fprintf(stderr, "unloadfuzz: %s: bad fail-on '%s' (warning, break, ub or bugcheck)\n",
-            target, v);
+    fprintf(stderr, "unloadfuzz: %s: bad fail-on '%s' (warning, break, ub or bugcheck)\n", who, v);
     return -1;
 }
 
@@ -42,19 +53,32 @@ int target_configure(const char *name, int argc, char **argv)
     const char *e;
     int i;
 
-    if ((e = getenv("UNLOADFUZZ_INJECT")) != NULL && set_option(name, "inject", e) < 0)
+    if ((e = getenv("UNLOADFUZZ_INJECT")) != NULL && target_set_option(name, "inject", e) < 0)
         return -1;
-    if ((e = getenv("UNLOADFUZZ_FAIL_ON")) != NULL && set_option(name, "fail-on", e) < 0)
+    if ((e = getenv("UNLOADFUZZ_FAIL_ON")) != NULL && target_set_option(name, "fail-on", e) < 0)
+        return -1;
+    if ((e = getenv("UNLOADFUZZ_UNLOAD_CALLBACK")) != NULL &&
+        target_set_option(name, "unload-callback", e) < 0)
         return -1;
     for (i = 1; i < argc; i++) {
-        if (strncmp(argv[i], "--inject=", 9) == 0 && set_option(name, "inject", argv[i] + 9) < 0)
+        if (strncmp(argv[i], "--inject=", 9) == 0 &&
+            target_set_option(name, "inject", argv[i] + 9) < 0)
             return -1;
         if (strncmp(argv[i], "--fail-on=", 10) == 0 &&
-            set_option(name, "fail-on", argv[i] + 10) < 0)
+            target_set_option(name, "fail-on", argv[i] + 10) < 0)
+            return -1;
+        if (strncmp(argv[i], "--unload-callback=", 18) == 0 &&
+            target_set_option(name, "unload-callback", argv[i] + 18) < 0)
             return -1;
     }
     opts.configured = 1;
     return 0;
+}
+
+const char *target_unload_callback_arg(void)
+{
+    return opts.unload_callback == MODEL_UNLOAD_CALLBACK_DOCUMENTED ? " --unload-callback=documented"
+                                                                     : "";
 }
 
 /* The options of this process. */

@@ -21,13 +21,25 @@ enum {
 struct target_options {
     uint32_t inject;             /* PORT_INJECT_* from the start of every run */
     enum model_severity fail_on; /* crash on a violation at or above this */
+    /* whether EvtDriverUnload runs as the source or as the documentation
+     * says ([C1]); every run of this process starts with it, api programs
+     * (exec.c) and driver programs (port.c) alike */
+    enum model_unload_callback unload_callback;
     int configured;              /* target_configure() ran */
 };
 
-/* Reads UNLOADFUZZ_INJECT and UNLOADFUZZ_FAIL_ON, then --inject=... and
- * --fail-on=... among argv[1..argc) into the process's options, naming
- * target `name` in messages. Returns 0, or -1 after printing why. */
+/* Reads UNLOADFUZZ_INJECT, UNLOADFUZZ_FAIL_ON and UNLOADFUZZ_UNLOAD_CALLBACK,
+ * then --inject=..., --fail-on=... and --unload-callback=... among
+ * argv[1..argc) into the process's options, naming target `name` in
+ * messages. Returns 0, or -1 after printing why. */
 int target_configure(const char *name, int argc, char **argv);
+/* Sets one option of the process, `option` being "inject", "fail-on" or
+ * "unload-callback" and `value` as its --option= would spell it; `who`
+ * names the command in messages. Returns 0, or -1 after printing why. */
+int target_set_option(const char *who, const char *option, const char *value);
+/* " --unload-callback=documented" when the documented behaviour is in
+ * force, else "": what a replay command must repeat. A static string. */
+const char *target_unload_callback_arg(void);
 /* The process's options (defaults until target_configure() ran). */
 const struct target_options *target_options(void);
 
