@@ -8,8 +8,9 @@
  * checks a few DDIs, with verifier on; the model checks all, always). The
  * kernel's pool routines start with uf__ddi_enter_kernel(): the same without the
  * framework driver, which they never need [P1]. Driver
- * callbacks go through uf__cb_call(), which checks they return at the IRQL they
- * were called at and leave no wait lock's critical region behind [I2].
+ * callbacks go through uf__cb_call(), which checks what the kernel checks
+ * when the thread it owns gets a callback back (a worker thread, the DPC
+ * dispatcher), and that no spin lock outlives a callback [I2] [C14].
  */
 #include <stdlib.h>
 #include <string.h>
@@ -121,6 +122,34 @@ uint32_t model_run_deferred(void)
     return uf__obj_drain(0);
 }
 
+/* What is checked when callback `kind` of `o`, called at `irql` with
+ * `spinlocks` spin locks and `waitlocks` wait locks held, returns [C14].
+ * KMDF checks nothing for a miniport (its return checks come only with
+ * WdfDeviceCreate and WdfIoQueueCreate); the kernel checks the threads it
+ * owns: a work item (and a passive timer, which runs in one) returns to a
+ * system worker thread, a timer's callback to the DPC dispatcher. A spin
+ * lock kept past any callback is the SDV rule's. The model then carries on
+ * at the IRQL the callback was called at. */
+static void callback_returned(enum cb_kind kind, struct obj *o, KIRQL irql, uint32_t spinlocks,
+                              uint32_t waitlocks)
+{
+    int worker = kind == CB_WORKITEM || (kind == CB_TIMER && irql == PASSIVE_LEVEL);
+
+    if (worker && model_now.irql >= DISPATCH_LEVEL)
+        uf__violation(RULE_WORKER_RETURNED_AT_BAD_IRQL, o,
+                      "the work item's callback returned to the system worker thread at DISPATCH_LEVEL");
+    else if (worker && uf__model.waitlocks_held != waitlocks)
+        uf__violation(RULE_APC_INDEX_MISMATCH, o,
+                      "the work item's callback returned to the system worker thread with its "
+                      "kernel APC disable count changed (a wait lock's critical region)");
+    else if (kind == CB_TIMER && !worker && uf__model.waitlocks_held != waitlocks)
+        uf__violation(RULE_DPC_APC_DISABLE_CHANGED, o,
+                      "the timer's DPC changed the thread's kernel APC disable count (a wait lock's "
+                      "critical region)");
+    else if (uf__model.spinlocks_held > spinlocks)
+        uf__violation(RULE_CALLBACK_LOCK_HELD, o, "callback returned holding a spin lock");
+}
+
 void uf__cb_call(enum cb_kind kind, void (*fn)(void), struct obj *o, KIRQL irql)
 {
     KIRQL saved = model_now.irql;
@@ -150,12 +179,7 @@ void uf__cb_call(enum cb_kind kind, void (*fn)(void), struct obj *o, KIRQL irql)
     }
     uf__model.depth--;
     uf__model.ddi = ddi;
-    if (model_now.irql != irql)
-        uf__violation(RULE_CALLBACK_IRQL_CHANGED, o, "callback returned at another IRQL");
-    else if (uf__model.spinlocks_held > spinlocks)
-        uf__violation(RULE_CALLBACK_LOCK_HELD, o, "callback returned holding a spin lock");
-    else if (uf__model.waitlocks_held > waitlocks)
-        uf__violation(RULE_CALLBACK_CRITICAL_REGION, o, "callback returned holding a wait lock");
+    callback_returned(kind, o, irql, spinlocks, waitlocks);
     model_now.irql = saved;
 }
 

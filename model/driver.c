@@ -71,7 +71,8 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryP
         DriverConfig->EvtDriverDeviceAdd)
         return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
     /* The driver has no parent [O2]. */
-    st = uf__obj_resolve_parent(DriverAttributes, PARENT_NOT_ALLOWED, 1, &unused);
+    st = uf__obj_resolve_parent(DriverAttributes, PARENT_NOT_ALLOWED,
+                                ATTR_EXEC_ALLOWED | ATTR_SCOPE_ALLOWED, &unused);
     if (!NT_SUCCESS(st))
         return uf__ddi_leave(&f, st);
     d = uf__obj_new(TYPE_DRIVER, SITE_DRIVER_OBJECT);

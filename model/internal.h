@@ -225,10 +225,14 @@ void uf__obj_commit(struct obj *o, struct obj *parent);
 void uf__obj_abort(struct obj *o);
 
 enum parent_rule { PARENT_OPTIONAL, PARENT_REQUIRED, PARENT_NOT_ALLOWED };
+/* What FxValidateObjectAttributes lets an object's attributes set besides
+ * the defaults: an execution level [O3], a synchronization scope other
+ * than None (the driver's [C16]). */
+enum { ATTR_EXEC_ALLOWED = 1, ATTR_SCOPE_ALLOWED = 2 };
 /* Validates the attributes every create DDI shares and finds the parent:
  * ParentObject, else the driver [O2]. Returns a status; *parent is set on
- * success. `exec_allowed` is 0 for objects that take no execution level
- * [O3]. A bad ParentObject handle is reported by uf__obj_lookup. */
+ * success. `exec_allowed` holds the ATTR_* bits the DDI allows. A bad
+ * ParentObject handle is reported by uf__obj_lookup. */
 NTSTATUS uf__obj_resolve_parent(const WDF_OBJECT_ATTRIBUTES *a, enum parent_rule rule,
                             int exec_allowed, struct obj **parent);
 

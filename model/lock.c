@@ -3,10 +3,12 @@
  *
  * The model runs one thread, so "held" means held by the caller. A spin lock
  * raises the IRQL to DISPATCH_LEVEL and its release restores the level it
- * saved [I2]; acquiring it twice deadlocks, releasing it unheld or away from
- * DISPATCH_LEVEL is WDF_VIOLATION 0xB. A wait lock enters a critical region:
- * a callback must not return holding one (0xF), and acquiring it again with
- * no timeout waits for ever.
+ * saved [I2]; acquiring it twice deadlocks, releasing it unheld is
+ * WDF_VIOLATION 0xB (the owner check of the verifier's lock history; the
+ * IRQL is not checked [C15]). A wait lock enters a critical region, which a
+ * system worker thread must get back balanced [C14]; releasing one the
+ * caller does not hold lets two owners in [C15]; acquiring it again with no
+ * timeout waits for ever.
  */
 #define WDFMODEL_NO_CALL_SITES
 #include "alloc.h"
@@ -83,10 +85,10 @@ VOID WdfSpinLockRelease(WDFSPINLOCK SpinLock)
         return;
     }
     l = uf__obj_lookup(SpinLock, TYPE_SPINLOCK);
+    /* FxSpinLock::ReleaseLock checks the owning thread, never the IRQL
+     * [C15]: a held lock is released at whatever level. */
     if (l && !l->u.spinlock.held) {
         uf__violation(RULE_SPINLOCK_RELEASE_NOT_OWNER, l, "released but never acquired");
-    } else if (l && model_now.irql != DISPATCH_LEVEL) {
-        uf__violation(RULE_SPINLOCK_RELEASE_NOT_OWNER, l, "released away from DISPATCH_LEVEL");
     } else if (l) {
         l->u.spinlock.held = 0;
         model_now.irql = l->u.spinlock.saved;

@@ -305,9 +305,11 @@ NTSTATUS uf__obj_resolve_parent(const WDF_OBJECT_ATTRIBUTES *a, enum parent_rule
             a->SynchronizationScope < WdfSynchronizationScopeInheritFromParent ||
             a->SynchronizationScope > WdfSynchronizationScopeNone)
             return STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
-        if (!exec_allowed && a->ExecutionLevel != WdfExecutionLevelInheritFromParent)
+        if (!(exec_allowed & ATTR_EXEC_ALLOWED) &&
+            a->ExecutionLevel != WdfExecutionLevelInheritFromParent)
             return STATUS_WDF_EXECUTION_LEVEL_INVALID;
-        if (a->SynchronizationScope != WdfSynchronizationScopeInheritFromParent &&
+        if (!(exec_allowed & ATTR_SCOPE_ALLOWED) &&
+            a->SynchronizationScope != WdfSynchronizationScopeInheritFromParent &&
             a->SynchronizationScope != WdfSynchronizationScopeNone)
             return STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID;
         if (rule == PARENT_NOT_ALLOWED && a->ParentObject)

@@ -23,7 +23,7 @@ NTSTATUS WdfObjectCreate(PWDF_OBJECT_ATTRIBUTES Attributes, WDFOBJECT *Object)
         return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
     }
     *Object = NULL;
-    st = uf__obj_resolve_parent(Attributes, PARENT_OPTIONAL, 1, &parent);
+    st = uf__obj_resolve_parent(Attributes, PARENT_OPTIONAL, ATTR_EXEC_ALLOWED, &parent);
     if (!NT_SUCCESS(st))
         return uf__ddi_leave(&f, st);
     o = uf__obj_new(TYPE_OBJECT, SITE_GENERIC_OBJECT);
@@ -119,23 +119,38 @@ NTSTATUS WdfObjectAllocateContext(WDFOBJECT Handle, PWDF_OBJECT_ATTRIBUTES Conte
                                   PVOID *Context)
 {
     struct ddi_frame f;
-    struct obj *o;
+    struct obj *o, *unused;
     struct context *c;
     size_t size;
+    NTSTATUS st;
 
     if (!uf__ddi_enter(&f, DDI_WdfObjectAllocateContext, Handle))
         return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     if (Context)
         *Context = NULL;
+    /* FxObjectAllocateContext's order [C17]: the handle (FxPointerNotNull),
+     * the attributes (FxValidateObjectAttributes: required, no parent), the
+     * type, then the allocation, and only then, under the object's lock,
+     * whether it is being deleted or already has the type. */
+    if (!Handle) {
+        uf__violation(RULE_NULL_PARAMETER, NULL, "Handle is NULL");
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    }
     o = uf__obj_lookup(Handle, TYPE_NONE);
     if (!o)
         return uf__ddi_leave(&f, STATUS_INVALID_HANDLE);
-    if (!ContextAttributes) {
-        uf__violation(RULE_NULL_PARAMETER, o, "ContextAttributes is NULL");
-        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
-    }
-    if (!ContextAttributes->ContextTypeInfo || ContextAttributes->ParentObject)
+    if (!ContextAttributes)
+        return uf__ddi_leave(&f, STATUS_WDF_PARENT_NOT_SPECIFIED);
+    st = uf__obj_resolve_parent(ContextAttributes, PARENT_NOT_ALLOWED, 0, &unused);
+    if (!NT_SUCCESS(st))
+        return uf__ddi_leave(&f, st);
+    if (!ContextAttributes->ContextTypeInfo)
         return uf__ddi_leave(&f, STATUS_OBJECT_NAME_INVALID);
+    size = ContextAttributes->ContextTypeInfo->ContextSize;
+    if (ContextAttributes->ContextSizeOverride > size)
+        size = ContextAttributes->ContextSizeOverride;
+    if (!uf__alloc_try(SITE_CONTEXT) || size > ALLOC_MAX_BLOCK)
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     /* An object being deleted takes no new context [O6]. */
     if (o->state != STATE_CREATED)
         return uf__ddi_leave(&f, STATUS_DELETE_PENDING);
@@ -145,11 +160,6 @@ NTSTATUS WdfObjectAllocateContext(WDFOBJECT Handle, PWDF_OBJECT_ATTRIBUTES Conte
             *Context = c->data;
         return uf__ddi_leave(&f, STATUS_OBJECT_NAME_EXISTS);
     }
-    size = ContextAttributes->ContextTypeInfo->ContextSize;
-    if (ContextAttributes->ContextSizeOverride > size)
-        size = ContextAttributes->ContextSizeOverride;
-    if (!uf__alloc_try(SITE_CONTEXT) || size > ALLOC_MAX_BLOCK)
-        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     c = uf__obj_context_add(o, uf__obj_context_type(ContextAttributes->ContextTypeInfo),
                         size ? size : 1);
     c->cleanup = ContextAttributes->EvtCleanupCallback;

@@ -34,7 +34,7 @@ NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attribu
         return uf__ddi_leave(&f, STATUS_INFO_LENGTH_MISMATCH);
     if (Config->Period > MAXLONG)
         return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
-    st = uf__obj_resolve_parent(Attributes, PARENT_REQUIRED, 1, &parent);
+    st = uf__obj_resolve_parent(Attributes, PARENT_REQUIRED, ATTR_EXEC_ALLOWED, &parent);
     if (!NT_SUCCESS(st))
         return uf__ddi_leave(&f, st);
     /* A periodic passive-level timer is not supported [T1]. */
@@ -111,9 +111,11 @@ BOOLEAN WdfTimerStop(WDFTIMER Timer, BOOLEAN Wait)
         uf__ddi_leave(&f, STATUS_INVALID_HANDLE);
         return FALSE;
     }
+    /* FxTimer::Stop recognises its callback's thread, breaks and returns
+     * FALSE before cancelling anything: the timer stays started [C4]. */
     if (Wait && t->u.timer.running) {
-        uf__violation(RULE_CALLBACK_SELF_WAIT, t,
-                  "WdfTimerStop with Wait from the timer's own callback");
+        uf__violation(RULE_SELF_WAIT_REFUSED, t,
+                  "WdfTimerStop with Wait from the timer's own callback: not waited for, not stopped");
         uf__ddi_leave(&f, STATUS_UNSUCCESSFUL);
         return FALSE;
     }

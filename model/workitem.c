@@ -106,8 +106,11 @@ VOID WdfWorkItemFlush(WDFWORKITEM WorkItem)
         return;
     }
     w = uf__obj_lookup(WorkItem, TYPE_WORKITEM);
+    /* FxWorkItem::FlushAndWait recognises its callback's thread, breaks and
+     * returns without waiting [C4]. */
     if (w && w->u.workitem.running)
-        uf__violation(RULE_CALLBACK_SELF_WAIT, w, "WdfWorkItemFlush from the item's own callback");
+        uf__violation(RULE_SELF_WAIT_REFUSED, w,
+                      "WdfWorkItemFlush from the item's own callback: returns without waiting");
     else if (w && w->u.workitem.queued)
         workitem_run(w);
     uf__ddi_leave(&f, STATUS_SUCCESS);

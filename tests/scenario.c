@@ -43,7 +43,6 @@ static VOID sc_cleanup(WDFOBJECT Object)
     WdfObjectDereferenceWithTag(Object, (PVOID)11);
 }
 
-static VOID sc_unload(WDFDRIVER Driver) { UNREFERENCED_PARAMETER(Driver); }
 
 void scenario_run(void)
 {
@@ -67,7 +66,6 @@ void scenario_run(void)
     RtlZeroMemory(&device_object, sizeof(device_object));
     WDF_DRIVER_CONFIG_INIT(&config, NULL);
     config.DriverInitFlags = WdfDriverInitNoDispatchOverride;
-    config.EvtDriverUnload = sc_unload;
     WdfDriverCreate(&driver_object, &reg, WDF_NO_OBJECT_ATTRIBUTES, &config, WDF_NO_HANDLE);
 
     WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&a, SC_CONTEXT);

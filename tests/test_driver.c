@@ -1,6 +1,6 @@
 /*
  * test_driver.c - the miniport driver's life: docs/WDF-SEMANTICS.md section 6
- * ([M1]..[M7]) and the choices [C1], [C3], [C6].
+ * ([M1]..[M8]) and the choices [C1], [C3], [C6], [C16].
  *
  * The tests play the port: they call the driver's framework DDIs the way a
  * DriverEntry, a device arrival and removal, and a port-defined unload
@@ -161,8 +161,8 @@ static void M4_device_deleted_on_removal_is_quiet(void **state)
     t_expect_quiet();
 }
 
-/* [M5] Unload: EvtDriverUnload, then every child disposed, then the driver's
- * cleanup, then the creation references released; then nothing is left. */
+/* [M5] Unload: every child disposed, then the driver's cleanup, then the
+ * creation references released; then nothing is left. */
 static void M5_unload_order(void **state)
 {
     WDFDRIVER d = t_driver();                                 /* o1 */
@@ -170,7 +170,7 @@ static void M5_unload_order(void **state)
 
     (void)o;
     WdfDriverMiniportUnload(d);
-    t_expect_log("unload", "cleanup o2", "cleanup o1", "destroy o2", "destroy o1", NULL);
+    t_expect_log("cleanup o2", "cleanup o1", "destroy o2", "destroy o1", NULL);
     assert_int_equal(model_live_objects(), 0);
     assert_int_equal(model_driver_state(), DRIVER_UNLOADED);
     t_expect_quiet();
@@ -204,7 +204,8 @@ static void m5_unload_keeps_lock(WDFDRIVER d)
 
 /* [M5] A lock still held when the driver object is deleted is reported
  * (SDV: locks are released before the driver returns); here the unload
- * callback also returns at DISPATCH_LEVEL, which is its own bugcheck. */
+ * callback of a driver that let the framework own its dispatch table also
+ * returns holding it (the SDV rule's callback-lock-held [C14]). */
 static void M5_lock_held_at_unload(void **state)
 {
     WDFDRIVER d = NULL;
@@ -219,11 +220,11 @@ static void M5_lock_held_at_unload(void **state)
     assert_int_equal(model_live_objects(), 0);
 
     t_setup(state);
-    assert_int_equal(create_driver(WdfDriverInitNoDispatchOverride, m5_unload_keeps_lock, &d),
-                     STATUS_SUCCESS);
+    assert_int_equal(create_driver(0, m5_unload_keeps_lock, &d), STATUS_SUCCESS);
     assert_int_equal(WdfSpinLockCreate(WDF_NO_OBJECT_ATTRIBUTES, &m5_lock), STATUS_SUCCESS);
     WdfDriverMiniportUnload(d);
-    t_expect_only(RULE_CALLBACK_IRQL_CHANGED, 1);
+    t_expect_events_in_order("violation callback-lock-held ub o1 driver",
+                             "violation lock-held-at-unload ub o2 spinlock", NULL);
 }
 
 /* [M5] Locks released before unload: quiet. */
@@ -251,7 +252,8 @@ static void M6_stale_get_driver_and_double_unload(void **state)
     if (WdfGetDriver() != NULL) /* the guard that does not guard */
         WdfDriverMiniportUnload(WdfGetDriver());
     t_expect_only(RULE_DOUBLE_UNLOAD, 1);
-    assert_int_equal(t_log_index("unload"), 0); /* EvtDriverUnload ran once */
+    assert_int_equal(t_log_index("cleanup o1"), 0); /* the driver went once */
+    assert_int_equal(t_log_index("destroy o1"), 1);
     assert_false(model_halted());
 }
 
@@ -265,7 +267,8 @@ static void m7_unload(WDFDRIVER d)
 }
 
 /* [M7] SysVAD calls WdfDriverMiniportUnload from DriverEntry's failure path:
- * the device allocation fails, the driver unloads itself, nothing leaks. */
+ * the device allocation fails, the driver unloads itself, nothing leaks; its
+ * EvtDriverUnload is never called [C1]. */
 static void M7_unload_from_driver_entry_failure_path(void **state)
 {
     struct model_fault_plan plan = {.mode = FAULT_SITE, .site = SITE_DEVICE_OBJECT};
@@ -281,9 +284,9 @@ static void M7_unload_from_driver_entry_failure_path(void **state)
                      STATUS_INSUFFICIENT_RESOURCES);
     assert_null(dev);
     WdfDriverMiniportUnload(d);
-    assert_int_equal(m7_unloads, 1);
+    assert_int_equal(m7_unloads, 0);
     assert_int_equal(model_live_objects(), 0);
-    t_expect_quiet();
+    t_expect_only(RULE_UNLOAD_CALLBACK_IGNORED, 1);
 }
 
 /* [M7] PortCls order (SysVAD): the device is deleted on removal, the port's
@@ -316,16 +319,146 @@ static void M7_ndis_order_leaves_device_to_teardown(void **state)
     assert_int_equal(model_live_objects(), 0);
 }
 
-/* [C1] WdfDriverMiniportUnload calls EvtDriverUnload once, whatever the init
- * flags, before deleting anything, at the caller's IRQL. */
-static void C1_unload_calls_evt_driver_unload_first(void **state)
+/* [C1] The source: a NoDispatchOverride miniport's EvtDriverUnload is not
+ * kept (FxDriver::Initialize), so WdfDriverMiniportUnload never calls it;
+ * registering it is reported at WdfDriverCreate. */
+static void C1_miniport_evt_driver_unload_never_runs(void **state)
 {
-    WDFDRIVER d = t_driver(); /* NoDispatchOverride, which the source would skip */
+    WDFDRIVER d = NULL;
 
+    assert_int_equal(create_driver(WdfDriverInitNoDispatchOverride, t_unload, &d), STATUS_SUCCESS);
+    t_expect_only(RULE_UNLOAD_CALLBACK_IGNORED, 1);
+    t_expect_events_in_order("call WdfDriverCreate",
+                             "violation unload-callback-ignored warning o1 driver", NULL);
+    t_object(NULL, WdfExecutionLevelInheritFromParent);
+    WdfDriverMiniportUnload(d);
+    assert_int_equal(t_log_index("unload"), -1);
+    assert_int_equal(model_driver_state(), DRIVER_UNLOADED);
+    assert_int_equal(model_live_objects(), 0);
+    t_expect_only(RULE_UNLOAD_CALLBACK_IGNORED, 1);
+}
+
+/* [C1] A driver that lets the framework own its dispatch table keeps its
+ * EvtDriverUnload: FxDriver::Unload, which WdfDriverMiniportUnload runs,
+ * calls it before deleting anything, at the caller's IRQL; no warning. */
+static void C1_framework_owned_driver_keeps_evt_driver_unload(void **state)
+{
+    WDFDRIVER d = NULL;
+
+    assert_int_equal(create_driver(0, t_unload, &d), STATUS_SUCCESS);
     t_object(NULL, WdfExecutionLevelInheritFromParent);
     WdfDriverMiniportUnload(d);
     assert_int_equal(t_log_index("unload"), 0);
     t_expect_events_in_order("callback o1 driver EvtDriverUnload", "cleanup o2", NULL);
+    t_expect_quiet();
+}
+
+/* [C1] The documented behaviour, on request: WdfDriverMiniportUnload calls
+ * EvtDriverUnload whatever the flags, first, and nothing is reported. */
+static void C1_documented_behaviour_calls_it(void **state)
+{
+    WDFDRIVER d = NULL;
+
+    model_set_unload_callback(MODEL_UNLOAD_CALLBACK_DOCUMENTED);
+    assert_int_equal(model_unload_callback(), MODEL_UNLOAD_CALLBACK_DOCUMENTED);
+    assert_int_equal(create_driver(WdfDriverInitNoDispatchOverride, t_unload, &d), STATUS_SUCCESS);
+    t_object(NULL, WdfExecutionLevelInheritFromParent);
+    WdfDriverMiniportUnload(d);
+    assert_int_equal(t_log_index("unload"), 0);
+    t_expect_events_in_order("callback o1 driver EvtDriverUnload", "cleanup o2", NULL);
+    t_expect_quiet();
+    model_reset(); /* a reset returns to the source */
+    assert_int_equal(model_unload_callback(), MODEL_UNLOAD_CALLBACK_SOURCE);
+}
+
+/* [M8] The image leaves while the framework driver is alive and no
+ * EvtDriverUnload displaced the unload routine: nothing deletes it; every
+ * object left is reported, the driver first. */
+static void M8_image_unload_without_miniport_unload_leaves_the_driver(void **state)
+{
+    WDFDRIVER d = t_driver();
+    WDFOBJECT o = t_object(NULL, WdfExecutionLevelInheritFromParent);
+
+    model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
+    t_expect_only(RULE_DRIVER_NOT_UNLOADED, 2);
+    t_expect_events_in_order("violation driver-not-unloaded break o1 driver",
+                             "violation driver-not-unloaded break o2 object", NULL);
+    t_expect_log(NULL); /* no cleanup ran */
+    assert_int_equal(t_state(d), STATE_CREATED);
+    assert_int_equal(t_state(o), STATE_CREATED);
+}
+
+/* [M8] After WdfDriverMiniportUnload the image leaves quietly. */
+static void M8_image_unload_after_miniport_unload_is_quiet(void **state)
+{
+    WDFDRIVER d = t_driver();
+
+    t_object(NULL, WdfExecutionLevelInheritFromParent);
+    WdfDriverMiniportUnload(d);
+    model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
+    t_expect_quiet();
+    assert_int_equal(model_live_objects(), 0);
+}
+
+/* [M8] After a failed DriverEntry the stub unbinds and deletes the
+ * framework driver still alive (FxLibraryCommonUnregisterClient): the
+ * cleanup callbacks run, nothing is reported. */
+static void M8_failed_entry_stub_deletes_the_driver(void **state)
+{
+    t_driver();
+    t_object(NULL, WdfExecutionLevelInheritFromParent);
+    model_set_irql(DISPATCH_LEVEL); /* the image unloads at PASSIVE_LEVEL whatever */
+    model_image_unload(IMAGE_UNLOAD_ENTRY_FAILED);
+    t_expect_log("cleanup o2", "cleanup o1", "destroy o2", "destroy o1", NULL);
+    t_expect_quiet();
+    assert_int_equal(model_live_objects(), 0);
+    assert_int_equal(model_driver_state(), DRIVER_UNLOADED);
+    assert_int_equal(model_irql(), DISPATCH_LEVEL);
+}
+
+/* [M8] A registered EvtDriverUnload makes the stub displace the unload
+ * routine and delete a driver it left alive, without calling the callback. */
+static void M8_displaced_unload_stub_deletes_the_driver(void **state)
+{
+    WDFDRIVER d = NULL;
+
+    assert_int_equal(create_driver(WdfDriverInitNoDispatchOverride, t_unload, &d), STATUS_SUCCESS);
+    t_object(NULL, WdfExecutionLevelInheritFromParent);
+    model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
+    t_expect_only(RULE_UNLOAD_CALLBACK_IGNORED, 1);
+    assert_int_equal(t_log_index("unload"), -1);
+    assert_true(t_log_index("cleanup o2") >= 0);
+    assert_int_equal(model_live_objects(), 0);
+}
+
+/* [C16] WdfDriverCreate validates its attributes allowing an execution
+ * level and any synchronization scope (FxValidateObjectAttributes with
+ * EXECUTION_LEVEL_ALLOWED and SYNCHRONIZATION_SCOPE_ALLOWED); a parent is
+ * refused. */
+static void C16_driver_create_accepts_device_and_queue_scope(void **state)
+{
+    static const WDF_SYNCHRONIZATION_SCOPE scopes[] = {WdfSynchronizationScopeDevice,
+                                                       WdfSynchronizationScopeQueue};
+    WDF_OBJECT_ATTRIBUTES a;
+    WDF_DRIVER_CONFIG config;
+    WDFDRIVER d = NULL;
+    size_t i;
+
+    for (i = 0; i < 2; i++) {
+        model_reset();
+        WDF_OBJECT_ATTRIBUTES_INIT(&a);
+        a.SynchronizationScope = scopes[i];
+        a.ExecutionLevel = WdfExecutionLevelPassive;
+        WDF_DRIVER_CONFIG_INIT(&config, NULL);
+        config.DriverInitFlags = WdfDriverInitNoDispatchOverride;
+        assert_int_equal(WdfDriverCreate(&t_driver_object, &registry, &a, &config, &d),
+                         STATUS_SUCCESS);
+    }
+    model_reset();
+    WDF_OBJECT_ATTRIBUTES_INIT(&a);
+    a.ParentObject = (WDFOBJECT)1;
+    assert_int_equal(WdfDriverCreate(&t_driver_object, &registry, &a, &config, &d),
+                     STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED);
     t_expect_quiet();
 }
 
@@ -410,7 +543,14 @@ int main(void)
         cmocka_unit_test_setup(M7_unload_from_driver_entry_failure_path, t_setup),
         cmocka_unit_test_setup(M7_portcls_order_is_clean, t_setup),
         cmocka_unit_test_setup(M7_ndis_order_leaves_device_to_teardown, t_setup),
-        cmocka_unit_test_setup(C1_unload_calls_evt_driver_unload_first, t_setup),
+        cmocka_unit_test_setup(C1_miniport_evt_driver_unload_never_runs, t_setup),
+        cmocka_unit_test_setup(C1_framework_owned_driver_keeps_evt_driver_unload, t_setup),
+        cmocka_unit_test_setup(C1_documented_behaviour_calls_it, t_setup),
+        cmocka_unit_test_setup(M8_image_unload_without_miniport_unload_leaves_the_driver, t_setup),
+        cmocka_unit_test_setup(M8_image_unload_after_miniport_unload_is_quiet, t_setup),
+        cmocka_unit_test_setup(M8_failed_entry_stub_deletes_the_driver, t_setup),
+        cmocka_unit_test_setup(M8_displaced_unload_stub_deletes_the_driver, t_setup),
+        cmocka_unit_test_setup(C16_driver_create_accepts_device_and_queue_scope, t_setup),
         cmocka_unit_test_setup(C3_bugcheck_stops_the_run, t_setup),
         cmocka_unit_test_setup(C3_other_violations_carry_on, t_setup),
         cmocka_unit_test_setup(C6_miniport_device_accepts_a_parent, t_setup),

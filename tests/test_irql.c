@@ -97,7 +97,9 @@ static void unload_cb(WDFDRIVER d)
 
 /* ---- builders ---- */
 
-/* WdfDriverCreate as a miniport does, with EvtDriverUnload = unload_cb. */
+/* WdfDriverCreate with EvtDriverUnload = unload_cb, for a driver that lets
+ * the framework own its dispatch table, so that WdfDriverMiniportUnload
+ * (FxDriver::Unload) calls it [C1] and its IRQL can be watched. */
 static NTSTATUS make_driver(WDFDRIVER *d)
 {
     static WCHAR path[] = L"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\irql";
@@ -107,7 +109,7 @@ static NTSTATUS make_driver(WDFDRIVER *d)
 
     t_attributes(&a, NULL);
     WDF_DRIVER_CONFIG_INIT(&config, NULL);
-    config.DriverInitFlags = WdfDriverInitNoDispatchOverride;
+    config.DriverInitFlags = 0;
     config.EvtDriverUnload = unload_cb;
     *d = NULL;
     return WdfDriverCreate(&t_driver_object, &registry, &a, &config, d);
@@ -1020,7 +1022,7 @@ static void I1_waitlock_release_unheld_is_reported(void **state)
     WdfWaitLockRelease(l);
     t_expect_only(RULE_WAITLOCK_RELEASE_NOT_OWNER, 1);
     t_expect_events_in_order("call WdfWaitLockRelease o2 waitlock",
-                             "violation waitlock-release-not-owner break o2 waitlock", NULL);
+                             "violation waitlock-release-not-owner ub o2 waitlock", NULL);
     assert_int_equal(model_halted(), 0);
     /* The lock is still usable (the release changed nothing). */
     assert_int_equal(WdfWaitLockAcquire(l, NULL), STATUS_SUCCESS);
@@ -1110,8 +1112,9 @@ static void I2_spinlock_release_unheld_halts(void **state)
     assert_int_equal(model_irql(), DISPATCH_LEVEL); /* nothing was restored */
 }
 
-/* [I2] Releasing a held spin lock away from DISPATCH is WDF_VIOLATION 0xB too. */
-static void I2_spinlock_release_away_from_dispatch_halts(void **state)
+/* [C15] Releasing a held spin lock below DISPATCH is no 0xB: KMDF checks
+ * the owner only; the release restores the level saved at acquire. */
+static void C15_spinlock_release_below_dispatch_is_not_0xB(void **state)
 {
     WDFSPINLOCK s;
 
@@ -1124,8 +1127,9 @@ static void I2_spinlock_release_away_from_dispatch_halts(void **state)
     t_expect_quiet();
 
     WdfSpinLockRelease(s);
-    t_expect_only(RULE_SPINLOCK_RELEASE_NOT_OWNER, 1);
-    assert_int_equal(model_halted(), 1);
+    t_expect_quiet();
+    assert_int_equal(model_irql(), PASSIVE_LEVEL);
+    assert_int_equal(model_halted(), 0);
 }
 
 /* [I2] Callbacks run at their own IRQL, and the caller's IRQL comes back after them. */
@@ -1160,8 +1164,9 @@ static void I2_callbacks_run_at_their_level_and_restore_it(void **state)
     t_expect_quiet();
 }
 
-/* [I2] A callback returning with a spin lock held returns at another IRQL: 0xE, halt. */
-static void I2_callback_returning_with_spinlock_held_halts(void **state)
+/* [C14] A work item returning with a spin lock held returns to the system
+ * worker thread at DISPATCH_LEVEL: bug check 0xE1, halt. */
+static void C14_work_item_returning_at_dispatch_is_0xE1(void **state)
 {
     WDFDEVICE dev;
     WDFWORKITEM w;
@@ -1181,16 +1186,36 @@ static void I2_callback_returning_with_spinlock_held_halts(void **state)
     g.release = 0;
     WdfWorkItemEnqueue(w);
     assert_int_equal(model_workitem_run(w), 1);
-    t_expect_only(RULE_CALLBACK_IRQL_CHANGED, 1);
+    t_expect_only(RULE_WORKER_RETURNED_AT_BAD_IRQL, 1);
     t_expect_events_in_order("callback o3 workitem EvtWorkItemFunc",
-                             "violation callback-irql-changed bugcheck o3 workitem", NULL);
+                             "violation worker-returned-at-bad-irql bugcheck o3 workitem", NULL);
     assert_int_equal(model_halted(), 1);
     assert_int_equal(model_irql(), PASSIVE_LEVEL);
 }
 
+/* [C14] A passive timer runs in a system work item too: the same 0xE1. */
+static void C14_passive_timer_returning_at_dispatch_is_0xE1(void **state)
+{
+    WDFDEVICE dev;
+    WDFTIMER t;
+
+    (void)state;
+    rec_reset();
+    t_driver();
+    dev = t_device(0);
+    t = timer(dev, WdfExecutionLevelPassive);
+    g.spin = spinlock();
+    WdfTimerStart(t, WDF_REL_TIMEOUT_IN_MS(1));
+    t_expect_quiet();
+    assert_int_equal(model_timer_fire(t), 1);
+    t_expect_only(RULE_WORKER_RETURNED_AT_BAD_IRQL, 1);
+    assert_int_equal(model_halted(), 1);
+}
+
 /* [I2] A DISPATCH callback must not return holding a spin lock (SDV
- * WdfSpinlock): its IRQL is unchanged, so this is callback-lock-held, not
- * 0xE; the run goes on (undefined: the next acquire deadlocks). */
+ * WdfSpinlock): its IRQL is unchanged, and nothing in KMDF or the DPC
+ * dispatcher checks it [C14], so this is callback-lock-held; the run goes
+ * on (undefined: the next acquire deadlocks). */
 static void I2_dispatch_callback_returning_with_spinlock_held_is_reported(void **state)
 {
     WDFDEVICE dev;
@@ -1215,8 +1240,10 @@ static void I2_dispatch_callback_returning_with_spinlock_held_is_reported(void *
     assert_int_equal(model_irql(), PASSIVE_LEVEL);
 }
 
-/* [I2] WdfSpinLockRelease is exactly DISPATCH, 0xB otherwise: above DISPATCH is 0xB. */
-static void I2_spinlock_release_above_dispatch_is_0xB(void **state)
+/* [C15] FxSpinLock::ReleaseLock checks the owner, never the IRQL: a held
+ * lock released above DISPATCH_LEVEL is released, quietly; a lock never
+ * acquired is 0xB. */
+static void C15_spinlock_release_checks_the_owner_not_the_irql(void **state)
 {
     WDFSPINLOCK s;
 
@@ -1226,15 +1253,20 @@ static void I2_spinlock_release_above_dispatch_is_0xB(void **state)
     s = spinlock();
     WdfSpinLockAcquire(s);
     model_set_irql(HIGH_LEVEL); /* e.g. KeRaiseIrql under the lock */
+    WdfSpinLockRelease(s);
     t_expect_quiet();
+    assert_int_equal(model_irql(), PASSIVE_LEVEL); /* the level saved at acquire */
 
     WdfSpinLockRelease(s);
     t_expect_only(RULE_SPINLOCK_RELEASE_NOT_OWNER, 1);
     assert_int_equal(model_halted(), 1);
 }
 
-/* [I2] A callback returning with a wait lock it took held leaves a critical region: 0xF. */
-static void I2_callback_returning_with_waitlock_held_halts(void **state)
+/* [C14] A work item returning with a wait lock it took still held leaves
+ * the worker thread's kernel APC disable count unbalanced: bug check 0x1
+ * (APC_INDEX_MISMATCH), halt. A lock taken and released inside, or held by
+ * the caller around it, is fine. */
+static void C14_work_item_returning_in_a_critical_region_is_0x1(void **state)
 {
     WDFDEVICE dev;
     WDFWORKITEM w;
@@ -1248,7 +1280,6 @@ static void I2_callback_returning_with_waitlock_held_halts(void **state)
     outer = waitlock();
     g.wait = waitlock();
     g.release = 1;
-    /* Taken and released inside, or held by the caller around it: fine. */
     assert_int_equal(WdfWaitLockAcquire(outer, NULL), STATUS_SUCCESS);
     WdfWorkItemEnqueue(w);
     assert_int_equal(model_workitem_run(w), 1);
@@ -1258,9 +1289,72 @@ static void I2_callback_returning_with_waitlock_held_halts(void **state)
     g.release = 0;
     WdfWorkItemEnqueue(w);
     assert_int_equal(model_workitem_run(w), 1);
-    t_expect_only(RULE_CALLBACK_CRITICAL_REGION, 1);
-    t_expect_events_in_order("violation callback-critical-region bugcheck o3 workitem", NULL);
+    t_expect_only(RULE_APC_INDEX_MISMATCH, 1);
+    t_expect_events_in_order("violation apc-index-mismatch bugcheck o3 workitem", NULL);
     assert_int_equal(model_halted(), 1);
+}
+
+/* A timer callback that takes g.wait with a zero timeout (allowed at
+ * DISPATCH_LEVEL) and keeps it. */
+static void dpc_keeps_waitlock(WDFTIMER t)
+{
+    LONGLONG zero = 0;
+
+    (void)t;
+    assert_int_equal(WdfWaitLockAcquire(g.wait, &zero), STATUS_SUCCESS);
+}
+
+/* [C14] A timer's DPC that returns in a critical region changed the
+ * thread's APC disable count: bug check 0xC7 parameter 0x5, halt. */
+static void C14_timer_dpc_returning_in_a_critical_region_is_0xC7(void **state)
+{
+    WDF_TIMER_CONFIG config;
+    WDF_OBJECT_ATTRIBUTES a;
+    WDFDEVICE dev;
+    WDFTIMER t = NULL;
+
+    (void)state;
+    rec_reset();
+    t_driver();
+    dev = t_device(0);
+    g.wait = waitlock();
+    WDF_TIMER_CONFIG_INIT(&config, dpc_keeps_waitlock);
+    WDF_OBJECT_ATTRIBUTES_INIT(&a);
+    a.ParentObject = dev;
+    assert_int_equal(WdfTimerCreate(&config, &a, &t), STATUS_SUCCESS);
+    WdfTimerStart(t, WDF_REL_TIMEOUT_IN_MS(1));
+    assert_int_equal(model_timer_fire(t), 1);
+    t_expect_only(RULE_DPC_APC_DISABLE_CHANGED, 1);
+    assert_int_equal(model_halted(), 1);
+}
+
+/* An EvtCleanupCallback that takes g.wait (its caller releases it). */
+static void cleanup_takes_waitlock(WDFOBJECT o)
+{
+    (void)o;
+    assert_int_equal(WdfWaitLockAcquire(g.wait, NULL), STATUS_SUCCESS);
+}
+
+/* [C14] KMDF checks no miniport callback's return (its checks are hooked
+ * only through WdfDeviceCreate and WdfIoQueueCreate): a cleanup callback,
+ * called at PASSIVE_LEVEL on the deleting thread, that takes a wait lock
+ * its caller releases after WdfObjectDelete returns is legal and quiet. */
+static void C14_cleanup_taking_a_waitlock_its_caller_releases_is_quiet(void **state)
+{
+    WDF_OBJECT_ATTRIBUTES a;
+    WDFOBJECT o = NULL;
+
+    (void)state;
+    rec_reset();
+    t_driver();
+    g.wait = waitlock();
+    WDF_OBJECT_ATTRIBUTES_INIT(&a);
+    a.EvtCleanupCallback = cleanup_takes_waitlock;
+    assert_int_equal(WdfObjectCreate(&a, &o), STATUS_SUCCESS);
+    WdfObjectDelete(o);
+    WdfWaitLockRelease(g.wait);
+    t_expect_quiet();
+    assert_int_equal(model_halted(), 0);
 }
 
 /* ================================ [C2] ================================ */
@@ -1506,13 +1600,17 @@ int main(void)
         cmocka_unit_test_setup(I2_spinlock_raises_to_dispatch_and_restores, t_setup),
         cmocka_unit_test_setup(I2_spinlock_recursive_acquire_halts, t_setup),
         cmocka_unit_test_setup(I2_spinlock_release_unheld_halts, t_setup),
-        cmocka_unit_test_setup(I2_spinlock_release_away_from_dispatch_halts, t_setup),
+        cmocka_unit_test_setup(C15_spinlock_release_below_dispatch_is_not_0xB, t_setup),
         cmocka_unit_test_setup(I2_callbacks_run_at_their_level_and_restore_it, t_setup),
-        cmocka_unit_test_setup(I2_callback_returning_with_spinlock_held_halts, t_setup),
-        cmocka_unit_test_setup(I2_callback_returning_with_waitlock_held_halts, t_setup),
+        cmocka_unit_test_setup(C14_work_item_returning_at_dispatch_is_0xE1, t_setup),
+        cmocka_unit_test_setup(C14_passive_timer_returning_at_dispatch_is_0xE1, t_setup),
+        cmocka_unit_test_setup(C14_work_item_returning_in_a_critical_region_is_0x1, t_setup),
+        cmocka_unit_test_setup(C14_timer_dpc_returning_in_a_critical_region_is_0xC7, t_setup),
+        cmocka_unit_test_setup(C14_cleanup_taking_a_waitlock_its_caller_releases_is_quiet,
+                               t_setup),
         cmocka_unit_test_setup(I2_dispatch_callback_returning_with_spinlock_held_is_reported,
                                t_setup),
-        cmocka_unit_test_setup(I2_spinlock_release_above_dispatch_is_0xB, t_setup),
+        cmocka_unit_test_setup(C15_spinlock_release_checks_the_owner_not_the_irql, t_setup),
         cmocka_unit_test_setup(C2_unload_at_dispatch_calls_unload_then_halts, t_setup),
         cmocka_unit_test_setup(C2_unload_at_passive_is_quiet, t_setup),
         cmocka_unit_test_setup(C2_unload_above_dispatch_is_refused, t_setup),

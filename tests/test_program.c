@@ -93,7 +93,10 @@ static const char all_ops[] =
     "miniport-unload $driver\n"
     "pool-allocate $o12 size=32 pool=paged\n"
     "pool-free $o12 tag=7\n"
-    "pool-free $o12\n";
+    "pool-free $o12\n"
+    "image-unload\n"
+    "image-unload entry-failed\n"
+    "follow-documentation unload-callback\n";
 
 /* The same program as a person might write it: own names, comments, blank
  * lines, tabs, CRLF, options in another order. */
@@ -163,7 +166,10 @@ static const char all_ops_written[] =
     "miniport-unload $driver\n"
     "pool-allocate $buf pool=paged size=32\n"
     "pool-free $buf tag=7\n"
-    "pool-free $buf";
+    "pool-free $buf\n"
+    "image-unload\n"
+    "image-unload   entry-failed # the stub after a failed DriverEntry\n"
+    "follow-documentation unload-callback";
 
 /* ---------------------------------------------------------------- helpers */
 

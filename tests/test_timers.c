@@ -30,6 +30,7 @@ enum action {
     ACT_REQUEUE_SELF,  /* WdfWorkItemEnqueue(self) while g.requeues > 0 */
     ACT_STOP_WAIT_THEN_START, /* WdfTimerStop(self, TRUE), then WdfTimerStart(self) */
     ACT_FIRE_SELF_THEN_STOP_WAIT, /* once: start and fire self (nested), then stop with wait */
+    ACT_START_THEN_STOP_WAIT, /* WdfTimerStart(self), then WdfTimerStop(self, TRUE) */
     ACT_RECORD         /* only record_self() */
 };
 
@@ -76,6 +77,10 @@ static void timer_cb(WDFTIMER t)
     case ACT_STOP_WAIT_THEN_START:
         g.stop_result = WdfTimerStop(t, TRUE);
         g.start_result = WdfTimerStart(t, WDF_REL_TIMEOUT_IN_MS(10));
+        break;
+    case ACT_START_THEN_STOP_WAIT:
+        g.start_result = WdfTimerStart(t, WDF_REL_TIMEOUT_IN_MS(10));
+        g.stop_result = WdfTimerStop(t, TRUE);
         break;
     case ACT_FIRE_SELF_THEN_STOP_WAIT:
         if (g.requeues > 0) {
@@ -783,8 +788,10 @@ static void T4_enqueue_after_dispose_is_refused(void **state)
 
 /* ================================ [T5] ================================ */
 
-/* [T5] WdfTimerStop(Wait) from the timer's own (passive) callback deadlocks: bugcheck, halt. */
-static void T5_timer_stop_wait_from_own_callback_halts(void **state)
+/* [T5] [C4] WdfTimerStop(Wait) from the timer's own (passive) callback:
+ * FxTimer::Stop recognises the thread, breaks and returns FALSE without
+ * waiting or stopping anything; the timer stays started and the run goes on. */
+static void T5_timer_stop_wait_from_own_callback_is_refused(void **state)
 {
     WDFDEVICE dev;
     WDFTIMER t;
@@ -800,27 +807,29 @@ static void T5_timer_stop_wait_from_own_callback_halts(void **state)
     assert_int_equal(model_timer_fire(t), 1);
     assert_int_equal(g.irql, PASSIVE_LEVEL);
     assert_false(g.stop_result);
-    t_expect_only(RULE_CALLBACK_SELF_WAIT, 1);
+    t_expect_only(RULE_SELF_WAIT_REFUSED, 1);
     t_expect_events_in_order("callback o3 timer EvtTimerFunc", "call WdfTimerStop o3 timer",
-                             "violation callback-self-wait bugcheck o3 timer in WdfTimerStop",
+                             "violation self-wait-refused break o3 timer in WdfTimerStop",
                              NULL);
-    assert_int_equal(model_halted(), 1);
-    assert_int_equal(model_worst_severity(), SEV_BUGCHECK);
-
-    /* The machine is gone: later calls do nothing. */
-    WdfObjectDelete(t);
-    assert_int_equal(t_state(t), STATE_CREATED);
-    assert_false(WdfTimerStart(t, WDF_REL_TIMEOUT_IN_MS(10)));
-    assert_int_equal(model_timer_fire(t), 0);
+    assert_int_equal(model_halted(), 0);
+    assert_int_equal(model_worst_severity(), SEV_BREAK);
     t_expect_log("timer o3", "timer o3 returns", NULL);
-    t_expect_only(RULE_CALLBACK_SELF_WAIT, 1);
+
+    /* Not stopped: started again inside, it is still started after. */
+    cb_reset(ACT_START_THEN_STOP_WAIT);
+    assert_int_equal(model_timer_fire(t), 0); /* one-shot: expired */
+    WdfTimerStart(t, WDF_REL_TIMEOUT_IN_MS(10));
+    assert_int_equal(model_timer_fire(t), 1);
+    assert_false(g.stop_result);
+    assert_int_equal(model_timer_fire(t), 1); /* still started: it fires again */
+    t_expect_only(RULE_SELF_WAIT_REFUSED, 3);
 }
 
 /* [T5] The callback is still its own after another run of it returned:
  * a timer fired again from inside its callback (the model's way of running
  * it on another processor) leaves the outer run on the stack, so stopping
  * with wait there still waits for itself. */
-static void T5_timer_stop_wait_after_a_nested_run_halts(void **state)
+static void T5_timer_stop_wait_after_a_nested_run_is_refused(void **state)
 {
     WDFDEVICE dev;
     WDFTIMER t;
@@ -835,8 +844,8 @@ static void T5_timer_stop_wait_after_a_nested_run_halts(void **state)
     assert_int_equal(model_timer_fire(t), 1);
     assert_false(g.stop_result);
     t_expect_log("timer o3", "timer o3", "timer o3 returns", "timer o3 returns", NULL);
-    t_expect_only(RULE_CALLBACK_SELF_WAIT, 1);
-    assert_int_equal(model_halted(), 1);
+    t_expect_only(RULE_SELF_WAIT_REFUSED, 1);
+    assert_int_equal(model_halted(), 0);
 }
 
 /* [T5] Stop without wait from the callback, or stop-with-wait from outside, is fine. */
@@ -861,8 +870,10 @@ static void T5_timer_stop_without_self_wait_is_quiet(void **state)
     t_expect_quiet();
 }
 
-/* [T5] WdfWorkItemFlush from the item's own callback deadlocks: bugcheck, halt. */
-static void T5_workitem_flush_from_own_callback_halts(void **state)
+/* [T5] [C4] WdfWorkItemFlush from the item's own callback:
+ * FxWorkItem::FlushAndWait recognises the thread, breaks and returns
+ * without waiting; the run goes on. */
+static void T5_workitem_flush_from_own_callback_is_refused(void **state)
 {
     WDFDEVICE dev;
     WDFWORKITEM w;
@@ -876,18 +887,18 @@ static void T5_workitem_flush_from_own_callback_halts(void **state)
     t_expect_quiet();
 
     assert_int_equal(model_workitem_run(w), 1);
-    t_expect_only(RULE_CALLBACK_SELF_WAIT, 1);
+    t_expect_only(RULE_SELF_WAIT_REFUSED, 1);
     t_expect_events_in_order("callback o3 workitem EvtWorkItemFunc",
                              "call WdfWorkItemFlush o3 workitem",
-                             "violation callback-self-wait bugcheck o3 workitem", NULL);
-    assert_int_equal(model_halted(), 1);
-
-    WdfWorkItemEnqueue(w);
-    assert_int_equal(model_workitem_run(w), 0);
-    WdfObjectDelete(w);
-    assert_int_equal(t_state(w), STATE_CREATED);
+                             "violation self-wait-refused break o3 workitem", NULL);
+    assert_int_equal(model_halted(), 0);
     t_expect_log("work o3", "work o3 returns", NULL);
-    t_expect_only(RULE_CALLBACK_SELF_WAIT, 1);
+
+    /* The run goes on: the item works as before. */
+    cb_reset(ACT_NONE);
+    WdfWorkItemEnqueue(w);
+    assert_int_equal(model_workitem_run(w), 1);
+    t_expect_only(RULE_SELF_WAIT_REFUSED, 1);
 }
 
 /* [T5] Deleting a passive-level timer from its own callback: disposal waits for the callback. */
@@ -1038,8 +1049,10 @@ static void C4_deleting_parent_device_from_workitem_callback_is_quiet(void **sta
     t_expect_quiet();
 }
 
-/* [C4] The source's guard (return without waiting) is not modelled: the run stops there. */
-static void C4_self_wait_stops_the_run_without_the_source_guard(void **state)
+/* [C4] The source's guard is modelled: after the refused wait the callback
+ * goes on (here it starts its timer again, which was running, so the start
+ * returns TRUE), and the timer fires again. */
+static void C4_self_wait_is_refused_and_the_callback_goes_on(void **state)
 {
     WDFDEVICE dev;
     WDFTIMER t;
@@ -1052,13 +1065,12 @@ static void C4_self_wait_stops_the_run_without_the_source_guard(void **state)
     WdfTimerStart(t, WDF_REL_TIMEOUT_IN_MS(10));
 
     assert_int_equal(model_timer_fire(t), 1);
-    assert_int_equal(model_rule_severity(RULE_CALLBACK_SELF_WAIT), SEV_BUGCHECK);
-    t_expect_only(RULE_CALLBACK_SELF_WAIT, 1);
-    assert_int_equal(model_halted(), 1);
-    /* What the callback did after the wait did not happen: no restart. */
-    assert_false(g.start_result);
-    assert_int_equal(model_timer_fire(t), 0);
-    assert_int_equal(model_violation_count(), 1);
+    assert_int_equal(model_rule_severity(RULE_SELF_WAIT_REFUSED), SEV_BREAK);
+    t_expect_only(RULE_SELF_WAIT_REFUSED, 1);
+    assert_int_equal(model_halted(), 0);
+    assert_false(g.start_result); /* one-shot: expired when it fired */
+    assert_int_equal(model_timer_fire(t), 1);
+    t_expect_only(RULE_SELF_WAIT_REFUSED, 2);
 }
 
 int main(void)
@@ -1085,17 +1097,17 @@ int main(void)
         cmocka_unit_test_setup(T4_enqueue_during_dispose_is_refused, t_setup),
         cmocka_unit_test_setup(T4_requeue_from_callback_inside_disposal_is_refused, t_setup),
         cmocka_unit_test_setup(T4_enqueue_after_dispose_is_refused, t_setup),
-        cmocka_unit_test_setup(T5_timer_stop_wait_from_own_callback_halts, t_setup),
-        cmocka_unit_test_setup(T5_timer_stop_wait_after_a_nested_run_halts, t_setup),
+        cmocka_unit_test_setup(T5_timer_stop_wait_from_own_callback_is_refused, t_setup),
+        cmocka_unit_test_setup(T5_timer_stop_wait_after_a_nested_run_is_refused, t_setup),
         cmocka_unit_test_setup(T5_timer_stop_without_self_wait_is_quiet, t_setup),
-        cmocka_unit_test_setup(T5_workitem_flush_from_own_callback_halts, t_setup),
+        cmocka_unit_test_setup(T5_workitem_flush_from_own_callback_is_refused, t_setup),
         cmocka_unit_test_setup(T5_deleting_passive_timer_from_own_callback_halts, t_setup),
         cmocka_unit_test_setup(T5_deleting_parent_from_passive_timer_callback_halts, t_setup),
         cmocka_unit_test_setup(T5_deleting_dispatch_timer_from_own_callback_is_deferred, t_setup),
         cmocka_unit_test_setup(C4_deleting_workitem_from_own_callback_is_quiet, t_setup),
         cmocka_unit_test_setup(C4_enqueue_reference_held_until_callback_returns, t_setup),
         cmocka_unit_test_setup(C4_deleting_parent_device_from_workitem_callback_is_quiet, t_setup),
-        cmocka_unit_test_setup(C4_self_wait_stops_the_run_without_the_source_guard, t_setup),
+        cmocka_unit_test_setup(C4_self_wait_is_refused_and_the_callback_goes_on, t_setup),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

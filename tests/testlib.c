@@ -96,7 +96,7 @@ void t_expect_log(const char *first, ...)
 void t_cleanup(WDFOBJECT o) { t_log("cleanup o%u", model_handle_id(o)); }
 void t_destroy(WDFOBJECT o) { t_log("destroy o%u", model_handle_id(o)); }
 
-static void t_unload(WDFDRIVER d)
+void t_unload(WDFDRIVER d)
 {
     (void)d;
     t_log("unload");
@@ -121,7 +121,6 @@ WDFDRIVER t_driver(void)
     t_attributes(&a, NULL);
     WDF_DRIVER_CONFIG_INIT(&config, NULL);
     config.DriverInitFlags = WdfDriverInitNoDispatchOverride;
-    config.EvtDriverUnload = t_unload;
     assert_int_equal(WdfDriverCreate(&t_driver_object, &registry, &a, &config, &d),
                      STATUS_SUCCESS);
     assert_non_null(d);

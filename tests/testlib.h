@@ -38,8 +38,8 @@ extern DRIVER_OBJECT t_driver_object;
 extern DEVICE_OBJECT t_device_objects[4];
 
 /* WdfDriverCreate with WdfDriverInitNoDispatchOverride and recording
- * cleanup/destroy callbacks; EvtDriverUnload records "unload". Asserts
- * success. */
+ * cleanup/destroy callbacks, and no EvtDriverUnload, as real miniports do
+ * (the framework would never call it [C1]). Asserts success. */
 WDFDRIVER t_driver(void);
 /* WdfDeviceMiniportCreate for t_device_objects[n] under the driver, with
  * recording callbacks. Asserts success. */
@@ -53,6 +53,8 @@ void t_attributes(WDF_OBJECT_ATTRIBUTES *a, WDFOBJECT parent);
 /* The recording callbacks, for tests that build attributes themselves. */
 EVT_WDF_OBJECT_CONTEXT_CLEANUP t_cleanup;
 EVT_WDF_OBJECT_CONTEXT_DESTROY t_destroy;
+/* An EvtDriverUnload that logs "unload", for the tests of [C1]. */
+EVT_WDF_DRIVER_UNLOAD t_unload;
 
 /* The stable id of a handle (0 for none). */
 uint32_t t_id(WDFOBJECT h);
