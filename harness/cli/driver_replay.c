@@ -2,7 +2,7 @@
  * driver_replay.c - a driver target's replay binary (<target>_replay): runs
  * driver programs with no engine and says what each did.
  *
- *   <target>_replay [--inject=LIST] [--fail-on=SEVERITY] [--text] [--quiet]
+ *   <target>_replay [--inject=LIST] [--fail-on=SEVERITY] [--unload-callback=documented] [--text] [--quiet]
  *                   [--trace] [--expect] FILE...
  *
  * A file named *.ufp (or any file with --text) is a text program, anything
@@ -50,7 +50,8 @@ static struct {
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: %s_replay [--inject=LIST] [--fail-on=SEVERITY] [--text] [--quiet] [--trace] [--expect] FILE...\n"
+            "usage: %s_replay [--inject=LIST] [--fail-on=SEVERITY] [--unload-callback=documented]\n"
+            "       [--text] [--quiet] [--trace] [--expect] FILE...\n"
             "\n"
             "Runs driver programs against the %s driver through the port simulation,\n"
             "each three times, between other programs (the traces must match: the\n"
@@ -60,6 +61,9 @@ static void usage(FILE *f)
             "  --inject=LIST      double-unload, irql, both (comma-separated) or none:\n"
             "                     the port misbehaves on purpose (robustness mode)\n"
             "  --fail-on=SEV      warning, break (default), ub or bugcheck\n"
+            "  --unload-callback=documented\n"
+            "                     WdfDriverMiniportUnload calls a miniport's EvtDriverUnload,\n"
+            "                     as its documentation says (default: source: never)\n"
             "  --text             read every file as text, whatever its name\n"
             "  --quiet            print only the verdicts\n"
             "  --trace            print every event of each program's first run\n"
@@ -122,6 +126,7 @@ int main(int argc, char **argv)
         else if (strcmp(a, "--expect") == 0)
             expect = 1;
         else if (strncmp(a, "--inject=", 9) != 0 && strncmp(a, "--fail-on=", 10) != 0 &&
+                 strncmp(a, "--unload-callback=", 18) != 0 &&
                  a[0] == '-') {
             fprintf(stderr, "%s_replay: unknown option '%s'\n", uf_driver_under_test.name, a);
             usage(stderr);

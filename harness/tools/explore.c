@@ -36,6 +36,7 @@
 #include "explore_search.h"
 #include "explore_sweeps.h"
 #include "load.h"
+#include "target.h"
 
 #define MAX_SCENARIOS 64 /* programs explored in one command */
 
@@ -63,7 +64,8 @@ static void usage(FILE *f, const char *target)
 {
     fprintf(f,
             "usage: explore %s [--sweeps LIST] [--depth D] [--events LIST] [--budget RUNS]\n"
-            "               [--out DIR] [--fail-on SEV] [--json] [--quiet] [PROGRAM...]\n"
+            "               [--out DIR] [--fail-on SEV] [--unload-callback=documented]\n"
+            "               [--json] [--quiet] [PROGRAM...]\n"
             "\n"
             "Runs each PROGRAM (a driver target: its seeds when none is given) under\n"
             "the sweeps and the search, reports each distinct finding once with the\n"
@@ -79,6 +81,10 @@ static void usage(FILE *f, const char *target)
             "                  out/explore/<target>); it must be empty or an earlier\n"
             "                  explore's\n"
             "  --fail-on SEV   the lowest severity that is a finding (default break)\n"
+            "  --unload-callback=documented\n"
+            "                  WdfDriverMiniportUnload calls a miniport's EvtDriverUnload,\n"
+            "                  as its documentation says (default: source, as the\n"
+            "                  framework's code does: never; docs/WDF-SEMANTICS.md [C1])\n"
             "  --json          print the summary as JSON\n"
             "  --quiet         no progress lines\n"
             "\n"
@@ -239,6 +245,9 @@ static int parse_args(const struct explore_target *t, int argc, char **argv, str
             rq->json = 1;
         } else if (!strcmp(s, "--quiet")) {
             rq->quiet = 1;
+        } else if (!strncmp(s, "--unload-callback=", 18)) {
+            if (target_set_option("explore", "unload-callback", s + 18) < 0)
+                return -1;
         } else if (s[0] == '-' && s[1] == '-' && v == NULL) {
             fprintf(stderr, "explore: %s needs a value\n", s);
             return -1;

@@ -55,8 +55,8 @@ void xout_finding(void *arg, const struct xeng *e, struct xeng_finding *f, const
     fprintf(out, "# found by the %s sweep (%s) of `explore %s`%s\n", xeng_sweep_name(f->sweep),
             f->how, e->t->name,
             f->inject ? "; a robustness finding: the port misbehaved on purpose" : "");
-    fprintf(out, "# replay: %s%s%s FILE\n", e->t->replay, f->inject ? " --inject=" : "",
-            target_inject_name(f->inject));
+    fprintf(out, "# replay: %s%s%s%s FILE\n", e->t->replay, f->inject ? " --inject=" : "",
+            target_inject_name(f->inject), target_unload_callback_arg());
     prog_print_text(p, 1, text, sizeof text);
     fputs(text, out);
     fclose(out);
@@ -206,10 +206,11 @@ static void crashed(void)
     f = fopen(o->crash_path, "w");
     if (f != NULL) {
         fprintf(f, "# the driver crashed the process while this program ran: the %s sweep (%s)"
-                   " of `explore %s`%s\n# replay: %s%s%s FILE\n",
+                   " of `explore %s`%s\n# replay: %s%s%s%s FILE\n",
                 xeng_sweep_name(cur->sweep), cur->how, o->e->t->name,
                 cur->inject ? "; the port misbehaved on purpose" : "", o->e->t->replay,
-                cur->inject ? " --inject=" : "", target_inject_name(cur->inject));
+                cur->inject ? " --inject=" : "", target_inject_name(cur->inject),
+                target_unload_callback_arg());
         prog_print_text(cur->p, 1, text, sizeof text);
         fputs(text, f);
         fclose(f);

@@ -23,6 +23,7 @@
 #include "load.h"
 #include "program.h"
 #include "repro.h"
+#include "target.h"
 #include "trace.h"
 
 /* Runs one file; prints its report, or appends it to `out` for --json.
@@ -109,9 +110,11 @@ static int repro_one(const char *path, const struct repro_opts *ro, json_t *out)
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: unloadfuzz repro [--text] [--json] [--fail-on SEVERITY] FILE...\n"
+            "usage: unloadfuzz repro [--text] [--json] [--fail-on SEVERITY]\n"
+            "                        [--unload-callback=documented] FILE...\n"
             "       unloadfuzz repro --target NAME [--inject=LIST] [--fail-on=SEVERITY]\n"
-            "                        [--text] [--trace] [--expect] FILE...\n"
+            "                        [--unload-callback=documented] [--text] [--trace]\n"
+            "                        [--expect] FILE...\n"
             "\n"
             "Runs each program file against a fresh framework model and prints the\n"
             "program, a trace (each op with its status, each event naming objects as\n"
@@ -124,6 +127,10 @@ static void usage(FILE *f)
             "  --json            one JSON object per file (an array for several)\n"
             "  --fail-on SEV     warning, break (default), ub or bugcheck: the lowest\n"
             "                    severity that makes the verdict 'violation'\n"
+            "  --unload-callback=documented\n"
+            "                    WdfDriverMiniportUnload calls a miniport's EvtDriverUnload,\n"
+            "                    as its documentation says (default: source, as the\n"
+            "                    framework's code does: never; docs/WDF-SEMANTICS.md [C1])\n"
             "  --target NAME     the programs are driver target NAME's (docs/DRIVERS.md):\n"
             "                    runs NAME_replay, beside this binary, with the other\n"
             "                    arguments ('NAME_replay --help' lists them)\n"
@@ -166,6 +173,9 @@ int repro_main(int argc, char **argv)
                 return 2;
             }
             i++;
+        } else if (!strncmp(argv[i], "--unload-callback=", 18)) {
+            if (target_set_option("repro", "unload-callback", argv[i] + 18) < 0)
+                return 2;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "unloadfuzz repro: unknown option '%s'\n", argv[i]);
             usage(stderr);
