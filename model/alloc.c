@@ -4,10 +4,12 @@
  * Fault plans follow the KMDF verifier and SQLite's test_malloc.c: one struct
  * holds all injector state, one predicate (uf__alloc_try) is asked at every site,
  * and model_fault_hit() runs on every injected fault so a debugger can stop
- * there. FAULT_AFTER is VerifierAllocateFailCount (N succeed, then all fail);
- * FAULT_NTH fails one allocation (a transient fault); FAULT_SITE fails a site
- * persistently; FAULT_PERCENT is Driver Verifier's randomized low-resources
- * simulation, made repeatable by a seeded generator.
+ * there. FAULT_AFTER is VerifierAllocateFailCount (N of the framework's
+ * allocations succeed, then all of them fail; the kernel's are outside its
+ * count [C19]); FAULT_NTH fails one allocation of any kind (a transient
+ * fault); FAULT_SITE fails a site persistently; FAULT_PERCENT is Driver
+ * Verifier's randomized low-resources simulation, made repeatable by a
+ * seeded generator.
  *
  * The arena is a chain of chunks kept across executions: a reset rewinds it,
  * so a warm process allocates nothing per execution. Under ASan each block
@@ -64,6 +66,7 @@ struct chunk {
 static struct {
     struct model_fault_plan plan; /* what to fail */
     uint32_t count;               /* allocations since arm */
+    uint32_t fx_count;            /* the framework's among them (after='s count) */
     uint32_t injected;            /* faults since arm */
     uint64_t rng;                 /* FAULT_PERCENT state (xorshift64*) */
     struct chunk *chunks;         /* arena chain, first is the oldest */
@@ -94,6 +97,7 @@ void model_fault_arm(const struct model_fault_plan *plan)
 {
     A.plan = *plan;
     A.count = 0;
+    A.fx_count = 0;
     A.injected = 0;
     A.rng = plan->seed * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL;
     if (A.rng == 0)
@@ -105,9 +109,10 @@ uint32_t model_faults_injected(void) { return A.injected; }
 
 int uf__alloc_try(enum model_site site)
 {
-    int fail = 0;
+    int fail = 0, fx = model_site_kind(site) != SITE_KIND_KERNEL;
 
     A.count++;
+    A.fx_count += (uint32_t)fx;
     switch (A.plan.mode) {
     case FAULT_OFF:
         break;
@@ -115,7 +120,7 @@ int uf__alloc_try(enum model_site site)
         fail = A.count == A.plan.n;
         break;
     case FAULT_AFTER:
-        fail = A.count > A.plan.n;
+        fail = fx && A.fx_count > A.plan.n;
         break;
     case FAULT_SITE:
         fail = site == A.plan.site;
@@ -130,6 +135,11 @@ int uf__alloc_try(enum model_site site)
     model_fault_hit(site);
     uf__ev_fault(site);
     return 0;
+}
+
+void uf__alloc_verifier_lock(void)
+{
+    (void)uf__alloc_try(SITE_VERIFIER_LOCK);
 }
 
 /* Adds a chunk able to hold `need` bytes after the current one (or reuses
@@ -215,6 +225,7 @@ void uf__alloc_reset(void)
     A.cur = NULL;
     memset(&A.plan, 0, sizeof(A.plan));
     A.count = 0;
+    A.fx_count = 0;
     A.injected = 0;
 }
 

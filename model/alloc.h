@@ -21,6 +21,10 @@
 /* Counts one allocation at `site` and asks the fault plan. Returns 1 when the
  * allocation may succeed, 0 when it must fail (a fault was injected). */
 int uf__alloc_try(enum model_site site);
+/* The FxVerifierLock the verifier gives every non-paged object and callback
+ * lock (FxNonPagedObject's constructor, FxCallbackLock::Initialize): an
+ * allocation that counts, and whose failure the framework ignores [C19]. */
+void uf__alloc_verifier_lock(void);
 
 /* A zeroed block of `size` bytes from the execution's arena, 16-byte aligned,
  * with poisoned red zones around it. Never NULL (the arena grows; a host out

@@ -50,7 +50,13 @@ static const char *const ddis[DDI__COUNT] = {
 };
 
 static const char *const sites[SITE__COUNT] = {
-#define SITE(e, name) name,
+#define SITE(e, name, kind) name,
+#include "sites.def"
+#undef SITE
+};
+
+static const uint8_t site_kinds[SITE__COUNT] = {
+#define SITE(e, name, kind) SITE_KIND_##kind,
 #include "sites.def"
 #undef SITE
 };
@@ -76,6 +82,7 @@ const char *model_severity_name(enum model_severity s) { return severities[s]; }
 const char *model_ddi_name(enum model_ddi d) { return ddis[d]; }
 KIRQL model_ddi_max_irql(enum model_ddi d) { return uf__ddi_max_irql[d]; }
 const char *model_site_name(enum model_site s) { return sites[s]; }
+enum model_site_kind model_site_kind(enum model_site s) { return (enum model_site_kind)site_kinds[s]; }
 const char *model_type_name(enum model_type t) { return types[t]; }
 const char *model_state_name(enum model_state s) { return states[s]; }
 

@@ -33,6 +33,7 @@ NTSTATUS WdfCollectionCreate(PWDF_OBJECT_ATTRIBUTES CollectionAttributes,
     c = uf__obj_new(TYPE_COLLECTION, SITE_COLLECTION_OBJECT);
     if (!c)
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    uf__alloc_verifier_lock(); /* [C19] */
     uf__obj_apply_attributes(c, CollectionAttributes);
     uf__obj_commit(c, parent);
     *Collection = (WDFCOLLECTION)obj_handle(c);

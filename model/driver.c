@@ -26,6 +26,21 @@
 
 static void driver_unload(struct obj *d);
 
+/* A dispose list's allocations (FxDisposeList::_Create, Initialize): the
+ * list, its verifier lock, its FxSystemWorkItem, that one's verifier lock,
+ * and the IO_WORKITEM under it. Returns 0 when one whose failure fails the
+ * create failed. */
+static int dispose_list_allocate(enum model_site list, enum model_site workitem)
+{
+    if (!uf__alloc_try(list))
+        return 0;
+    uf__alloc_verifier_lock();
+    if (!uf__alloc_try(workitem))
+        return 0;
+    uf__alloc_verifier_lock();
+    return uf__alloc_try(SITE_SYSTEM_IO_WORKITEM);
+}
+
 /* The unload routine the framework installs when it owns the dispatch
  * table (no WdfDriverInitNoDispatchOverride): FxDriver::Unload. */
 static void framework_unload(PDRIVER_OBJECT DriverObject)
@@ -75,10 +90,19 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryP
                                 ATTR_EXEC_ALLOWED | ATTR_SCOPE_ALLOWED, &unused);
     if (!NT_SUCCESS(st))
         return uf__ddi_leave(&f, st);
+    /* The framework's allocations, in its order [C19]: FxInitialize's
+     * verifier table (counting starts there), the FxDriver, the verifier's
+     * locks of the driver and its callback lock, the dispose list, the
+     * driver object extension, the registry path's copy. */
+    if (!uf__model.verifier_table)
+        uf__model.verifier_table = (uint8_t)uf__alloc_try(SITE_VERIFIER_THREAD_TABLE);
     d = uf__obj_new(TYPE_DRIVER, SITE_DRIVER_OBJECT);
     if (!d)
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-    if (!uf__alloc_try(SITE_DRIVER_DISPOSE_LIST)) {
+    uf__alloc_verifier_lock();
+    uf__alloc_verifier_lock();
+    if (!dispose_list_allocate(SITE_DRIVER_DISPOSE_LIST, SITE_DRIVER_DISPOSE_WORKITEM) ||
+        !uf__alloc_try(SITE_DRIVER_OBJECT_EXTENSION) || !uf__alloc_try(SITE_DRIVER_REGISTRY_PATH)) {
         uf__obj_abort(d);
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     }
@@ -163,13 +187,23 @@ NTSTATUS WdfDeviceMiniportCreate(WDFDRIVER Driver, PWDF_OBJECT_ATTRIBUTES Attrib
     st = uf__obj_resolve_parent(Attributes, PARENT_OPTIONAL, 0, &parent);
     if (!NT_SUCCESS(st))
         return uf__ddi_leave(&f, st);
+    /* The framework's allocations, in its order [C19]: the FxMpDevice and
+     * its verifier lock, the default I/O target with an attached device
+     * (FxDeviceBase::AllocateTarget), the dispose list, the callback lock
+     * (FxDeviceBase::ConfigureConstraints), each with its verifier lock. */
     dev = uf__obj_new(TYPE_DEVICE, SITE_DEVICE_OBJECT);
     if (!dev)
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-    if (!uf__alloc_try(SITE_DEVICE_DISPOSE_LIST)) {
-        uf__obj_abort(dev);
-        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    uf__alloc_verifier_lock();
+    if (AttachedDeviceObject) {
+        if (!uf__alloc_try(SITE_DEVICE_IO_TARGET))
+            goto out_abort_device;
+        uf__alloc_verifier_lock();
     }
+    if (!dispose_list_allocate(SITE_DEVICE_DISPOSE_LIST, SITE_DEVICE_DISPOSE_WORKITEM) ||
+        !uf__alloc_try(SITE_DEVICE_CALLBACK_LOCK))
+        goto out_abort_device;
+    uf__alloc_verifier_lock();
     uf__obj_apply_attributes(dev, Attributes);
     dev->device_base = dev->id; /* a device uses its own dispose list */
     dev->u.device.wdm = DeviceObject;
@@ -180,6 +214,9 @@ NTSTATUS WdfDeviceMiniportCreate(WDFDRIVER Driver, PWDF_OBJECT_ATTRIBUTES Attrib
     if (Device)
         *Device = (WDFDEVICE)obj_handle(dev);
     return uf__ddi_leave(&f, STATUS_SUCCESS);
+out_abort_device:
+    uf__obj_abort(dev);
+    return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
 }
 
 /* FxMpDevice::Dispose: its own cleanup while the WDM device is still there,

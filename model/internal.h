@@ -154,6 +154,7 @@ struct model {
     model_sink_fn sink;        /* event sink, NULL for none */
     void *sink_arg;
     uint8_t unload_documented; /* MODEL_UNLOAD_CALLBACK_DOCUMENTED in force [C1] */
+    uint8_t verifier_table;    /* the verifier's thread table was allocated [C19] */
     uint32_t violations;       /* violations since reset */
     uint32_t rule_counts[RULE__COUNT];
     int worst;                 /* worst severity, -1 for none */

@@ -3,15 +3,15 @@
  *
  * The buffer is handed to driver code as a raw pointer, so it comes from the
  * poisoning arena: touching it after the memory object is freed is caught by
- * ASan. Small non-paged buffers share the object's allocation; paged or
- * page-sized ones are a second pool allocation (FxMemoryBufferFromPool), and
- * paged memory must be disposed at PASSIVE_LEVEL [X1].
+ * ASan. With the verifier on, the model's configuration, pool tracking is on
+ * and every buffer is a second pool allocation apart from the object
+ * (FxMemoryObject::_Create picks FxMemoryBufferFromPool, whose buffer comes
+ * from MxAllocatePoolWithTag, outside the verifier's count [C19]); paged
+ * memory must be disposed at PASSIVE_LEVEL [X1].
  */
 #define WDFMODEL_NO_CALL_SITES
 #include "alloc.h"
 #include "internal.h"
-
-#define PAGE_SIZE 4096u
 
 /* Paged pool types have the low bit set (PagedPool, PagedPoolCacheAligned). */
 static int is_paged(POOL_TYPE p) { return ((unsigned)p & 1u) != 0; }
@@ -44,8 +44,9 @@ NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
     m = uf__obj_new(TYPE_MEMORY, SITE_MEMORY_OBJECT);
     if (!m)
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-    if ((is_paged(PoolType) || BufferSize >= PAGE_SIZE) &&
-        (!uf__alloc_try(SITE_MEMORY_BUFFER) || BufferSize > ALLOC_MAX_BLOCK)) {
+    /* With the verifier on (pool tracking) the buffer is always apart from
+     * the object, a raw pool allocation of the kernel's [C19]. */
+    if (!uf__alloc_try(SITE_MEMORY_BUFFER) || BufferSize > ALLOC_MAX_BLOCK) {
         uf__obj_abort(m);
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     }

@@ -65,12 +65,20 @@ KIRQL model_ddi_max_irql(enum model_ddi d);
 
 /* ---- allocation sites (sites.def) ---- */
 enum model_site {
-#define SITE(e, name) SITE_##e,
+#define SITE(e, name, kind) SITE_##e,
 #include "sites.def"
 #undef SITE
     SITE__COUNT
 };
 const char *model_site_name(enum model_site s);
+/* Who makes the allocation at a site, and what its failure does
+ * (sites.def says each). */
+enum model_site_kind {
+    SITE_KIND_FX,         /* the framework's, counted by after=; a failure fails the DDI */
+    SITE_KIND_FX_IGNORED, /* the framework's, counted by after=; a failure is ignored */
+    SITE_KIND_KERNEL      /* the kernel's or the driver's, outside after='s count */
+};
+enum model_site_kind model_site_kind(enum model_site s);
 /* The site named `name`, or SITE__COUNT when there is none. */
 enum model_site model_site_lookup(const char *name);
 
@@ -184,7 +192,9 @@ uint32_t model_deferred_pending(void);
 enum model_fault_mode {
     FAULT_OFF,
     FAULT_NTH,     /* the n-th allocation after arming fails, once */
-    FAULT_AFTER,   /* n allocations succeed, then every one fails */
+    FAULT_AFTER,   /* n of the framework's allocations succeed, then every
+                    * one of them fails (VerifierAllocateFailCount); the
+                    * kernel's are not counted [C19] */
     FAULT_SITE,    /* every allocation at `site` fails */
     FAULT_PERCENT  /* each fails with probability percent/100 (seeded) */
 };
@@ -197,7 +207,8 @@ struct model_fault_plan {
 };
 /* Arms `plan`, counting from now. A plan of FAULT_OFF disarms. */
 void model_fault_arm(const struct model_fault_plan *plan);
-/* Allocations made since the last arm (or reset), failed ones included. */
+/* Allocations made since the last arm (or reset), failed ones included,
+ * the kernel's too. */
 uint32_t model_alloc_count(void);
 /* Allocations failed on purpose since the last arm (or reset). */
 uint32_t model_faults_injected(void);

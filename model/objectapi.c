@@ -29,6 +29,7 @@ NTSTATUS WdfObjectCreate(PWDF_OBJECT_ATTRIBUTES Attributes, WDFOBJECT *Object)
     o = uf__obj_new(TYPE_OBJECT, SITE_GENERIC_OBJECT);
     if (!o)
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    uf__alloc_verifier_lock(); /* [C19] */
     uf__obj_apply_attributes(o, Attributes);
     uf__obj_commit(o, parent);
     *Object = obj_handle(o);

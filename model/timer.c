@@ -43,10 +43,24 @@ NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attribu
     t = uf__obj_new(TYPE_TIMER, SITE_TIMER_OBJECT);
     if (!t)
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    uf__alloc_verifier_lock(); /* [C19] */
     device = uf__obj_device_ancestor(parent);
     if (!device) {
         uf__obj_abort(t);
         return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    }
+    /* A passive timer runs its callback in an FxSystemWorkItem of its own
+     * (FxTimer::Initialize), with its verifier lock and IO_WORKITEM. */
+    if (Attributes->ExecutionLevel == WdfExecutionLevelPassive) {
+        if (!uf__alloc_try(SITE_TIMER_SYSTEM_WORKITEM)) {
+            uf__obj_abort(t);
+            return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+        }
+        uf__alloc_verifier_lock();
+        if (!uf__alloc_try(SITE_SYSTEM_IO_WORKITEM)) {
+            uf__obj_abort(t);
+            return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+        }
     }
     uf__obj_apply_attributes(t, Attributes);
     t->device_base = device->id;

@@ -42,12 +42,13 @@ NTSTATUS WdfWorkItemCreate(PWDF_WORKITEM_CONFIG Config, PWDF_OBJECT_ATTRIBUTES A
     w = uf__obj_new(TYPE_WORKITEM, SITE_WORKITEM_OBJECT);
     if (!w)
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    uf__alloc_verifier_lock(); /* [C19] */
     device = uf__obj_device_ancestor(parent);
     if (!device) {
         uf__obj_abort(w);
         return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     }
-    if (!uf__alloc_try(SITE_WORKITEM_SYSTEM)) { /* IoAllocateWorkItem */
+    if (!uf__alloc_try(SITE_WORKITEM_SYSTEM)) { /* IoAllocateWorkItem, the kernel's */
         uf__obj_abort(w);
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     }

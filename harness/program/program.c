@@ -19,7 +19,7 @@ static const char *const pool_words[] = {"nonpaged", "paged"};
 static const char *const exec_words[] = {"inherit", "passive", "dispatch"};
 static const char *const init_words[INIT__COUNT] = {"no-dispatch-override", "non-pnp", "none"};
 static const char *const site_words[SITE__COUNT] = {
-#define SITE(e, name) name,
+#define SITE(e, name, kind) name,
 #include "sites.def"
 #undef SITE
 };
