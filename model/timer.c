@@ -4,8 +4,9 @@
  * A timer needs a parent with a device among its ancestors [T1]; while alive
  * it holds a reference on itself and on that parent [T2]. Its disposal stops
  * it and waits for a running callback, so a disposed timer never fires again
- * [T3]; a callback that waits for itself (stop-with-wait, or disposal of its
- * own passive timer) never returns [T5]. Time is played by the harness:
+ * [T3]. Stopping with wait from its own callback is refused (the framework
+ * returns without waiting); disposing its own passive timer from it never
+ * returns [T5] [C4]. Time is played by the harness:
  * model_timer_fire() expires a started timer at once.
  */
 #define WDFMODEL_NO_CALL_SITES

@@ -7,10 +7,11 @@
  * parent [T2], and each enqueue holds one more until its callback returns.
  * Disposal refuses new enqueues [T4] and waits for a queued or running
  * callback: a queued item still runs, inside the disposal [T3]. Flushing
- * from its own callback waits for itself [T5]. Deleting it from its own
- * callback does not: the framework skips the wait on the callback's thread
- * and the enqueue reference keeps the object alive until the callback
- * returns (docs/WDF-SEMANTICS.md [C4]).
+ * from its own callback is refused: the framework recognises the thread and
+ * returns without waiting [T5]. Deleting it from its own callback does not
+ * wait either: the framework skips the wait on the callback's thread and
+ * the enqueue reference keeps the object alive until the callback returns
+ * (docs/WDF-SEMANTICS.md [C4]).
  */
 #define WDFMODEL_NO_CALL_SITES
 #include "alloc.h"

@@ -143,9 +143,10 @@ static void D3_failed_create_gets_no_callbacks(void **state)
     t_expect_quiet();
 }
 
-/* [D4] Deleting an object already being deleted, kept alive by a
- * reference, is dropped with a (debug-build) break. */
-static void D4_second_delete_is_dropped(void **state)
+/* [D4] [C18] Deleting an object already being deleted, kept alive by a
+ * reference, is dropped: a checked-build ASSERT only, so a warning, and
+ * the run goes on. */
+static void C18_second_delete_is_dropped_with_a_warning(void **state)
 {
     WDFOBJECT o;
 
@@ -156,6 +157,8 @@ static void D4_second_delete_is_dropped(void **state)
     t_expect_quiet();
     WdfObjectDelete(o);
     t_expect_only(RULE_DOUBLE_DELETE, 1);
+    assert_int_equal(model_rule_severity(RULE_DOUBLE_DELETE), SEV_WARNING);
+    assert_int_equal(model_halted(), 0);
     t_expect_log("cleanup o2", NULL);
     WdfObjectDereference(o);
     t_expect_log("cleanup o2", "destroy o2", NULL);
@@ -305,7 +308,7 @@ int main(void)
         cmocka_unit_test_setup(D2_referenced_child_outlives_parent, t_setup),
         cmocka_unit_test_setup(D2_unreleased_child_leaks, t_setup),
         cmocka_unit_test_setup(D3_failed_create_gets_no_callbacks, t_setup),
-        cmocka_unit_test_setup(D4_second_delete_is_dropped, t_setup),
+        cmocka_unit_test_setup(C18_second_delete_is_dropped_with_a_warning, t_setup),
         cmocka_unit_test_setup(D4_delete_after_free_is_use_after_free, t_setup),
         cmocka_unit_test_setup(D4_delete_during_parent_delete_is_quiet, t_setup),
         cmocka_unit_test_setup(D5_driver_object_cannot_be_deleted, t_setup),
