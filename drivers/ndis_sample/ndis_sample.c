@@ -47,6 +47,9 @@
  *   UF_BUG_CLEANUP_CREATE  the device's cleanup creates a work item under it
  *   UF_BUG_POOL_LEAK       an error path skips the pool free
  *   UF_BUG_NO_MINIPORT_UNLOAD  unload never calls WdfDriverMiniportUnload
+ * and one variant that is not a bug, for the contrast with the last one:
+ *   UF_ENTRY_FAILURE_STUB  DriverEntry's failure path leaves the framework
+ *                          driver to the framework's stub
  */
 #include "unloadfuzz_driver.h"
 
@@ -622,7 +625,17 @@ static NTSTATUS NdisSampleDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRI
     return STATUS_SUCCESS;
 
 out_release:
+#ifndef UF_ENTRY_FAILURE_STUB
     NdisSampleReleaseDriver();
+#endif
+    /* UF_ENTRY_FAILURE_STUB (not a bug): the failure path leaves the
+     * framework driver to the framework. When DriverEntry fails, the KMDF
+     * stub the driver links unbinds from the framework as the image
+     * unloads, and FxLibraryCommonUnregisterClient
+     * (kmdf/src/librarycommon/fxlibrarycommon.cpp) deletes the framework
+     * driver still alive and everything under it, cleanup callbacks
+     * included, whatever its init flags. Nothing is registered with NDIS
+     * yet on either path that comes here. */
     return status;
 }
 
