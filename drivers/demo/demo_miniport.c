@@ -7,8 +7,10 @@
  * WdfDriverInitNoDispatchOverride (the port owns the dispatch table), one
  * WdfDeviceMiniportCreate per adapter with a context, a watchdog timer and
  * a work item parented to the device, a lookaside-style WDFMEMORY and a
- * collection of per-adapter objects. Its unload routine is guarded by the
- * driver's own state, which is what makes a second unload harmless; the
+ * collection of per-adapter objects. It registers no EvtDriverUnload, which
+ * the framework never calls for a NoDispatchOverride miniport: its unload
+ * routine does the unloading, guarded by the driver's own state, which is
+ * what makes a second unload harmless; the
  * variant built with UF_BUG_STALE_GUARD (the target demo_bug_stale_guard)
  * guards with WdfGetDriver() instead, the bug the demo then shows.
  */
@@ -46,7 +48,6 @@ WDFDEVICE demo_adapter(void) { return g.Adapter; }
 static EVT_WDF_TIMER AdapterWatchdog;
 static EVT_WDF_WORKITEM AdapterResetWork;
 static EVT_WDF_OBJECT_CONTEXT_CLEANUP AdapterCleanup;
-static EVT_WDF_DRIVER_UNLOAD DemoEvtDriverUnload;
 
 /* The watchdog runs at DISPATCH_LEVEL: it counts and schedules a reset. */
 static VOID AdapterWatchdog(WDFTIMER Timer)
@@ -76,11 +77,9 @@ static VOID AdapterCleanup(WDFOBJECT Device)
         WdfTimerStop(ctx->Watchdog, FALSE);
 }
 
-static VOID DemoEvtDriverUnload(WDFDRIVER Driver)
-{
-    UNREFERENCED_PARAMETER(Driver);
-}
-
+/* DriverEntry. No EvtDriverUnload: FxDriver::Initialize (shared/core/fxdriver.cpp
+ * in the KMDF source) keeps it only when the framework owns the dispatch
+ * table, so WdfDriverMiniportUnload never calls it for this driver. */
 NTSTATUS demo_driver_entry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
     WDF_DRIVER_CONFIG config;
@@ -88,7 +87,6 @@ NTSTATUS demo_driver_entry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING Registry
 
     WDF_DRIVER_CONFIG_INIT(&config, WDF_NO_EVENT_CALLBACK);
     config.DriverInitFlags |= WdfDriverInitNoDispatchOverride;
-    config.EvtDriverUnload = DemoEvtDriverUnload;
     status = WdfDriverCreate(DriverObject, RegistryPath, WDF_NO_OBJECT_ATTRIBUTES, &config,
                              WDF_NO_HANDLE);
     if (NT_SUCCESS(status))
@@ -159,6 +157,8 @@ void demo_device_removal(void)
     }
 }
 
+/* The port's unload routine: whatever unload must do happens here, before
+ * WdfDriverMiniportUnload; nothing in the framework does it for the driver. */
 void demo_unload(PDRIVER_OBJECT DriverObject)
 {
     UNREFERENCED_PARAMETER(DriverObject);

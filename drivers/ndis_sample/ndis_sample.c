@@ -1,5 +1,5 @@
 /*
- * ndis_sample.c - an NDIS-style miniport written as real KMDF code, and six
+ * ndis_sample.c - an NDIS-style miniport written as real KMDF code, and seven
  * planted bugs on its unload paths.
  *
  * The shape is that of the NDIS-WDF miniports (the WDI WLAN sample and the
@@ -32,7 +32,12 @@
  * the driver's objects (the model notes it as miniport-device-not-deleted,
  * a warning). MiniportDriverUnload (unload) calls WdfDriverMiniportUnload
  * first, then NdisMDeregisterMiniportDriver, guarded by the driver's own
- * "registered" state, so a second call from the port does nothing.
+ * "registered" state, so a second call from the port does nothing. The
+ * driver registers no EvtDriverUnload: FxDriver::Initialize
+ * (shared/core/fxdriver.cpp in the KMDF source) keeps it only for a driver
+ * that lets the framework own its dispatch table, so for this one the
+ * framework would never call it; MiniportDriverUnload is where unloading
+ * happens, and nothing else deletes the framework driver when it forgets.
  *
  * Variants (one #ifdef each; README.md tells the story of each):
  *   UF_BUG_STALE_GUARD     the release helper guards with WdfGetDriver() != NULL
@@ -41,6 +46,10 @@
  *   UF_BUG_MEMORY_STATUS   a failed WdfMemoryCreate is not checked
  *   UF_BUG_CLEANUP_CREATE  the device's cleanup creates a work item under it
  *   UF_BUG_POOL_LEAK       an error path skips the pool free
+ *   UF_BUG_NO_MINIPORT_UNLOAD  unload never calls WdfDriverMiniportUnload
+ * and one variant that is not a bug, for the contrast with the last one:
+ *   UF_ENTRY_FAILURE_STUB  DriverEntry's failure path leaves the framework
+ *                          driver to the framework's stub
  */
 #include "unloadfuzz_driver.h"
 
@@ -565,6 +574,15 @@ static VOID NdisSampleDriverUnload(PDRIVER_OBJECT DriverObject)
     g.FrameworkDriverCreated = FALSE;
     WdfDriverMiniportUnload(WdfGetDriver());
     WdfSpinLockRelease(g.AdapterListLock);
+#elif defined(UF_BUG_NO_MINIPORT_UNLOAD)
+    WdfSpinLockRelease(g.AdapterListLock);
+    /* Bug: written as for a KMDF driver whose framework unloads it ("the
+     * framework deletes its own objects when the driver goes"): the
+     * framework driver is only marked released, so the helper below just
+     * deregisters from NDIS. With no EvtDriverUnload registered nothing
+     * deletes it: at image unload the driver object and everything under it
+     * are left behind. */
+    g.FrameworkDriverCreated = FALSE;
 #else
     WdfSpinLockRelease(g.AdapterListLock);
     g.FrameworkDriverCreated = FALSE;
@@ -574,8 +592,9 @@ static VOID NdisSampleDriverUnload(PDRIVER_OBJECT DriverObject)
 }
 
 /* DriverEntry, at PASSIVE_LEVEL: the framework driver (the port keeps its
- * dispatch table), the adapter list's lock, the port registration. A
- * failure after WdfDriverCreate unloads the framework driver again. */
+ * dispatch table; no EvtDriverUnload, which the framework would never call),
+ * the adapter list's lock, the port registration. A failure after
+ * WdfDriverCreate unloads the framework driver again. */
 static NTSTATUS NdisSampleDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
     WDF_DRIVER_CONFIG config;
@@ -606,7 +625,17 @@ static NTSTATUS NdisSampleDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRI
     return STATUS_SUCCESS;
 
 out_release:
+#ifndef UF_ENTRY_FAILURE_STUB
     NdisSampleReleaseDriver();
+#endif
+    /* UF_ENTRY_FAILURE_STUB (not a bug): the failure path leaves the
+     * framework driver to the framework. When DriverEntry fails, the KMDF
+     * stub the driver links unbinds from the framework as the image
+     * unloads, and FxLibraryCommonUnregisterClient
+     * (kmdf/src/librarycommon/fxlibrarycommon.cpp) deletes the framework
+     * driver still alive and everything under it, cleanup callbacks
+     * included, whatever its init flags. Nothing is registered with NDIS
+     * yet on either path that comes here. */
     return status;
 }
 

@@ -14,6 +14,12 @@
  * failure in DriverEntry after WdfDriverCreate tears the framework driver
  * down with WdfDriverMiniportUnload, as SysVAD's entry does.
  *
+ * There is no EvtDriverUnload: FxDriver::Initialize (shared/core/fxdriver.cpp
+ * in the KMDF source) keeps it only for a driver that lets the framework own
+ * its dispatch table, so for a WdfDriverInitNoDispatchOverride driver
+ * WdfDriverMiniportUnload never calls it. What the driver does at unload it
+ * does in its own DriverUnload, before WdfDriverMiniportUnload.
+ *
  * Driver-wide state: a copy of the registry path in a WDFMEMORY (SysVAD
  * keeps one in g_RegistryPath) and a settings object whose cleanup callback
  * persists the mixer defaults under that path when the driver goes away.
@@ -102,7 +108,6 @@ static struct {
 static DRIVER_INITIALIZE PortclsSampleDriverEntry;
 static DRIVER_ADD_DEVICE PortclsSampleAddDevice;
 static DRIVER_UNLOAD PortclsSampleDriverUnload;
-static EVT_WDF_DRIVER_UNLOAD PortclsSampleEvtDriverUnload;
 static EVT_WDF_OBJECT_CONTEXT_CLEANUP SettingsCleanup;
 static EVT_WDF_OBJECT_CONTEXT_CLEANUP AdapterCleanup;
 static EVT_WDF_OBJECT_CONTEXT_CLEANUP JackWorkCleanup;
@@ -170,10 +175,11 @@ static NTSTATUS CreateDriverSettings(WDFDRIVER Driver)
     return STATUS_SUCCESS;
 }
 
-/* The settings object's cleanup, run while the framework deletes the
- * driver object (after EvtDriverUnload): when the unload asked for it,
- * persists the mixer defaults under the registry path copy, a sibling
- * that stays alive until the whole tree is disposed. */
+/* The settings object's cleanup, run while WdfDriverMiniportUnload (from
+ * DriverUnload, or from DriverEntry's failure path) deletes the driver
+ * object: when DriverUnload asked for it, persists the mixer defaults under
+ * the registry path copy, a sibling that stays alive until the whole tree
+ * is disposed. */
 static VOID SettingsCleanup(WDFOBJECT Object)
 {
     PDRIVER_SETTINGS settings = SettingsGetContext(Object);
@@ -187,27 +193,6 @@ static VOID SettingsCleanup(WDFOBJECT Object)
         return;
     settings->PersistedChecksum =
         Checksum(path, length) ^ settings->MasterVolume ^ settings->AdaptersServed;
-}
-
-/* EvtDriverUnload: WdfDriverMiniportUnload calls it before deleting the
- * driver object. Every driver-wide resource is a framework object under
- * the driver, deleted right after this returns (their cleanups first), so
- * there is nothing to free: it only asks the settings object to save the
- * mixer defaults when its cleanup runs. */
-static VOID PortclsSampleEvtDriverUnload(WDFDRIVER Driver)
-{
-    UNREFERENCED_PARAMETER(Driver);
-
-    if (g.Settings)
-        SettingsGetContext(g.Settings)->Persist = TRUE;
-#ifdef UF_BUG_UNLOAD_FREES_SHARED
-    /* BUG: frees the registry path copy here, the way SysVAD's DriverUnload
-     * frees g_RegistryPath; but the settings object's cleanup, which runs
-     * after this callback while the framework deletes the driver, still
-     * reads it (and the handle is not even cleared). */
-    if (g.RegistryPathMemory)
-        WdfObjectDelete(g.RegistryPathMemory);
-#endif
 }
 
 /* ---- the adapter ---- */
@@ -475,8 +460,15 @@ static NTSTATUS PortclsSampleAddDevice(PDRIVER_OBJECT DriverObject,
 
 /* The driver's unload routine, installed over the port's: the port's own
  * unload first (it tears down its device objects and dispatch state), then
- * the framework driver. Guarded by the driver's own state, so a second call
- * does nothing (WdfGetDriver() would still return the dangling handle). */
+ * the driver's own unload work, then the framework driver. The work is done
+ * here because nothing else would run it: the framework never calls
+ * EvtDriverUnload for a WdfDriverInitNoDispatchOverride driver
+ * (FxDriver::Initialize). Every driver-wide resource is a framework object
+ * under the driver, deleted by WdfDriverMiniportUnload (their cleanups
+ * first), so there is nothing to free: it only asks the settings object to
+ * save the mixer defaults when its cleanup runs. Guarded by the driver's
+ * own state, so a second call does nothing (WdfGetDriver() would still
+ * return the dangling handle). */
 static VOID PortclsSampleDriverUnload(PDRIVER_OBJECT DriverObject)
 {
     PDRIVER_UNLOAD portUnload = g.PortUnload;
@@ -488,12 +480,24 @@ static VOID PortclsSampleDriverUnload(PDRIVER_OBJECT DriverObject)
     g.PortUnload = NULL;
     if (portUnload)
         portUnload(DriverObject);
+
+    if (g.Settings)
+        SettingsGetContext(g.Settings)->Persist = TRUE;
+#ifdef UF_BUG_UNLOAD_FREES_SHARED
+    /* BUG: frees the registry path copy here, the way SysVAD's DriverUnload
+     * frees g_RegistryPath; but the settings object's cleanup, which runs
+     * in the WdfDriverMiniportUnload below while the framework deletes the
+     * driver, still reads it (and the handle is not even cleared). */
+    if (g.RegistryPathMemory)
+        WdfObjectDelete(g.RegistryPathMemory);
+#endif
     WdfDriverMiniportUnload(WdfGetDriver());
 }
 
-/* DriverEntry: the framework driver, the port, the driver-wide state, then
- * the unload routine. Any failure after WdfDriverCreate tears the framework
- * driver down again. */
+/* DriverEntry: the framework driver (no EvtDriverUnload: DriverUnload does
+ * the unload work), the port, the driver-wide state, then the unload
+ * routine. Any failure after WdfDriverCreate tears the framework driver
+ * down again. */
 static NTSTATUS PortclsSampleDriverEntry(PDRIVER_OBJECT DriverObject,
                                          PUNICODE_STRING RegistryPath)
 {
@@ -504,7 +508,6 @@ static NTSTATUS PortclsSampleDriverEntry(PDRIVER_OBJECT DriverObject,
     WDF_DRIVER_CONFIG_INIT(&config, WDF_NO_EVENT_CALLBACK);
     config.DriverInitFlags |= WdfDriverInitNoDispatchOverride;
     config.DriverPoolTag = PORTCLS_SAMPLE_POOL_TAG;
-    config.EvtDriverUnload = PortclsSampleEvtDriverUnload;
     status = WdfDriverCreate(DriverObject, RegistryPath, WDF_NO_OBJECT_ATTRIBUTES, &config,
                              &driver);
     if (!NT_SUCCESS(status))
@@ -532,7 +535,8 @@ out_unload_framework:
 #ifdef UF_BUG_DELETE_DRIVER
     /* BUG: "undo WdfDriverCreate" by deleting the framework driver object.
      * The driver object may not be deleted by the driver: the call is
-     * refused and the framework driver, with its children, stays. */
+     * refused and the framework driver, with its children, stays until the
+     * image unloads (the stub deletes it after a failed DriverEntry). */
     WdfObjectDelete(driver);
 #else
     WdfDriverMiniportUnload(driver);
