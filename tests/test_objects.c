@@ -442,6 +442,38 @@ static void C9_dereferencing_the_creation_reference_is_deref_to_zero(void **stat
     assert_true(model_halted());
 }
 
+/* [C9] After a tagged reference, an untagged release takes the creation
+ * reference's NULL entry (FxTagTracker::UpdateTagHistory): quiet then, but
+ * the framework's own untagged release at the delete finds no entry and
+ * breaks, and tag 5 is still held when the object is destroyed. Balanced,
+ * the same life is quiet. */
+static void C9_untagged_release_takes_the_creation_entry(void **state)
+{
+    WDFOBJECT o;
+
+    t_driver();
+    o = t_object(NULL, WdfExecutionLevelInheritFromParent);
+    WdfObjectReferenceWithTag(o, (PVOID)5);
+    WdfObjectDereference(o);
+    t_expect_quiet();
+    WdfObjectDelete(o);
+    t_expect_events_in_order("call WdfObjectDelete o2 object",
+                             "violation dereference-unbalanced break o2 object",
+                             "violation tag-held-at-destroy warning o2 object", NULL);
+    assert_int_equal(model_rule_count(RULE_DEREFERENCE_UNBALANCED), 1);
+    assert_int_equal(model_rule_count(RULE_TAG_HELD_AT_DESTROY), 1);
+    assert_int_equal(t_state(o), STATE_FREED);
+
+    t_setup(state);
+    t_driver();
+    o = t_object(NULL, WdfExecutionLevelInheritFromParent);
+    WdfObjectReferenceWithTag(o, (PVOID)5);
+    WdfObjectDereferenceWithTag(o, (PVOID)5);
+    WdfObjectDelete(o);
+    t_expect_quiet();
+    assert_int_equal(t_state(o), STATE_FREED);
+}
+
 /* [O1] The checker's light look at an object (model_object_node) says
  * what model_object_info says of its parent, state and count, and nothing
  * for an id that does not exist. */
@@ -497,6 +529,7 @@ int main(void)
         cmocka_unit_test_setup(O7_tags_held_at_unload_are_reported, t_setup),
         cmocka_unit_test_setup(C9_tag_held_at_destroy_is_a_warning, t_setup),
         cmocka_unit_test_setup(C9_dereferencing_the_creation_reference_is_deref_to_zero, t_setup),
+        cmocka_unit_test_setup(C9_untagged_release_takes_the_creation_entry, t_setup),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
