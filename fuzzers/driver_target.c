@@ -12,9 +12,11 @@
  * line saying which port misbehaviour was injected when one took effect:
  * such a finding is about the driver's robustness, not its contract.
  *
- * Options, for every engine: UNLOADFUZZ_INJECT and UNLOADFUZZ_FAIL_ON in
- * the environment, and --inject=... and --fail-on=... on libFuzzer's
- * command line (harness/run/target.h).
+ * Options, for every engine: UNLOADFUZZ_INJECT, UNLOADFUZZ_FAIL_ON and
+ * UNLOADFUZZ_UNLOAD_CALLBACK in the environment, and --inject=...,
+ * --fail-on=... and --unload-callback=... on libFuzzer's command line
+ * (harness/run/target.h). Under the documented EvtDriverUnload a crash says
+ * so on a line of its own, so its reproduction asks for the same.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,6 +75,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (run.injected)
             fprintf(stderr, "unloadfuzz: %s: robustness finding: the port misbehaved on purpose (%s)\n",
                     uf_driver_under_test.name, target_inject_name(run.injected));
+        if (*target_unload_callback_arg())
+            fprintf(stderr, "unloadfuzz: %s: ran with%s\n", uf_driver_under_test.name,
+                    target_unload_callback_arg());
         abort();
     }
     return 0;

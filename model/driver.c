@@ -97,22 +97,25 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryP
     if (!uf__model.verifier_table)
         uf__model.verifier_table = (uint8_t)uf__alloc_try(SITE_VERIFIER_THREAD_TABLE);
     d = uf__obj_new(TYPE_DRIVER, SITE_DRIVER_OBJECT);
-    if (!d)
+    if (!d) {
+        uf__model.verifier_table = 0;
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    }
     uf__alloc_verifier_lock();
     uf__alloc_verifier_lock();
     if (!dispose_list_allocate(SITE_DRIVER_DISPOSE_LIST, SITE_DRIVER_DISPOSE_WORKITEM) ||
         !uf__alloc_try(SITE_DRIVER_OBJECT_EXTENSION) || !uf__alloc_try(SITE_DRIVER_REGISTRY_PATH)) {
         uf__obj_abort(d);
+        uf__model.verifier_table = 0; /* the failure's FxDestroy frees it: a retry counts it again */
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     }
     uf__obj_apply_attributes(d, DriverAttributes);
     d->deletable = 0; /* [D5] */
     /* [C1]: the framework keeps EvtDriverUnload only when it owns the
-     * dispatch table (FxDriver::Initialize); the documented behaviour keeps
-     * it always. */
-    if (!no_override || uf__model.unload_documented)
-        d->u.driver.unload = DriverConfig->EvtDriverUnload;
+     * dispatch table (FxDriver::Initialize); the model keeps what was
+     * registered and decides at unload, so the documented behaviour can be
+     * asked for at any time before. */
+    d->u.driver.unload = DriverConfig->EvtDriverUnload;
     /* [M8]: DisplaceDriverUnload, as WdfDriverCreate sets it for the stub. */
     d->u.driver.displace_unload =
         !(flags & (WdfDriverInitNoDispatchOverride | WdfDriverInitNonPnpDriver)) ||
@@ -306,11 +309,15 @@ static void driver_delete(struct obj *d)
 }
 
 /* FxDriver::Unload as WdfDriverMiniportUnload runs it [M5]: the kept
- * EvtDriverUnload, if any [C1], then the delete. */
+ * EvtDriverUnload, if any (never a miniport's, unless the documented
+ * behaviour is asked for [C1]), then the delete. */
 static void driver_unload(struct obj *d)
 {
+    int kept = !(d->u.driver.init_flags & WdfDriverInitNoDispatchOverride) ||
+               uf__model.unload_documented;
+
     uf__model.driver_state = DRIVER_UNLOADING;
-    if (d->u.driver.unload) {
+    if (d->u.driver.unload && kept) {
         uf__ev_emit(EV_CALLBACK, d, 0, "EvtDriverUnload");
         uf__cb_call(CB_UNLOAD, (void (*)(void))d->u.driver.unload, d, model_now.irql);
         if (model_now.halted)
@@ -376,9 +383,16 @@ void model_image_unload(enum model_image_unload how)
 
     if (model_now.halted)
         return;
+    /* A driver with no unload routine at all (a non-PnP driver that owns
+     * its dispatch table and gave no EvtDriverUnload: FxDriver::Initialize
+     * installs none, DisplaceDriverUnload is off) cannot be unloaded. */
+    if (how == IMAGE_UNLOAD_AFTER_UNLOAD && d && uf__model.driver_state == DRIVER_CREATED &&
+        !(d->u.driver.init_flags & WdfDriverInitNoDispatchOverride) &&
+        !d->u.driver.displace_unload)
+        return;
     /* The I/O manager unloads an image at PASSIVE_LEVEL. */
     model_now.irql = PASSIVE_LEVEL;
-    if (d && uf__model.driver_state == DRIVER_CREATED) {
+    if (d && uf__model.driver_state == DRIVER_CREATED && !uf__model.left_behind) {
         /* The stub unbinds after a failed DriverEntry, and after an unload
          * routine it displaced; FxLibraryCommonUnregisterClient deletes the
          * framework driver still there. Otherwise nothing deletes it. */
@@ -387,6 +401,7 @@ void model_image_unload(enum model_image_unload how)
             driver_delete(d);
         } else {
             report_left_behind();
+            uf__model.left_behind = 1; /* reported once, whatever unloads come after */
         }
     }
     if (!model_now.halted)

@@ -75,7 +75,7 @@ struct obj {
     uint32_t ntag_spill;          /* slots in tag_spill */
     union {
         struct {
-            PFN_WDF_DRIVER_UNLOAD unload; /* EvtDriverUnload as kept [C1] */
+            PFN_WDF_DRIVER_UNLOAD unload; /* EvtDriverUnload as registered (kept or not: [C1]) */
             ULONG init_flags;             /* DriverInitFlags */
             uint8_t displace_unload;      /* DisplaceDriverUnload: the stub deletes it at image unload [M8] */
             PDRIVER_OBJECT wdm;           /* the WDM driver object */
@@ -155,6 +155,7 @@ struct model {
     void *sink_arg;
     uint8_t unload_documented; /* MODEL_UNLOAD_CALLBACK_DOCUMENTED in force [C1] */
     uint8_t verifier_table;    /* the verifier's thread table was allocated [C19] */
+    uint8_t left_behind;       /* an image unload left the framework driver alive [M8] */
     uint32_t violations;       /* violations since reset */
     uint32_t rule_counts[RULE__COUNT];
     int worst;                 /* worst severity, -1 for none */
@@ -274,8 +275,9 @@ extern const char uf__TAG_TIMER[], uf__TAG_WORKITEM[], uf__TAG_ENQUEUE[], uf__TA
 /* ---- driver callbacks (ddi.c) ---- */
 enum cb_kind { CB_CLEANUP, CB_DESTROY, CB_TIMER, CB_WORKITEM, CB_UNLOAD };
 /* Calls driver callback `fn` of `kind` for object `o` at `irql`, then checks
- * it returned at that IRQL and left no critical region entered [I2]. The
- * caller's IRQL is restored afterwards. */
+ * what the kernel checks of the thread it returns to (a worker thread's
+ * IRQL and APC disable count, a DPC's APC disable count) and that it kept
+ * no spin lock [C14]. The caller's IRQL is restored afterwards. */
 void uf__cb_call(enum cb_kind kind, void (*fn)(void), struct obj *o, KIRQL irql);
 
 /* ---- DDI prologue and epilogue (ddi.c) ---- */

@@ -297,23 +297,25 @@ NTSTATUS uf__obj_resolve_parent(const WDF_OBJECT_ATTRIBUTES *a, enum parent_rule
     *parent = NULL;
     if (rule == PARENT_REQUIRED && (!a || !a->ParentObject))
         return STATUS_WDF_PARENT_NOT_SPECIFIED;
+    /* In FxValidateObjectAttributes's order (shared/object/fxvalidatefunctions.cpp):
+     * the size, the parent, the ranges, the scope, the level. */
     if (a) {
         if (a->Size != sizeof(WDF_OBJECT_ATTRIBUTES))
             return STATUS_INFO_LENGTH_MISMATCH;
+        if (rule == PARENT_NOT_ALLOWED && a->ParentObject)
+            return STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
         if (a->ExecutionLevel < WdfExecutionLevelInheritFromParent ||
             a->ExecutionLevel > WdfExecutionLevelDispatch ||
             a->SynchronizationScope < WdfSynchronizationScopeInheritFromParent ||
             a->SynchronizationScope > WdfSynchronizationScopeNone)
             return STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
-        if (!(exec_allowed & ATTR_EXEC_ALLOWED) &&
-            a->ExecutionLevel != WdfExecutionLevelInheritFromParent)
-            return STATUS_WDF_EXECUTION_LEVEL_INVALID;
         if (!(exec_allowed & ATTR_SCOPE_ALLOWED) &&
             a->SynchronizationScope != WdfSynchronizationScopeInheritFromParent &&
             a->SynchronizationScope != WdfSynchronizationScopeNone)
             return STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID;
-        if (rule == PARENT_NOT_ALLOWED && a->ParentObject)
-            return STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
+        if (!(exec_allowed & ATTR_EXEC_ALLOWED) &&
+            a->ExecutionLevel != WdfExecutionLevelInheritFromParent)
+            return STATUS_WDF_EXECUTION_LEVEL_INVALID;
         if (context_size(a) > ALLOC_MAX_BLOCK)
             return STATUS_INSUFFICIENT_RESOURCES; /* the pool has no such block */
     }

@@ -45,6 +45,12 @@ NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attribu
     if (!t)
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     uf__alloc_verifier_lock(); /* [C19] */
+    /* FxTimer::Initialize, for a client of KMDF 1.13 or later:
+     * MxTimer::InitializeEx allocates the kernel's EX_TIMER. */
+    if (!uf__alloc_try(SITE_TIMER_EX_TIMER)) {
+        uf__obj_abort(t);
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    }
     device = uf__obj_device_ancestor(parent);
     if (!device) {
         uf__obj_abort(t);

@@ -84,6 +84,31 @@ grep -q "double-unload (ub)" /tmp/uf_cli_out.$$ || { echo "FAIL: explore did not
 mkdir -p "$tmp/busy" && touch "$tmp/busy/mine.txt"
 check 2 "explore refuses a directory holding other files" "$tool" explore api --quiet --out "$tmp/busy" "$corpus/regressions/api/double-unload.ufp"
 [ -e "$tmp/busy/mine.txt" ] || { echo "FAIL: explore removed a file it did not write"; fail=1; }
+# [C1]: the documented EvtDriverUnload on request, by flag or environment, on
+# repro (api and driver targets), explore (with its findings' replay lines) and triage.
+ignored="$corpus/regressions/api/unload-callback-ignored.ufp"
+check 1 "repro: EvtDriverUnload never runs by default" "$tool" repro "$ignored"
+check 0 "repro --unload-callback=documented runs it" "$tool" repro --unload-callback=documented "$ignored"
+UNLOADFUZZ_UNLOAD_CALLBACK=documented check 0 "repro under UNLOADFUZZ_UNLOAD_CALLBACK" "$tool" repro "$ignored"
+check 2 "repro --unload-callback=bogus" "$tool" repro --unload-callback=bogus "$ignored"
+grep -q "source or documented" /tmp/uf_cli_err.$$ || { echo "FAIL: no message for a bad --unload-callback"; fail=1; }
+check 0 "a driver target's replay takes --unload-callback" "$tool" repro --target ndis_sample \
+  --unload-callback=documented --expect "$corpus/seeds/ndis_sample/life.ufp"
+check 2 "a driver target's replay refuses a bad one" "$tool" repro --target ndis_sample \
+  --unload-callback=maybe "$corpus/seeds/ndis_sample/life.ufp"
+check 1 "explore: the program as written leaks" "$tool" explore api --quiet --sweeps unload \
+  --out "$tmp/x1" "$ignored"
+grep -q "pool-leak-at-unload.*as written" /tmp/uf_cli_out.$$ ||
+  { echo "FAIL: explore did not find the ignored callback's leak as written"; fail=1; }
+check 1 "explore --unload-callback=documented: only the sweep's own findings" "$tool" explore api \
+  --quiet --sweeps unload --unload-callback=documented --out "$tmp/x2" "$ignored"
+! grep -q "as written" /tmp/uf_cli_out.$$ ||
+  { echo "FAIL: under the documented behaviour the program as written is not clean"; fail=1; }
+check 1 "explore --unload-callback=documented, a double unload" "$tool" explore api --quiet \
+  --sweeps unload --unload-callback=documented --out "$tmp/x3" "$corpus/regressions/api/double-unload.ufp"
+grep -q "^# replay: unloadfuzz repro .*--unload-callback=documented FILE" "$tmp"/x3/0*.ufp ||
+  { echo "FAIL: a documented-mode finding's replay line lacks --unload-callback=documented"; fail=1; }
+check 2 "triage --unload-callback=bogus" "$tool" triage api --unload-callback=bogus x
 check 0 "fuzz --help" "$tool" fuzz --help
 check 2 "fuzz --jobs 0" "$tool" fuzz --jobs 0
 check 2 "fuzz a bad --time" "$tool" fuzz --time 5q

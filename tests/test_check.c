@@ -321,6 +321,34 @@ static void calls_faults_accounted(void **state)
     assert_true(has_finding(RULE_INTERNAL_CHECK_FAULT));
 }
 
+/* A fault at allocation site `site`. */
+static void feed_fault(enum model_site site)
+{
+    struct model_event ev;
+
+    memset(&ev, 0, sizeof(ev));
+    ev.kind = EV_FAULT;
+    ev.site = site;
+    check_event(&chk, &ev);
+}
+
+/* CHECK_CALLS [C19]: a fault at a site whose failure the framework
+ * ignores (the verifier's lock) may come with a success; one at any other
+ * site, the kernel's included, may not. */
+static void C19_calls_ignored_faults_need_no_failure(void **state)
+{
+    t_driver();
+    setup_calls();
+    feed_call(DDI_WdfTimerCreate, 0);
+    feed_fault(SITE_VERIFIER_LOCK);
+    feed_return(STATUS_SUCCESS);
+    assert_int_equal(chk.nfindings, 0);
+    feed_call(DDI_WdfTimerCreate, 0);
+    feed_fault(SITE_TIMER_EX_TIMER);
+    feed_return(STATUS_SUCCESS);
+    assert_true(has_finding(RULE_INTERNAL_CHECK_FAULT));
+}
+
 /* CHECK_CALLS: a call above the DDI's highest IRQL that the model let
  * pass [I1]; the same with its irql-too-high is fine; a nested call
  * counts apart from the one around it. */
@@ -356,6 +384,7 @@ int main(void)
         cmocka_unit_test_setup(calls_deref_to_zero_unreported, t_setup),
         cmocka_unit_test_setup(calls_refcount_unmoved, t_setup),
         cmocka_unit_test_setup(calls_faults_accounted, t_setup),
+        cmocka_unit_test_setup(C19_calls_ignored_faults_need_no_failure, t_setup),
         cmocka_unit_test_setup(calls_irql_unreported, t_setup),
     };
 

@@ -26,7 +26,7 @@ static const uint8_t option_eighths[OPT__COUNT] = {
     [OPTI_CLEANUP] = 4, [OPTI_DESTROY] = 3, [OPTI_CONTEXT] = 3, [OPTI_ATTACHED] = 2,
     [OPTI_UNLOAD_CALLBACK] = 6, [OPTI_WAIT] = 4, [OPTI_PARENT] = 3, [OPTI_SIZE] = 3,
     [OPTI_POOL] = 3, [OPTI_PERIOD] = 3, [OPTI_EXEC] = 3, [OPTI_INIT] = 2, [OPTI_DUE] = 4,
-    [OPTI_TIMEOUT] = 3, [OPTI_TAG] = 3,
+    [OPTI_TIMEOUT] = 3, [OPTI_TAG] = 3, [OPTI_ENTRY_FAILED] = 3,
 };
 
 /* How often each fail-alloc mode (OPT_FAIL_MODES) is drawn: nth= and site=

@@ -43,6 +43,7 @@ static const uint8_t insert_weight[OP__COUNT] = {
     [OP_CONTEXT_ALLOCATE] = 2, [OP_REFERENCE] = 3, [OP_DEREFERENCE] = 6, [OP_DELETE] = 8,
     [OP_MINIPORT_UNLOAD] = 8, [OP_IRQL] = 6, [OP_FAIL_ALLOC] = 6, [OP_RUN_DEFERRED] = 6,
     [OP_TIMER_FIRE] = 6, [OP_WORKITEM_RUN] = 6, [OP_POOL_ALLOCATE] = 2, [OP_POOL_FREE] = 3,
+    [OP_IMAGE_UNLOAD] = 4, [OP_FOLLOW_DOCUMENTATION] = 1,
 };
 
 /* How often insert-block picks each op for the body of a callback: what
@@ -65,7 +66,7 @@ static const uint8_t body_weight[OP__COUNT] = {
 /* How often insert-block picks each callback kind: cleanup, destroy and
  * unload (the unload path) most. */
 static const uint8_t block_weight[BLOCK__COUNT] = {
-    [BLOCK_CLEANUP] = 30, [BLOCK_DESTROY] = 20, [BLOCK_UNLOAD] = 20, [BLOCK_TIMER] = 15,
+    [BLOCK_CLEANUP] = 30, [BLOCK_DESTROY] = 20, [BLOCK_UNLOAD] = 10, [BLOCK_TIMER] = 15,
     [BLOCK_WORKITEM] = 15,
 };
 

@@ -312,7 +312,7 @@ static void call_end(struct check *c, NTSTATUS status)
                 "an injected allocation fault was not reported");
     if (f->violations)
         return; /* the model said something about this call: enough */
-    /* exactly DISPATCH_LEVEL, checked by the DDI itself as 0xB */
+    /* no IRQL limit: it checks its owner only [C15] */
     max = f->ddi == DDI_WdfSpinLockRelease ? HIGH_LEVEL : model_ddi_max_irql(f->ddi);
     if (!f->freed && f->irql <= max) {
         want = f->ddi == DDI_WdfObjectReferenceActual ? f->target_refs + 1
@@ -405,7 +405,7 @@ void check_op_begin(struct check *c, const struct op *o, WDFOBJECT target, WDFOB
 }
 
 /* The highest IRQL op `o` may be called at, or HIGH_LEVEL when it calls no
- * DDI with a limit (environment ops, WdfSpinLockRelease's exact level). */
+ * DDI with a limit (environment ops, WdfSpinLockRelease [C15]). */
 static KIRQL op_max_irql(const struct op *o)
 {
     switch ((enum op_code)o->code) {

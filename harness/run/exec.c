@@ -387,20 +387,29 @@ static void run_op(uint32_t i)
         else
             ExFreePool(t);
         break;
-    case OP_IMAGE_UNLOAD:
-        /* The I/O manager calls the unload routine the framework installed
-         * for a driver that let it own the dispatch table (a miniport's
-         * port routine is the program's own, played before), then the
-         * image leaves and the stub unbinds [M8]. */
+    case OP_IMAGE_UNLOAD: {
+        KIRQL at = model_irql();
+
+        /* The image leaves once, from the I/O manager's thread at
+         * PASSIVE_LEVEL, never from inside a driver callback: elsewhere the
+         * op does nothing. The I/O manager calls the unload routine the
+         * framework installed for a driver that let it own the dispatch
+         * table (a miniport's port routine is the program's own, played
+         * before), then the image leaves and the stub unbinds [M8]. */
+        if (R.image_unloaded || x->depth > 0)
+            break;
         R.image_unloaded = 1;
+        model_set_irql(PASSIVE_LEVEL);
         if (o->opts & OPT_ENTRY_FAILED) {
             model_image_unload(IMAGE_UNLOAD_ENTRY_FAILED);
-            break;
+        } else {
+            if (R.driver_object.DriverUnload)
+                R.driver_object.DriverUnload(&R.driver_object);
+            model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
         }
-        if (R.driver_object.DriverUnload)
-            R.driver_object.DriverUnload(&R.driver_object);
-        model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
+        model_set_irql(at);
         break;
+    }
     case OP_FOLLOW_DOCUMENTATION:
         if (o->opts & OPT_UNLOAD_CALLBACK)
             model_set_unload_callback(MODEL_UNLOAD_CALLBACK_DOCUMENTED);

@@ -75,6 +75,13 @@ int target_configure(const char *name, int argc, char **argv)
     return 0;
 }
 
+int target_unload_callback_from_env(const char *who)
+{
+    const char *e = getenv("UNLOADFUZZ_UNLOAD_CALLBACK");
+
+    return e != NULL ? target_set_option(who, "unload-callback", e) : 0;
+}
+
 const char *target_unload_callback_arg(void)
 {
     return opts.unload_callback == MODEL_UNLOAD_CALLBACK_DOCUMENTED ? " --unload-callback=documented"

@@ -37,6 +37,11 @@ int target_configure(const char *name, int argc, char **argv);
  * "unload-callback" and `value` as its --option= would spell it; `who`
  * names the command in messages. Returns 0, or -1 after printing why. */
 int target_set_option(const char *who, const char *option, const char *value);
+/* Reads UNLOADFUZZ_UNLOAD_CALLBACK, when set, into the process's options,
+ * for the commands that take no other option from the environment (repro,
+ * explore, triage); `who` names the command in messages. Returns 0, or -1
+ * after printing why. */
+int target_unload_callback_from_env(const char *who);
 /* " --unload-callback=documented" when the documented behaviour is in
  * force, else "": what a replay command must repeat. A static string. */
 const char *target_unload_callback_arg(void);

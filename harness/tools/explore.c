@@ -235,6 +235,8 @@ static int parse_args(const struct explore_target *t, int argc, char **argv, str
     rq->depth = 4;
     rq->budget = 200000;
     rq->fail_on = SEV_BREAK;
+    if (target_unload_callback_from_env("explore") < 0)
+        return -1;
     for (a = 0; a < argc; a++) {
         const char *s = argv[a], *v = a + 1 < argc ? argv[a + 1] : NULL;
 

@@ -157,6 +157,8 @@ int repro_main(int argc, char **argv)
             args[n] = NULL;
             return proc_exec_beside("repro", argv[i + 1], "_replay", args);
         }
+    if (target_unload_callback_from_env("repro") < 0)
+        return 2;
     for (i = 0; i < argc; i++) {
         if (!strcmp(argv[i], "--target") && i + 1 < argc) {
             i++; /* --target api: this command's own programs */

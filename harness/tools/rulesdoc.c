@@ -119,7 +119,11 @@ static void markdown(void)
            "Severities, lowest to highest: `warning` (the documentation asks otherwise), "
            "`break` (a\nverifier break; the framework carries on), `ub` (undefined "
            "behaviour in the real framework),\n`bugcheck` (the machine stops, and so does "
-           "the run). The semantics ids point into\n[WDF-SEMANTICS.md](WDF-SEMANTICS.md).\n\n");
+           "the run). The semantics ids point into\n[WDF-SEMANTICS.md](WDF-SEMANTICS.md).\n\n"
+           "Ids are never renamed or reused. Retired, and raised no more: "
+           "`callback-irql-changed` and\n`callback-critical-region` (WDF_VIOLATION 0xE and "
+           "0xF, which KMDF checks only for callbacks\nhooked through WdfDeviceCreate and "
+           "WdfIoQueueCreate, never a miniport's; see [C14]).\n\n");
     printf("| id | severity | real-world reference | semantics | shown by |\n");
     printf("|---|---|---|---|---|\n");
     for (r = 0; r < RULE__COUNT; r++) {

@@ -125,9 +125,10 @@ static void write_program(struct signature *s, const char *path, const char *out
         return;
     }
     fprintf(f, "# expect: %s\n# signature: %s\n# minimized from %s (%u ops to %u)\n"
-               "# reproduce: %s%s%s FILE\n",
+               "# reproduce: %s%s%s%s FILE\n",
             model_rule_id(s->rule), s->text, path, s->ops_before, s->ops_after, T.t->replay,
-            T.inject ? " --inject=" : "", target_inject_name(T.inject));
+            T.inject ? " --inject=" : "", target_inject_name(T.inject),
+            target_unload_callback_arg());
     prog_print_text(&cur, 1, text, sizeof text);
     fputs(text, f);
     fclose(f);
@@ -227,7 +228,8 @@ static void triage_path(const char *path, const char *out)
 static void usage(FILE *f, const char *target)
 {
     fprintf(f,
-            "usage: triage %s [--out DIR] [--fail-on SEV] [--inject=LIST] [--json] CRASH...\n"
+            "usage: triage %s [--out DIR] [--fail-on SEV] [--inject=LIST]\n"
+            "              [--unload-callback=documented] [--json] CRASH...\n"
             "\n"
             "Replays each crash file (or every file of a directory) three times, groups\n"
             "them by signature (target, rule, DDI, object type path), minimizes the first\n"
@@ -237,6 +239,8 @@ static void usage(FILE *f, const char *target)
             "  --fail-on SEV    the lowest severity that crashes the target (default break;\n"
             "                   the api target crashes on internal-* findings only)\n"
             "  --inject=LIST    driver targets: as the fuzzer ran (double-unload, irql)\n"
+            "  --unload-callback=documented\n"
+            "                   as the fuzzer ran, when it ran so (docs/WDF-SEMANTICS.md [C1])\n"
             "  --json           print triage.json\n"
             "\n"
             "Exit status: 0 no crash reproduced, 1 crashes triaged, 2 bad usage or input.\n",
@@ -300,6 +304,8 @@ int triage_main(const struct explore_target *t, int argc, char **argv)
     memset(&T, 0, sizeof T);
     T.t = t;
     T.fail_on = SEV_BREAK;
+    if (target_unload_callback_from_env("triage") < 0)
+        return 2;
     for (a = 0; a < argc; a++) {
         if (!strcmp(argv[a], "--help") || !strcmp(argv[a], "-h")) {
             usage(stdout, t->name);
@@ -319,6 +325,9 @@ int triage_main(const struct explore_target *t, int argc, char **argv)
                 fprintf(stderr, "triage: --inject takes double-unload, irql or both\n");
                 return 2;
             }
+        } else if (!strncmp(argv[a], "--unload-callback=", 18)) {
+            if (target_set_option("triage", "unload-callback", argv[a] + 18) < 0)
+                return 2;
         } else if (argv[a][0] == '-') {
             fprintf(stderr, "triage: unknown option '%s'\n", argv[a]);
             usage(stderr, t->name);
