@@ -370,6 +370,7 @@ int gate_main(int argc, char **argv)
     /* a gate is hermetic: the default port and fail-on, whatever the shell says */
     unsetenv("UNLOADFUZZ_INJECT");
     unsetenv("UNLOADFUZZ_FAIL_ON");
+    unsetenv("UNLOADFUZZ_UNLOAD_CALLBACK");
     g.aslr = no_aslr();
     if ((rc = gate_setup(&g)) != 0)
         goto out_free_gate;
