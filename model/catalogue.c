@@ -65,7 +65,8 @@ static const char *const severities[SEV__COUNT] = {"warning", "break", "ub", "bu
 
 static const char *const types[TYPE__COUNT] = {
     "none", "driver", "device", "object", "memory", "timer",
-    "workitem", "spinlock", "waitlock", "collection",
+    "workitem", "spinlock", "waitlock", "collection", "iotarget",
+    "request", "dpc", "string", "key", "lookaside",
 };
 
 static const char *const states[STATE__COUNT] = {

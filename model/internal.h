@@ -118,6 +118,25 @@ struct obj {
             uint32_t count;
             uint32_t cap;
         } collection;
+        struct {
+            PDEVICE_OBJECT wdm;           /* the device I/O goes to; NULL while closed */
+            uint32_t device;              /* the WDFDEVICE it belongs to */
+            uint32_t sent;                /* requests sent and not yet completed */
+            uint8_t state;                /* WDF_IO_TARGET_STATE */
+            uint8_t remote;               /* WdfIoTargetCreate's, not the default */
+            uint8_t removing;             /* FxIoTarget::Remove under way */
+        } iotarget;
+        struct {
+            PFN_WDF_REQUEST_COMPLETION_ROUTINE fn;
+            WDFCONTEXT fn_context;
+            uint32_t target;              /* the target it is formatted for or sent to */
+            NTSTATUS status;              /* IoStatus.Status as completed */
+            ULONG_PTR information;        /* IoStatus.Information */
+            ULONG ioctl;                  /* the IOCTL it was formatted with */
+            uint8_t phase;                /* enum request_phase */
+            uint8_t cancel_asked;         /* WdfRequestCancelSentRequest, or the target's */
+            uint8_t in_completion;        /* its completion routine is running */
+        } request;
     } u;
 };
 

@@ -94,6 +94,12 @@ enum model_type {
     TYPE_SPINLOCK,
     TYPE_WAITLOCK,
     TYPE_COLLECTION,
+    TYPE_IOTARGET,
+    TYPE_REQUEST,
+    TYPE_DPC,
+    TYPE_STRING,
+    TYPE_KEY,
+    TYPE_LOOKASIDE,
     TYPE__COUNT
 };
 const char *model_type_name(enum model_type t); /* "driver", "timer", ... */

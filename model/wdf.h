@@ -155,6 +155,13 @@ typedef LONG NTSTATUS;
 #define STATUS_DRIVER_INTERNAL_ERROR         ((NTSTATUS)0xC0000183L)
 #define STATUS_DELETE_PENDING                ((NTSTATUS)0xC0000056L)
 #define STATUS_INVALID_DEVICE_STATE          ((NTSTATUS)0xC0000184L)
+#define STATUS_BUFFER_OVERFLOW               ((NTSTATUS)0x80000005L)
+#define STATUS_NO_SUCH_DEVICE                ((NTSTATUS)0xC000000EL)
+#define STATUS_OBJECT_NAME_NOT_FOUND         ((NTSTATUS)0xC0000034L)
+#define STATUS_DEVICE_NOT_CONNECTED          ((NTSTATUS)0xC000009DL)
+#define STATUS_IO_TIMEOUT                    ((NTSTATUS)0xC00000B5L)
+#define STATUS_CANCELLED                     ((NTSTATUS)0xC0000120L)
+#define STATUS_DEVICE_REMOVED                ((NTSTATUS)0xC00002B6L)
 #define STATUS_WDF_OBJECT_ATTRIBUTES_INVALID     ((NTSTATUS)0xC0200209L)
 #define STATUS_WDF_NO_CALLBACK                   ((NTSTATUS)0xC020020BL)
 #define STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL  ((NTSTATUS)0xC020020CL)
@@ -288,6 +295,56 @@ typedef struct _DRIVER_OBJECT {
     PDRIVER_DISPATCH MajorFunction[IRP_MJ_MAXIMUM_FUNCTION + 1];
 } DRIVER_OBJECT, *PDRIVER_OBJECT;
 
+/* What I/O targets and requests hand the driver: the status block a
+ * request completes with, the interface a lower device returns for
+ * IRP_MN_QUERY_INTERFACE, and the objects a target may be opened on. */
+typedef struct _IO_STATUS_BLOCK {
+    union {
+        NTSTATUS Status;
+        PVOID Pointer;
+    };
+    ULONG_PTR Information;
+} IO_STATUS_BLOCK, *PIO_STATUS_BLOCK;
+
+typedef struct _GUID {
+    ULONG Data1;
+    USHORT Data2;
+    USHORT Data3;
+    UCHAR Data4[8];
+} GUID, *PGUID;
+typedef const GUID *LPCGUID;
+typedef const GUID *REFGUID;
+
+typedef VOID (*PINTERFACE_REFERENCE)(PVOID Context);
+typedef VOID (*PINTERFACE_DEREFERENCE)(PVOID Context);
+
+typedef struct _INTERFACE {
+    USHORT Size;
+    USHORT Version;
+    PVOID Context;
+    PINTERFACE_REFERENCE InterfaceReference;
+    PINTERFACE_DEREFERENCE InterfaceDereference;
+} INTERFACE, *PINTERFACE;
+
+typedef struct _FILE_OBJECT *PFILE_OBJECT;
+typedef struct _MDL *PMDL;
+
+#define FILE_OPEN                0x00000001
+#define FILE_NON_DIRECTORY_FILE  0x00000040
+#define FILE_SHARE_READ          0x00000001
+#define FILE_SHARE_WRITE         0x00000002
+#define FILE_ATTRIBUTE_NORMAL    0x00000080
+#define GENERIC_READ             0x80000000L
+#define GENERIC_WRITE            0x40000000L
+#define GENERIC_ALL              0x10000000L
+#define STANDARD_RIGHTS_ALL      0x001F0000L
+
+#define FILE_DEVICE_UNKNOWN      0x00000022
+#define METHOD_BUFFERED          0
+#define FILE_ANY_ACCESS          0
+#define CTL_CODE(DeviceType, Function, Method, Access) \
+    (((DeviceType) << 16) | ((Access) << 14) | ((Function) << 2) | (Method))
+
 /* ---- handles ---- */
 #define DECLARE_HANDLE(n) typedef struct n##__ *n
 typedef HANDLE WDFOBJECT, *PWDFOBJECT;
@@ -300,6 +357,12 @@ DECLARE_HANDLE(WDFSPINLOCK);
 DECLARE_HANDLE(WDFMEMORY);
 DECLARE_HANDLE(WDFCOLLECTION);
 DECLARE_HANDLE(WDFKEY);
+DECLARE_HANDLE(WDFIOTARGET);
+DECLARE_HANDLE(WDFREQUEST);
+DECLARE_HANDLE(WDFDPC);
+DECLARE_HANDLE(WDFSTRING);
+DECLARE_HANDLE(WDFLOOKASIDE);
+typedef PVOID WDFCONTEXT;
 typedef struct WDFDEVICE_INIT *PWDFDEVICE_INIT;
 
 #define WDF_NO_OBJECT_ATTRIBUTES NULL
@@ -582,6 +645,298 @@ VOID WdfCollectionRemoveItem(_In_ WDFCOLLECTION Collection, _In_ ULONG Index);
 WDFOBJECT WdfCollectionGetItem(_In_ WDFCOLLECTION Collection, _In_ ULONG Index);
 WDFOBJECT WdfCollectionGetFirstItem(_In_ WDFCOLLECTION Collection);
 WDFOBJECT WdfCollectionGetLastItem(_In_ WDFCOLLECTION Collection);
+
+/* ---- I/O targets (wdfiotarget.h) ---- */
+typedef enum _WDF_IO_TARGET_STATE {
+    WdfIoTargetStateUndefined = 0,
+    WdfIoTargetStarted,
+    WdfIoTargetStopped,
+    WdfIoTargetClosedForQueryRemove,
+    WdfIoTargetClosed,
+    WdfIoTargetDeleted,
+} WDF_IO_TARGET_STATE, *PWDF_IO_TARGET_STATE;
+
+typedef enum _WDF_IO_TARGET_OPEN_TYPE {
+    WdfIoTargetOpenUndefined = 0,
+    WdfIoTargetOpenUseExistingDevice = 1,
+    WdfIoTargetOpenByName = 2,
+    WdfIoTargetOpenReopen = 3,
+    WdfIoTargetOpenLocalTargetByFile = 4,
+} WDF_IO_TARGET_OPEN_TYPE;
+
+typedef enum _WDF_IO_TARGET_SENT_IO_ACTION {
+    WdfIoTargetSentIoUndefined = 0,
+    WdfIoTargetCancelSentIo,
+    WdfIoTargetWaitForSentIoToComplete,
+    WdfIoTargetLeaveSentIoPending,
+} WDF_IO_TARGET_SENT_IO_ACTION;
+
+typedef enum _WDF_IO_TARGET_PURGE_IO_ACTION {
+    WdfIoTargetPurgeIoUndefined = 0,
+    WdfIoTargetPurgeIoAndWait = 1,
+    WdfIoTargetPurgeIo = 2,
+} WDF_IO_TARGET_PURGE_IO_ACTION;
+
+typedef NTSTATUS EVT_WDF_IO_TARGET_QUERY_REMOVE(_In_ WDFIOTARGET IoTarget);
+typedef EVT_WDF_IO_TARGET_QUERY_REMOVE *PFN_WDF_IO_TARGET_QUERY_REMOVE;
+typedef VOID EVT_WDF_IO_TARGET_REMOVE_CANCELED(_In_ WDFIOTARGET IoTarget);
+typedef EVT_WDF_IO_TARGET_REMOVE_CANCELED *PFN_WDF_IO_TARGET_REMOVE_CANCELED;
+typedef VOID EVT_WDF_IO_TARGET_REMOVE_COMPLETE(_In_ WDFIOTARGET IoTarget);
+typedef EVT_WDF_IO_TARGET_REMOVE_COMPLETE *PFN_WDF_IO_TARGET_REMOVE_COMPLETE;
+
+typedef struct _WDF_IO_TARGET_OPEN_PARAMS {
+    ULONG Size;
+    WDF_IO_TARGET_OPEN_TYPE Type;
+    PFN_WDF_IO_TARGET_QUERY_REMOVE EvtIoTargetQueryRemove;
+    PFN_WDF_IO_TARGET_REMOVE_CANCELED EvtIoTargetRemoveCanceled;
+    PFN_WDF_IO_TARGET_REMOVE_COMPLETE EvtIoTargetRemoveComplete;
+    PDEVICE_OBJECT TargetDeviceObject;
+    PFILE_OBJECT TargetFileObject;
+    UNICODE_STRING TargetDeviceName;
+    ACCESS_MASK DesiredAccess;
+    ULONG ShareAccess;
+    ULONG FileAttributes;
+    ULONG CreateDisposition;
+    ULONG CreateOptions;
+    PVOID EaBuffer;
+    ULONG EaBufferLength;
+    PLONGLONG AllocationSize;
+    ULONG FileInformation;
+    UNICODE_STRING FileName;
+} WDF_IO_TARGET_OPEN_PARAMS, *PWDF_IO_TARGET_OPEN_PARAMS;
+
+FORCEINLINE VOID WDF_IO_TARGET_OPEN_PARAMS_INIT_EXISTING_DEVICE(
+    _Out_ PWDF_IO_TARGET_OPEN_PARAMS Params, _In_ PDEVICE_OBJECT DeviceObject)
+{
+    RtlZeroMemory(Params, sizeof(WDF_IO_TARGET_OPEN_PARAMS));
+    Params->Size = WDF_STRUCTURE_SIZE(WDF_IO_TARGET_OPEN_PARAMS);
+    Params->Type = WdfIoTargetOpenUseExistingDevice;
+    Params->TargetDeviceObject = DeviceObject;
+}
+
+FORCEINLINE VOID WDF_IO_TARGET_OPEN_PARAMS_INIT_CREATE_BY_NAME(
+    _Out_ PWDF_IO_TARGET_OPEN_PARAMS Params, _In_ PCUNICODE_STRING TargetDeviceName,
+    _In_ ACCESS_MASK DesiredAccess)
+{
+    RtlZeroMemory(Params, sizeof(WDF_IO_TARGET_OPEN_PARAMS));
+    Params->Size = WDF_STRUCTURE_SIZE(WDF_IO_TARGET_OPEN_PARAMS);
+    Params->Type = WdfIoTargetOpenByName;
+    RtlCopyMemory(&Params->TargetDeviceName, TargetDeviceName, sizeof(UNICODE_STRING));
+    Params->DesiredAccess = DesiredAccess;
+    Params->CreateOptions = FILE_NON_DIRECTORY_FILE;
+}
+
+FORCEINLINE VOID WDF_IO_TARGET_OPEN_PARAMS_INIT_OPEN_BY_NAME(
+    _Out_ PWDF_IO_TARGET_OPEN_PARAMS Params, _In_ PCUNICODE_STRING TargetDeviceName,
+    _In_ ACCESS_MASK DesiredAccess)
+{
+    WDF_IO_TARGET_OPEN_PARAMS_INIT_CREATE_BY_NAME(Params, TargetDeviceName, DesiredAccess);
+    Params->CreateDisposition = FILE_OPEN;
+}
+
+WDFIOTARGET WdfDeviceGetIoTarget(_In_ WDFDEVICE Device);
+NTSTATUS WdfIoTargetCreate(_In_ WDFDEVICE Device,
+                           _In_opt_ PWDF_OBJECT_ATTRIBUTES IoTargetAttributes,
+                           _Out_ WDFIOTARGET *IoTarget);
+NTSTATUS WdfIoTargetOpen(_In_ WDFIOTARGET IoTarget, _In_ PWDF_IO_TARGET_OPEN_PARAMS OpenParams);
+NTSTATUS WdfIoTargetStart(_In_ WDFIOTARGET IoTarget);
+VOID WdfIoTargetStop(_In_ WDFIOTARGET IoTarget, _In_ WDF_IO_TARGET_SENT_IO_ACTION Action);
+VOID WdfIoTargetPurge(_In_ WDFIOTARGET IoTarget, _In_ WDF_IO_TARGET_PURGE_IO_ACTION Action);
+VOID WdfIoTargetClose(_In_ WDFIOTARGET IoTarget);
+VOID WdfIoTargetCloseForQueryRemove(_In_ WDFIOTARGET IoTarget);
+WDF_IO_TARGET_STATE WdfIoTargetGetState(_In_ WDFIOTARGET IoTarget);
+WDFDEVICE WdfIoTargetGetDevice(_In_ WDFIOTARGET IoTarget);
+PDEVICE_OBJECT WdfIoTargetWdmGetTargetDeviceObject(_In_ WDFIOTARGET IoTarget);
+NTSTATUS WdfIoTargetQueryForInterface(_In_ WDFIOTARGET IoTarget, _In_ LPCGUID InterfaceType,
+                                      _Out_ PINTERFACE Interface, _In_ USHORT Size,
+                                      _In_ USHORT Version,
+                                      _In_opt_ PVOID InterfaceSpecificData);
+NTSTATUS WdfFdoQueryForInterface(_In_ WDFDEVICE Fdo, _In_ LPCGUID InterfaceType,
+                                 _Out_ PINTERFACE Interface, _In_ USHORT Size,
+                                 _In_ USHORT Version, _In_opt_ PVOID InterfaceSpecificData);
+
+/* ---- memory descriptors (wdfmemory.h) ---- */
+typedef struct _WDFMEMORY_OFFSET {
+    size_t BufferOffset;
+    size_t BufferLength;
+} WDFMEMORY_OFFSET, *PWDFMEMORY_OFFSET;
+
+typedef enum _WDF_MEMORY_DESCRIPTOR_TYPE {
+    WdfMemoryDescriptorTypeInvalid = 0,
+    WdfMemoryDescriptorTypeBuffer,
+    WdfMemoryDescriptorTypeMdl,
+    WdfMemoryDescriptorTypeHandle,
+} WDF_MEMORY_DESCRIPTOR_TYPE;
+
+typedef struct _WDF_MEMORY_DESCRIPTOR {
+    WDF_MEMORY_DESCRIPTOR_TYPE Type;
+    union {
+        struct {
+            PVOID Buffer;
+            ULONG Length;
+        } BufferType;
+        struct {
+            PMDL Mdl;
+            ULONG BufferLength;
+        } MdlType;
+        struct {
+            WDFMEMORY Memory;
+            PWDFMEMORY_OFFSET Offsets;
+        } HandleType;
+    } u;
+} WDF_MEMORY_DESCRIPTOR, *PWDF_MEMORY_DESCRIPTOR;
+
+FORCEINLINE VOID WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(_Out_ PWDF_MEMORY_DESCRIPTOR Descriptor,
+                                                   _In_ PVOID Buffer, _In_ ULONG BufferLength)
+{
+    RtlZeroMemory(Descriptor, sizeof(WDF_MEMORY_DESCRIPTOR));
+    Descriptor->Type = WdfMemoryDescriptorTypeBuffer;
+    Descriptor->u.BufferType.Buffer = Buffer;
+    Descriptor->u.BufferType.Length = BufferLength;
+}
+
+FORCEINLINE VOID WDF_MEMORY_DESCRIPTOR_INIT_HANDLE(_Out_ PWDF_MEMORY_DESCRIPTOR Descriptor,
+                                                   _In_ WDFMEMORY Memory,
+                                                   _In_opt_ PWDFMEMORY_OFFSET Offsets)
+{
+    RtlZeroMemory(Descriptor, sizeof(WDF_MEMORY_DESCRIPTOR));
+    Descriptor->Type = WdfMemoryDescriptorTypeHandle;
+    Descriptor->u.HandleType.Memory = Memory;
+    Descriptor->u.HandleType.Offsets = Offsets;
+}
+
+NTSTATUS WdfMemoryCreatePreallocated(_In_opt_ PWDF_OBJECT_ATTRIBUTES Attributes,
+                                     _In_ PVOID Buffer, _In_ size_t BufferSize,
+                                     _Out_ WDFMEMORY *Memory);
+
+/* ---- requests (wdfrequest.h) ---- */
+typedef enum _WDF_REQUEST_SEND_OPTIONS_FLAGS {
+    WDF_REQUEST_SEND_OPTION_TIMEOUT = 0x00000001,
+    WDF_REQUEST_SEND_OPTION_SYNCHRONOUS = 0x00000002,
+    WDF_REQUEST_SEND_OPTION_IGNORE_TARGET_STATE = 0x00000004,
+    WDF_REQUEST_SEND_OPTION_SEND_AND_FORGET = 0x00000008,
+    WDF_REQUEST_SEND_OPTION_IMPERSONATE_CLIENT = 0x00000010,
+    WDF_REQUEST_SEND_OPTION_IMPERSONATION_IGNORE_FAILURE = 0x00000020,
+} WDF_REQUEST_SEND_OPTIONS_FLAGS;
+
+typedef struct _WDF_REQUEST_SEND_OPTIONS {
+    ULONG Size;
+    ULONG Flags;
+    LONGLONG Timeout;
+} WDF_REQUEST_SEND_OPTIONS, *PWDF_REQUEST_SEND_OPTIONS;
+
+FORCEINLINE VOID WDF_REQUEST_SEND_OPTIONS_INIT(_Out_ PWDF_REQUEST_SEND_OPTIONS Options,
+                                               _In_ ULONG Flags)
+{
+    RtlZeroMemory(Options, sizeof(WDF_REQUEST_SEND_OPTIONS));
+    Options->Size = sizeof(WDF_REQUEST_SEND_OPTIONS);
+    Options->Flags = Flags;
+}
+
+FORCEINLINE VOID WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT(_Inout_ PWDF_REQUEST_SEND_OPTIONS Options,
+                                                      _In_ LONGLONG Timeout)
+{
+    Options->Flags |= WDF_REQUEST_SEND_OPTION_TIMEOUT;
+    Options->Timeout = Timeout;
+}
+
+typedef enum _WDF_REQUEST_TYPE {
+    WdfRequestTypeCreate = 0x0,
+    WdfRequestTypeCreateNamedPipe = 0x1,
+    WdfRequestTypeClose = 0x2,
+    WdfRequestTypeRead = 0x3,
+    WdfRequestTypeWrite = 0x4,
+    WdfRequestTypeDeviceControl = 0xE,
+    WdfRequestTypeDeviceControlInternal = 0xF,
+    WdfRequestTypeOther = 0x1C,
+    WdfRequestTypeMax,
+} WDF_REQUEST_TYPE;
+
+typedef struct _WDF_REQUEST_COMPLETION_PARAMS {
+    ULONG Size;
+    WDF_REQUEST_TYPE Type;
+    IO_STATUS_BLOCK IoStatus;
+    union {
+        struct {
+            WDFMEMORY IoctlInput;
+            size_t InputBufferOffset;
+            WDFMEMORY IoctlOutput;
+            size_t OutputBufferOffset;
+            size_t OutputBufferLength;
+            ULONG IoControlCode;
+        } Ioctl;
+        struct {
+            PVOID Argument1;
+            PVOID Argument2;
+            PVOID Argument3;
+            PVOID Argument4;
+        } Others;
+    } Parameters;
+} WDF_REQUEST_COMPLETION_PARAMS, *PWDF_REQUEST_COMPLETION_PARAMS;
+
+typedef VOID EVT_WDF_REQUEST_COMPLETION_ROUTINE(_In_ WDFREQUEST Request,
+                                                _In_ WDFIOTARGET Target,
+                                                _In_ PWDF_REQUEST_COMPLETION_PARAMS Params,
+                                                _In_ WDFCONTEXT Context);
+typedef EVT_WDF_REQUEST_COMPLETION_ROUTINE *PFN_WDF_REQUEST_COMPLETION_ROUTINE;
+
+typedef enum _WDF_REQUEST_REUSE_FLAGS {
+    WDF_REQUEST_REUSE_NO_FLAGS = 0x00000000,
+    WDF_REQUEST_REUSE_SET_NEW_IRP = 0x00000001,
+} WDF_REQUEST_REUSE_FLAGS;
+
+typedef struct _WDF_REQUEST_REUSE_PARAMS {
+    ULONG Size;
+    ULONG Flags;
+    NTSTATUS Status;
+    PIRP NewIrp;
+} WDF_REQUEST_REUSE_PARAMS, *PWDF_REQUEST_REUSE_PARAMS;
+
+FORCEINLINE VOID WDF_REQUEST_REUSE_PARAMS_INIT(_Out_ PWDF_REQUEST_REUSE_PARAMS Params,
+                                               _In_ ULONG Flags, _In_ NTSTATUS Status)
+{
+    RtlZeroMemory(Params, sizeof(WDF_REQUEST_REUSE_PARAMS));
+    Params->Size = sizeof(WDF_REQUEST_REUSE_PARAMS);
+    Params->Flags = Flags;
+    Params->Status = Status;
+}
+
+NTSTATUS WdfRequestCreate(_In_opt_ PWDF_OBJECT_ATTRIBUTES RequestAttributes,
+                          _In_opt_ WDFIOTARGET IoTarget, _Out_ WDFREQUEST *Request);
+NTSTATUS WdfIoTargetFormatRequestForIoctl(_In_ WDFIOTARGET IoTarget, _In_ WDFREQUEST Request,
+                                          _In_ ULONG IoctlCode,
+                                          _In_opt_ WDFMEMORY InputBuffer,
+                                          _In_opt_ PWDFMEMORY_OFFSET InputBufferOffset,
+                                          _In_opt_ WDFMEMORY OutputBuffer,
+                                          _In_opt_ PWDFMEMORY_OFFSET OutputBufferOffset);
+NTSTATUS WdfIoTargetFormatRequestForInternalIoctl(_In_ WDFIOTARGET IoTarget,
+                                                  _In_ WDFREQUEST Request, _In_ ULONG IoctlCode,
+                                                  _In_opt_ WDFMEMORY InputBuffer,
+                                                  _In_opt_ PWDFMEMORY_OFFSET InputBufferOffset,
+                                                  _In_opt_ WDFMEMORY OutputBuffer,
+                                                  _In_opt_ PWDFMEMORY_OFFSET OutputBufferOffset);
+VOID WdfRequestSetCompletionRoutine(_In_ WDFREQUEST Request,
+                                    _In_opt_ PFN_WDF_REQUEST_COMPLETION_ROUTINE CompletionRoutine,
+                                    _In_opt_ WDFCONTEXT CompletionContext);
+BOOLEAN WdfRequestSend(_In_ WDFREQUEST Request, _In_ WDFIOTARGET Target,
+                       _In_opt_ PWDF_REQUEST_SEND_OPTIONS Options);
+NTSTATUS WdfRequestReuse(_In_ WDFREQUEST Request, _In_ PWDF_REQUEST_REUSE_PARAMS ReuseParams);
+BOOLEAN WdfRequestCancelSentRequest(_In_ WDFREQUEST Request);
+NTSTATUS WdfRequestGetStatus(_In_ WDFREQUEST Request);
+ULONG_PTR WdfRequestGetInformation(_In_ WDFREQUEST Request);
+WDFIOTARGET WdfRequestGetIoTarget(_In_ WDFREQUEST Request);
+VOID WdfRequestGetCompletionParams(_In_ WDFREQUEST Request,
+                                   _Out_ PWDF_REQUEST_COMPLETION_PARAMS Params);
+NTSTATUS WdfIoTargetSendIoctlSynchronously(_In_ WDFIOTARGET IoTarget,
+                                           _In_opt_ WDFREQUEST Request, _In_ ULONG IoctlCode,
+                                           _In_opt_ PWDF_MEMORY_DESCRIPTOR InputBuffer,
+                                           _In_opt_ PWDF_MEMORY_DESCRIPTOR OutputBuffer,
+                                           _In_opt_ PWDF_REQUEST_SEND_OPTIONS RequestOptions,
+                                           _Out_opt_ PULONG_PTR BytesReturned);
+NTSTATUS WdfIoTargetSendInternalIoctlSynchronously(
+    _In_ WDFIOTARGET IoTarget, _In_opt_ WDFREQUEST Request, _In_ ULONG IoctlCode,
+    _In_opt_ PWDF_MEMORY_DESCRIPTOR InputBuffer, _In_opt_ PWDF_MEMORY_DESCRIPTOR OutputBuffer,
+    _In_opt_ PWDF_REQUEST_SEND_OPTIONS RequestOptions, _Out_opt_ PULONG_PTR BytesReturned);
 
 /* ---- call sites: the driver line of each DDI call ---- */
 void WdfModelCallSite(const char *File, int Line);
