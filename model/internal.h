@@ -89,6 +89,8 @@ struct obj {
             void *buffer;                 /* the driver's buffer */
             size_t size;
             uint8_t paged;                /* PagedPool */
+            uint8_t preallocated;         /* WdfMemoryCreatePreallocated: the buffer is the driver's */
+            uint32_t lookaside;           /* the list it came from, which it holds a reference on; 0: none */
         } memory;
         struct {
             PFN_WDF_TIMER fn;
@@ -292,7 +294,7 @@ const char *uf__obj_tag_name(const void *tag, char *buf, size_t n);
 extern const char uf__TAG_TIMER[], uf__TAG_WORKITEM[], uf__TAG_ENQUEUE[], uf__TAG_COLLECTION[];
 
 /* ---- driver callbacks (ddi.c) ---- */
-enum cb_kind { CB_CLEANUP, CB_DESTROY, CB_TIMER, CB_WORKITEM, CB_UNLOAD };
+enum cb_kind { CB_CLEANUP, CB_DESTROY, CB_TIMER, CB_WORKITEM, CB_UNLOAD, CB_DPC, CB_COMPLETION };
 /* Calls driver callback `fn` of `kind` for object `o` at `irql`, then checks
  * what the kernel checks of the thread it returns to (a worker thread's
  * IRQL and APC disable count, a DPC's APC disable count) and that it kept
