@@ -176,6 +176,13 @@ void uf__cb_call(enum cb_kind kind, void (*fn)(void), struct obj *o, KIRQL irql)
     case CB_UNLOAD:
         ((PFN_WDF_DRIVER_UNLOAD)fn)((WDFDRIVER)h);
         break;
+    case CB_COMPLETION:
+        ((PFN_WDF_REQUEST_COMPLETION_ROUTINE)fn)((WDFREQUEST)h, uf__model.completion.target,
+                                                 uf__model.completion.params,
+                                                 uf__model.completion.context);
+        break;
+    default:
+        break;
     }
     uf__model.depth--;
     uf__model.ddi = ddi;

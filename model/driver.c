@@ -168,7 +168,7 @@ NTSTATUS WdfDeviceMiniportCreate(WDFDRIVER Driver, PWDF_OBJECT_ATTRIBUTES Attrib
                                  WDFDEVICE *Device)
 {
     struct ddi_frame f;
-    struct obj *d, *parent, *dev;
+    struct obj *d, *parent, *dev, *target = NULL;
     NTSTATUS st;
 
     if (!uf__ddi_enter(&f, DDI_WdfDeviceMiniportCreate, Driver))
@@ -198,11 +198,8 @@ NTSTATUS WdfDeviceMiniportCreate(WDFDRIVER Driver, PWDF_OBJECT_ATTRIBUTES Attrib
     if (!dev)
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     uf__alloc_verifier_lock();
-    if (AttachedDeviceObject) {
-        if (!uf__alloc_try(SITE_DEVICE_IO_TARGET))
-            goto out_abort_device;
-        uf__alloc_verifier_lock();
-    }
+    if (AttachedDeviceObject && !(target = uf__iotarget_new_default()))
+        goto out_abort_device;
     if (!dispose_list_allocate(SITE_DEVICE_DISPOSE_LIST, SITE_DEVICE_DISPOSE_WORKITEM) ||
         !uf__alloc_try(SITE_DEVICE_CALLBACK_LOCK))
         goto out_abort_device;
@@ -214,10 +211,16 @@ NTSTATUS WdfDeviceMiniportCreate(WDFDRIVER Driver, PWDF_OBJECT_ATTRIBUTES Attrib
     dev->u.device.pdo = Pdo;
     DeviceObject->ReferenceCount++; /* held until disposed [M3] */
     uf__obj_commit(dev, parent);
+    /* Committed under the device when the device is (the framework commits
+     * it first, under the device still being built) [G1]. */
+    if (target)
+        uf__iotarget_commit_default(target, dev, AttachedDeviceObject);
     if (Device)
         *Device = (WDFDEVICE)obj_handle(dev);
     return uf__ddi_leave(&f, STATUS_SUCCESS);
 out_abort_device:
+    if (target)
+        uf__obj_abort(target);
     uf__obj_abort(dev);
     return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
 }
@@ -241,7 +244,42 @@ int uf__device_dispose(struct obj *o)
         o->u.device.wdm->ReferenceCount--;
         o->u.device.wdm = NULL;
     }
+    o->u.device.attached = NULL; /* the PDO pointer stays [N3] */
     return 0;
+}
+
+/* The WDM accessors (WdfDeviceWdmGet*): FX_TYPE_DEVICE_BASE answers for a
+ * miniport device, and after its dispose the device and attached pointers
+ * are NULL, the PDO's is not [N3]. */
+static PDEVICE_OBJECT wdm_accessor(enum model_ddi ddi, WDFDEVICE Device, int which)
+{
+    struct ddi_frame f;
+    struct obj *d;
+
+    if (!uf__ddi_enter(&f, ddi, Device)) {
+        uf__ddi_leave(&f, STATUS_UNSUCCESSFUL);
+        return NULL;
+    }
+    d = uf__obj_lookup(Device, TYPE_DEVICE);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
+    if (!d)
+        return NULL;
+    return which == 0 ? d->u.device.wdm : which == 1 ? d->u.device.attached : d->u.device.pdo;
+}
+
+PDEVICE_OBJECT WdfDeviceWdmGetDeviceObject(WDFDEVICE Device)
+{
+    return wdm_accessor(DDI_WdfDeviceWdmGetDeviceObject, Device, 0);
+}
+
+PDEVICE_OBJECT WdfDeviceWdmGetAttachedDevice(WDFDEVICE Device)
+{
+    return wdm_accessor(DDI_WdfDeviceWdmGetAttachedDevice, Device, 1);
+}
+
+PDEVICE_OBJECT WdfDeviceWdmGetPhysicalDevice(WDFDEVICE Device)
+{
+    return wdm_accessor(DDI_WdfDeviceWdmGetPhysicalDevice, Device, 2);
 }
 
 /* FxDriver::Dispose: wait for the dispose lists, then cleanup [X4]. */

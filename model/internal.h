@@ -84,6 +84,7 @@ struct obj {
             PDEVICE_OBJECT wdm;           /* referenced until disposed [M3] */
             PDEVICE_OBJECT attached;
             PDEVICE_OBJECT pdo;
+            uint32_t default_target;      /* its default I/O target, 0: none [G1] */
         } device;
         struct {
             void *buffer;                 /* the driver's buffer */
@@ -123,21 +124,28 @@ struct obj {
         struct {
             PDEVICE_OBJECT wdm;           /* the device I/O goes to; NULL while closed */
             uint32_t device;              /* the WDFDEVICE it belongs to */
-            uint32_t sent;                /* requests sent and not yet completed */
             uint8_t state;                /* WDF_IO_TARGET_STATE */
             uint8_t remote;               /* WdfIoTargetCreate's, not the default */
+            uint8_t open;                 /* has a device below it (a stack size) */
+            uint8_t by_name;              /* opened by name: Reopen allowed */
             uint8_t removing;             /* FxIoTarget::Remove under way */
         } iotarget;
         struct {
             PFN_WDF_REQUEST_COMPLETION_ROUTINE fn;
             WDFCONTEXT fn_context;
-            uint32_t target;              /* the target it is formatted for or sent to */
-            NTSTATUS status;              /* IoStatus.Status as completed */
+            uint32_t target;              /* the target it was formatted for or sent to */
+            NTSTATUS status;              /* IoStatus.Status */
             ULONG_PTR information;        /* IoStatus.Information */
             ULONG ioctl;                  /* the IOCTL it was formatted with */
+            uint8_t type;                 /* WDF_REQUEST_TYPE of its format */
             uint8_t phase;                /* enum request_phase */
-            uint8_t cancel_asked;         /* WdfRequestCancelSentRequest, or the target's */
-            uint8_t in_completion;        /* its completion routine is running */
+            uint8_t formatted;            /* FXREQUEST_FLAG_FORMATTED */
+            uint8_t canceled;             /* m_Canceled: cancelled since created or reused */
+            uint8_t has_irp;              /* an IRP was allocated for it */
+            uint8_t has_context;          /* an FxIoContext is attached */
+            uint8_t has_buffer;           /* its context holds a system buffer */
+            uint8_t has_timer;            /* its FxRequestTimer exists */
+            uint8_t ignores_state;        /* sent with WDF_REQUEST_SEND_OPTION_IGNORE_TARGET_STATE */
         } request;
     } u;
 };
@@ -177,6 +185,12 @@ struct model {
     uint8_t unload_documented; /* MODEL_UNLOAD_CALLBACK_DOCUMENTED in force [C1] */
     uint8_t verifier_table;    /* the verifier's thread table was allocated [C19] */
     uint8_t left_behind;       /* an image unload left the framework driver alive [M8] */
+    uint8_t lower_answer;      /* enum model_lower_answer [G4] */
+    struct {                   /* the arguments of the completion routine being called */
+        WDFIOTARGET target;
+        PWDF_REQUEST_COMPLETION_PARAMS params;
+        WDFCONTEXT context;
+    } completion;
     uint32_t violations;       /* violations since reset */
     uint32_t rule_counts[RULE__COUNT];
     int worst;                 /* worst severity, -1 for none */
@@ -291,7 +305,8 @@ int uf__obj_draining(uint32_t owner);
 const char *uf__obj_tag_name(const void *tag, char *buf, size_t n);
 
 /* Framework-owned reference tags (never equal to a driver's tag). */
-extern const char uf__TAG_TIMER[], uf__TAG_WORKITEM[], uf__TAG_ENQUEUE[], uf__TAG_COLLECTION[];
+extern const char uf__TAG_TIMER[], uf__TAG_WORKITEM[], uf__TAG_ENQUEUE[], uf__TAG_COLLECTION[],
+    uf__TAG_SENT[];
 
 /* ---- driver callbacks (ddi.c) ---- */
 enum cb_kind { CB_CLEANUP, CB_DESTROY, CB_TIMER, CB_WORKITEM, CB_UNLOAD, CB_DPC, CB_COMPLETION };
@@ -334,7 +349,30 @@ int uf__device_dispose(struct obj *o);
 int uf__driver_dispose(struct obj *o);
 int uf__timer_dispose(struct obj *o);
 int uf__workitem_dispose(struct obj *o);
+int uf__iotarget_dispose(struct obj *o);
+int uf__request_dispose(struct obj *o);
 /* Per-type destructor work after EvtDestroyCallback (~FxCollection). */
 void uf__collection_destruct(struct obj *o);
+
+/* ---- I/O targets and requests (iotarget.c, request.c) ---- */
+/* Where a request is: created or reused (idle), queued in a stopped
+ * target, sent to the lower device, or completed back [Q2]. */
+enum request_phase { REQ_IDLE, REQ_QUEUED, REQ_SENT, REQ_COMPLETED };
+/* The miniport device's default target, allocated where FxDeviceBase::
+ * AllocateTarget allocates it (NULL: the allocation failed) and committed
+ * under the device once the device is [G1]. */
+struct obj *uf__iotarget_new_default(void);
+void uf__iotarget_commit_default(struct obj *t, struct obj *device, PDEVICE_OBJECT attached);
+/* Completes request `r` back from the lower device or the target with
+ * `status` (FxRequestBase::CompleteSubmitted): its completion routine runs
+ * at DISPATCH_LEVEL, then the target's reference on it goes [Q5]. */
+void uf__request_complete(struct obj *r, NTSTATUS status, ULONG_PTR information);
+/* The lower device is asked to cancel request `r` (IoCancelIrp): it
+ * completes it with STATUS_CANCELLED unless it holds everything. */
+void uf__request_cancel_sent(struct obj *r);
+/* Waits for sent request `r` (a stop, purge or delete waiting for sent
+ * I/O, a synchronous send): the lower device answers it, or, when it
+ * answers nothing, the wait never ends [G4]. Returns 0 after a hang. */
+int uf__request_wait(struct obj *r);
 
 #endif /* UNLOADFUZZ_INTERNAL_H */

@@ -1,5 +1,6 @@
 /*
- * memory.c - WDFMEMORY from pool (wdfmemory.h).
+ * memory.c - WDFMEMORY from pool, and over a buffer of the driver's
+ * (wdfmemory.h).
  *
  * The buffer is handed to driver code as a raw pointer, so it comes from the
  * poisoning arena: touching it after the memory object is freed is caught by
@@ -81,4 +82,37 @@ PVOID WdfMemoryGetBuffer(WDFMEMORY Memory, size_t *BufferSize)
     if (BufferSize)
         *BufferSize = m->u.memory.size;
     return m->u.memory.buffer;
+}
+
+/* FxMemoryBufferPreallocated: one object over the driver's buffer, which
+ * the framework never frees [Q9]. */
+NTSTATUS WdfMemoryCreatePreallocated(PWDF_OBJECT_ATTRIBUTES Attributes, PVOID Buffer,
+                                     size_t BufferSize, WDFMEMORY *Memory)
+{
+    struct ddi_frame f;
+    struct obj *parent, *m;
+    NTSTATUS st;
+
+    if (!uf__ddi_enter(&f, DDI_WdfMemoryCreatePreallocated, NULL))
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    if (!Buffer || !Memory) {
+        uf__violation(RULE_NULL_PARAMETER, NULL, !Buffer ? "Buffer is NULL" : "Memory is NULL");
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    }
+    *Memory = NULL;
+    if (BufferSize == 0)
+        return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    st = uf__obj_resolve_parent(Attributes, PARENT_OPTIONAL, 0, &parent);
+    if (!NT_SUCCESS(st))
+        return uf__ddi_leave(&f, st);
+    m = uf__obj_new(TYPE_MEMORY, SITE_MEMORY_PREALLOCATED);
+    if (!m)
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
+    uf__obj_apply_attributes(m, Attributes);
+    m->u.memory.preallocated = 1;
+    m->u.memory.size = BufferSize;
+    m->u.memory.buffer = Buffer;
+    uf__obj_commit(m, parent);
+    *Memory = (WDFMEMORY)obj_handle(m);
+    return uf__ddi_leave(&f, STATUS_SUCCESS);
 }

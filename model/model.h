@@ -126,7 +126,8 @@ struct model_object_info {
     int cleanup_ran;       /* EvtCleanupCallback (or its slot) passed */
     int destroy_ran;       /* EvtDestroyCallback (or its slot) passed */
     int pending;           /* a timer started and not expired, a work item
-                            * queued and not run; 0 for other types */
+                            * queued and not run, a request sent or queued
+                            * in a target; 0 for other types */
 };
 
 /* Highest object id handed out since the last reset; ids are 1..count. */
@@ -186,6 +187,33 @@ int model_timer_fire(WDFTIMER t);
 int model_workitem_run(WDFWORKITEM w);
 /* Number of entries on dispose lists waiting for PASSIVE_LEVEL. */
 uint32_t model_deferred_pending(void);
+
+/* ---- the lower device: what answers the I/O the driver sends ---- */
+/* How the device below a target answers. Asynchronous I/O stays at the
+ * lower device until model_request_complete() (the harness's choice of
+ * when, and with which status); cancelling it (WdfRequestCancelSentRequest,
+ * a target's stop, purge or delete) completes it with STATUS_CANCELLED at
+ * once, but under LOWER_HOLD. A synchronous send or a query for an
+ * interface is answered inside the call with the answer's status. */
+enum model_lower_answer {
+    LOWER_SUCCESS,        /* STATUS_SUCCESS */
+    LOWER_UNSUCCESSFUL,   /* STATUS_UNSUCCESSFUL */
+    LOWER_DEVICE_REMOVED, /* STATUS_DEVICE_REMOVED */
+    LOWER_NOT_SUPPORTED,  /* STATUS_NOT_SUPPORTED */
+    LOWER_NO_ANSWER,      /* answers nothing until cancelled: a synchronous
+                           * send times out (STATUS_IO_TIMEOUT) or, with no
+                           * timeout, waits for ever */
+    LOWER_HOLD,           /* completes nothing, cancelled I/O included, until
+                           * the harness does: every wait for it is a hang */
+    LOWER__COUNT
+};
+/* Sets the lower device's answer from now on (a reset makes it
+ * LOWER_SUCCESS). */
+void model_set_lower_answer(enum model_lower_answer a);
+/* The lower device completes request `r` now with `status` and `information`,
+ * if `r` is sent and still there; its completion routine runs at
+ * DISPATCH_LEVEL. Returns 1 when it completed, 0 when not. */
+int model_request_complete(WDFREQUEST r, NTSTATUS status, ULONG_PTR information);
 
 /* ---- allocation faults ---- */
 /* The largest single block the model's pool hands out. A driver asking for

@@ -39,6 +39,7 @@ const char uf__TAG_TIMER[] = "timer";
 const char uf__TAG_WORKITEM[] = "workitem";
 const char uf__TAG_ENQUEUE[] = "enqueue";
 const char uf__TAG_COLLECTION[] = "collection";
+const char uf__TAG_SENT[] = "sent";
 
 uint32_t model_handle_id(WDFOBJECT h) { return obj_handle_id(h); }
 
@@ -80,7 +81,7 @@ const char *uf__obj_tag_name(const void *tag, char *buf, size_t n)
     uintptr_t v = (uintptr_t)tag;
 
     if (tag == uf__TAG_TIMER || tag == uf__TAG_WORKITEM || tag == uf__TAG_ENQUEUE ||
-        tag == uf__TAG_COLLECTION)
+        tag == uf__TAG_COLLECTION || tag == uf__TAG_SENT)
         snprintf(buf, n, "%s", (const char *)tag);
     else if (v < 0x10000)
         snprintf(buf, n, "%lu", (unsigned long)v);
@@ -179,7 +180,8 @@ struct obj *uf__obj_new(enum model_type type, enum model_site site)
         .state = STATE_CREATED,
         .exec = WdfExecutionLevelInheritFromParent,
         .passive_dispose = type == TYPE_DRIVER || type == TYPE_DEVICE ||
-                           type == TYPE_TIMER || type == TYPE_WORKITEM,
+                           type == TYPE_TIMER || type == TYPE_WORKITEM ||
+                           type == TYPE_IOTARGET,
         .deletable = 1,
         .creation_ref = 1,
         .refs = 1,
@@ -403,7 +405,7 @@ static void process_destroy(struct obj *o)
         uf__collection_destruct(o);
     for (c = o->contexts; c; c = c->next)
         uf__alloc_block_free(c->data, c->size);
-    if (o->type == TYPE_MEMORY)
+    if (o->type == TYPE_MEMORY && !o->u.memory.preallocated) /* the driver owns that one [Q9] */
         uf__alloc_block_free(o->u.memory.buffer, o->u.memory.size);
     o->state = STATE_FREED;
     uf__model.live--;
@@ -525,6 +527,10 @@ static int type_dispose(struct obj *o)
         return uf__timer_dispose(o);
     case TYPE_WORKITEM:
         return uf__workitem_dispose(o);
+    case TYPE_IOTARGET:
+        return uf__iotarget_dispose(o);
+    case TYPE_REQUEST:
+        return uf__request_dispose(o);
     default:
         return 1;
     }
@@ -735,6 +741,8 @@ int model_object_info(uint32_t id, struct model_object_info *out)
     out->destroy_ran = o->destroy_ran;
     out->pending = o->type == TYPE_TIMER      ? o->u.timer.queued
                    : o->type == TYPE_WORKITEM ? o->u.workitem.queued
+                   : o->type == TYPE_REQUEST  ? o->u.request.phase == REQ_SENT ||
+                                                    o->u.request.phase == REQ_QUEUED
                                               : 0;
     return 0;
 }

@@ -162,6 +162,7 @@ typedef LONG NTSTATUS;
 #define STATUS_IO_TIMEOUT                    ((NTSTATUS)0xC00000B5L)
 #define STATUS_CANCELLED                     ((NTSTATUS)0xC0000120L)
 #define STATUS_DEVICE_REMOVED                ((NTSTATUS)0xC00002B6L)
+#define STATUS_REQUEST_NOT_ACCEPTED          ((NTSTATUS)0xC00000D0L)
 #define STATUS_WDF_OBJECT_ATTRIBUTES_INVALID     ((NTSTATUS)0xC0200209L)
 #define STATUS_WDF_NO_CALLBACK                   ((NTSTATUS)0xC020020BL)
 #define STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL  ((NTSTATUS)0xC020020CL)
@@ -171,6 +172,7 @@ typedef LONG NTSTATUS;
 #define STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID ((NTSTATUS)0xC0200210L)
 #define STATUS_WDF_EXECUTION_LEVEL_INVALID       ((NTSTATUS)0xC0200211L)
 #define STATUS_WDF_PARENT_NOT_SPECIFIED          ((NTSTATUS)0xC0200212L)
+#define STATUS_WDF_DEVICE_REMOVED_NOT_SENT       ((NTSTATUS)0xC0200206L)
 
 /* ---- IRQL ---- */
 typedef UCHAR KIRQL, *PKIRQL;
@@ -536,6 +538,9 @@ NTSTATUS WdfDeviceMiniportCreate(_In_ WDFDRIVER Driver,
                                  _In_opt_ PDEVICE_OBJECT Pdo,
                                  _Out_ WDFDEVICE *Device);
 VOID WdfDriverMiniportUnload(_In_ WDFDRIVER Driver);
+PDEVICE_OBJECT WdfDeviceWdmGetDeviceObject(_In_ WDFDEVICE Device);
+PDEVICE_OBJECT WdfDeviceWdmGetAttachedDevice(_In_ WDFDEVICE Device);
+PDEVICE_OBJECT WdfDeviceWdmGetPhysicalDevice(_In_ WDFDEVICE Device);
 
 /* ---- time (wdfcore.h) ---- */
 #define WDF_TIMEOUT_TO_SEC ((LONGLONG)1 * 10 * 1000 * 1000)
@@ -654,6 +659,7 @@ typedef enum _WDF_IO_TARGET_STATE {
     WdfIoTargetClosedForQueryRemove,
     WdfIoTargetClosed,
     WdfIoTargetDeleted,
+    WdfIoTargetPurged,
 } WDF_IO_TARGET_STATE, *PWDF_IO_TARGET_STATE;
 
 typedef enum _WDF_IO_TARGET_OPEN_TYPE {
@@ -815,8 +821,8 @@ typedef enum _WDF_REQUEST_SEND_OPTIONS_FLAGS {
     WDF_REQUEST_SEND_OPTION_SYNCHRONOUS = 0x00000002,
     WDF_REQUEST_SEND_OPTION_IGNORE_TARGET_STATE = 0x00000004,
     WDF_REQUEST_SEND_OPTION_SEND_AND_FORGET = 0x00000008,
-    WDF_REQUEST_SEND_OPTION_IMPERSONATE_CLIENT = 0x00000010,
-    WDF_REQUEST_SEND_OPTION_IMPERSONATION_IGNORE_FAILURE = 0x00000020,
+    WDF_REQUEST_SEND_OPTION_IMPERSONATE_CLIENT = 0x00010000,
+    WDF_REQUEST_SEND_OPTION_IMPERSONATION_IGNORE_FAILURE = 0x00020000,
 } WDF_REQUEST_SEND_OPTIONS_FLAGS;
 
 typedef struct _WDF_REQUEST_SEND_OPTIONS {
@@ -846,11 +852,43 @@ typedef enum _WDF_REQUEST_TYPE {
     WdfRequestTypeClose = 0x2,
     WdfRequestTypeRead = 0x3,
     WdfRequestTypeWrite = 0x4,
-    WdfRequestTypeDeviceControl = 0xE,
-    WdfRequestTypeDeviceControlInternal = 0xF,
+    WdfRequestTypeQueryInformation = 0x5,
+    WdfRequestTypeSetInformation = 0x6,
+    WdfRequestTypeQueryEA = 0x7,
+    WdfRequestTypeSetEA = 0x8,
+    WdfRequestTypeFlushBuffers = 0x9,
+    WdfRequestTypeQueryVolumeInformation = 0xa,
+    WdfRequestTypeSetVolumeInformation = 0xb,
+    WdfRequestTypeDirectoryControl = 0xc,
+    WdfRequestTypeFileSystemControl = 0xd,
+    WdfRequestTypeDeviceControl = 0xe,
+    WdfRequestTypeDeviceControlInternal = 0xf,
+    WdfRequestTypeShutdown = 0x10,
+    WdfRequestTypeLockControl = 0x11,
+    WdfRequestTypeCleanup = 0x12,
+    WdfRequestTypeCreateMailSlot = 0x13,
+    WdfRequestTypeQuerySecurity = 0x14,
+    WdfRequestTypeSetSecurity = 0x15,
+    WdfRequestTypePower = 0x16,
+    WdfRequestTypeSystemControl = 0x17,
+    WdfRequestTypeDeviceChange = 0x18,
+    WdfRequestTypeQueryQuota = 0x19,
+    WdfRequestTypeSetQuota = 0x1A,
+    WdfRequestTypePnp = 0x1B,
     WdfRequestTypeOther = 0x1C,
+    WdfRequestTypeUsb = 0x40,
+    WdfRequestTypeNoFormat = 0xFF,
     WdfRequestTypeMax,
 } WDF_REQUEST_TYPE;
+
+typedef union _WDF_REQUEST_COMPLETION_ARGUMENT {
+    PVOID Ptr;
+    ULONG_PTR Value;
+} WDF_REQUEST_COMPLETION_ARGUMENT;
+
+/* USB completion parameters are outside the model: the member is kept so
+ * the union has the real shape. */
+typedef struct _WDF_USB_REQUEST_COMPLETION_PARAMS *PWDF_USB_REQUEST_COMPLETION_PARAMS;
 
 typedef struct _WDF_REQUEST_COMPLETION_PARAMS {
     ULONG Size;
@@ -858,19 +896,36 @@ typedef struct _WDF_REQUEST_COMPLETION_PARAMS {
     IO_STATUS_BLOCK IoStatus;
     union {
         struct {
-            WDFMEMORY IoctlInput;
-            size_t InputBufferOffset;
-            WDFMEMORY IoctlOutput;
-            size_t OutputBufferOffset;
-            size_t OutputBufferLength;
+            WDFMEMORY Buffer;
+            size_t Length;
+            size_t Offset;
+        } Write;
+        struct {
+            WDFMEMORY Buffer;
+            size_t Length;
+            size_t Offset;
+        } Read;
+        struct {
             ULONG IoControlCode;
+            struct {
+                WDFMEMORY Buffer;
+                size_t Offset;
+            } Input;
+            struct {
+                WDFMEMORY Buffer;
+                size_t Offset;
+                size_t Length;
+            } Output;
         } Ioctl;
         struct {
-            PVOID Argument1;
-            PVOID Argument2;
-            PVOID Argument3;
-            PVOID Argument4;
+            WDF_REQUEST_COMPLETION_ARGUMENT Argument1;
+            WDF_REQUEST_COMPLETION_ARGUMENT Argument2;
+            WDF_REQUEST_COMPLETION_ARGUMENT Argument3;
+            WDF_REQUEST_COMPLETION_ARGUMENT Argument4;
         } Others;
+        struct {
+            PWDF_USB_REQUEST_COMPLETION_PARAMS Completion;
+        } Usb;
     } Parameters;
 } WDF_REQUEST_COMPLETION_PARAMS, *PWDF_REQUEST_COMPLETION_PARAMS;
 
@@ -891,6 +946,13 @@ typedef struct _WDF_REQUEST_REUSE_PARAMS {
     NTSTATUS Status;
     PIRP NewIrp;
 } WDF_REQUEST_REUSE_PARAMS, *PWDF_REQUEST_REUSE_PARAMS;
+
+FORCEINLINE VOID WDF_REQUEST_REUSE_PARAMS_SET_NEW_IRP(_Inout_ PWDF_REQUEST_REUSE_PARAMS Params,
+                                                      _In_ PIRP NewIrp)
+{
+    Params->Flags |= WDF_REQUEST_REUSE_SET_NEW_IRP;
+    Params->NewIrp = NewIrp;
+}
 
 FORCEINLINE VOID WDF_REQUEST_REUSE_PARAMS_INIT(_Out_ PWDF_REQUEST_REUSE_PARAMS Params,
                                                _In_ ULONG Flags, _In_ NTSTATUS Status)
@@ -978,6 +1040,42 @@ void WdfModelCallSite(const char *File, int Line);
 #define ExAllocatePoolWithTag(p, n, t)     WDFMODEL_AT_(ExAllocatePoolWithTag(p, n, t))
 #define ExFreePoolWithTag(p, t)            WDFMODEL_AT_(ExFreePoolWithTag(p, t))
 #define ExFreePool(p)                      WDFMODEL_AT_(ExFreePool(p))
+#define WdfDeviceWdmGetDeviceObject(d)     WDFMODEL_AT_(WdfDeviceWdmGetDeviceObject(d))
+#define WdfDeviceWdmGetAttachedDevice(d)   WDFMODEL_AT_(WdfDeviceWdmGetAttachedDevice(d))
+#define WdfDeviceWdmGetPhysicalDevice(d)   WDFMODEL_AT_(WdfDeviceWdmGetPhysicalDevice(d))
+#define WdfDeviceGetIoTarget(d)            WDFMODEL_AT_(WdfDeviceGetIoTarget(d))
+#define WdfIoTargetCreate(d, a, t)         WDFMODEL_AT_(WdfIoTargetCreate(d, a, t))
+#define WdfIoTargetOpen(t, p)              WDFMODEL_AT_(WdfIoTargetOpen(t, p))
+#define WdfIoTargetStart(t)                WDFMODEL_AT_(WdfIoTargetStart(t))
+#define WdfIoTargetStop(t, a)              WDFMODEL_AT_(WdfIoTargetStop(t, a))
+#define WdfIoTargetPurge(t, a)             WDFMODEL_AT_(WdfIoTargetPurge(t, a))
+#define WdfIoTargetClose(t)                WDFMODEL_AT_(WdfIoTargetClose(t))
+#define WdfIoTargetCloseForQueryRemove(t)  WDFMODEL_AT_(WdfIoTargetCloseForQueryRemove(t))
+#define WdfIoTargetGetState(t)             WDFMODEL_AT_(WdfIoTargetGetState(t))
+#define WdfIoTargetGetDevice(t)            WDFMODEL_AT_(WdfIoTargetGetDevice(t))
+#define WdfIoTargetWdmGetTargetDeviceObject(t) WDFMODEL_AT_(WdfIoTargetWdmGetTargetDeviceObject(t))
+#define WdfIoTargetQueryForInterface(t, g, i, s, v, d) \
+    WDFMODEL_AT_(WdfIoTargetQueryForInterface(t, g, i, s, v, d))
+#define WdfFdoQueryForInterface(o, g, i, s, v, d) \
+    WDFMODEL_AT_(WdfFdoQueryForInterface(o, g, i, s, v, d))
+#define WdfMemoryCreatePreallocated(a, b, s, m) WDFMODEL_AT_(WdfMemoryCreatePreallocated(a, b, s, m))
+#define WdfRequestCreate(a, t, r)          WDFMODEL_AT_(WdfRequestCreate(a, t, r))
+#define WdfIoTargetFormatRequestForIoctl(t, r, c, i, io, o, oo) \
+    WDFMODEL_AT_(WdfIoTargetFormatRequestForIoctl(t, r, c, i, io, o, oo))
+#define WdfIoTargetFormatRequestForInternalIoctl(t, r, c, i, io, o, oo) \
+    WDFMODEL_AT_(WdfIoTargetFormatRequestForInternalIoctl(t, r, c, i, io, o, oo))
+#define WdfRequestSetCompletionRoutine(r, f, c) WDFMODEL_AT_(WdfRequestSetCompletionRoutine(r, f, c))
+#define WdfRequestSend(r, t, o)            WDFMODEL_AT_(WdfRequestSend(r, t, o))
+#define WdfRequestReuse(r, p)              WDFMODEL_AT_(WdfRequestReuse(r, p))
+#define WdfRequestCancelSentRequest(r)     WDFMODEL_AT_(WdfRequestCancelSentRequest(r))
+#define WdfRequestGetStatus(r)             WDFMODEL_AT_(WdfRequestGetStatus(r))
+#define WdfRequestGetInformation(r)        WDFMODEL_AT_(WdfRequestGetInformation(r))
+#define WdfRequestGetIoTarget(r)           WDFMODEL_AT_(WdfRequestGetIoTarget(r))
+#define WdfRequestGetCompletionParams(r, p) WDFMODEL_AT_(WdfRequestGetCompletionParams(r, p))
+#define WdfIoTargetSendIoctlSynchronously(t, r, c, i, o, s, b) \
+    WDFMODEL_AT_(WdfIoTargetSendIoctlSynchronously(t, r, c, i, o, s, b))
+#define WdfIoTargetSendInternalIoctlSynchronously(t, r, c, i, o, s, b) \
+    WDFMODEL_AT_(WdfIoTargetSendInternalIoctlSynchronously(t, r, c, i, o, s, b))
 #endif
 
 #ifdef __cplusplus
