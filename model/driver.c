@@ -122,6 +122,13 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject, PCUNICODE_STRING RegistryP
         DriverConfig->EvtDriverUnload != NULL;
     d->u.driver.init_flags = flags;
     d->u.driver.wdm = DriverObject;
+    /* FxDriver::ConfigureConstraints: Dispatch and None unless the
+     * attributes say otherwise [B1]. */
+    d->u.driver.scope = DriverAttributes &&
+                                DriverAttributes->SynchronizationScope !=
+                                    WdfSynchronizationScopeInheritFromParent
+                            ? (uint8_t)DriverAttributes->SynchronizationScope
+                            : WdfSynchronizationScopeNone;
     /* FxDriver::Initialize: a non-PnP driver without EvtDriverUnload cannot
      * be stopped, so it gets no unload routine. */
     if (!no_override)
@@ -209,6 +216,12 @@ NTSTATUS WdfDeviceMiniportCreate(WDFDRIVER Driver, PWDF_OBJECT_ATTRIBUTES Attrib
     dev->u.device.wdm = DeviceObject;
     dev->u.device.attached = AttachedDeviceObject;
     dev->u.device.pdo = Pdo;
+    /* FxDeviceBase::ConfigureConstraints: the driver's level and scope, the
+     * scope None if the attributes say so; a mutex for a passive driver [B1]. */
+    dev->u.device.scope = Attributes && Attributes->SynchronizationScope == WdfSynchronizationScopeNone
+                              ? WdfSynchronizationScopeNone
+                              : d->u.driver.scope;
+    dev->u.device.lock_passive = d->exec == WdfExecutionLevelPassive;
     DeviceObject->ReferenceCount++; /* held until disposed [M3] */
     uf__obj_commit(dev, parent);
     /* Committed under the device when the device is (the framework commits
@@ -325,7 +338,8 @@ static void driver_delete(struct obj *d)
         if (o->state == STATE_FREED)
             continue;
         if ((o->type == TYPE_SPINLOCK && o->u.spinlock.held) ||
-            (o->type == TYPE_WAITLOCK && o->u.waitlock.held))
+            (o->type == TYPE_WAITLOCK && o->u.waitlock.held) ||
+            (o->type == TYPE_DEVICE && o->u.device.lock_held))
             uf__violation(RULE_LOCK_HELD_AT_UNLOAD, o, "lock still held when the driver is deleted");
         else if (o->type == TYPE_DEVICE && o->state == STATE_CREATED && !o->delete_requested)
             uf__violation(RULE_MINIPORT_DEVICE_NOT_DELETED, o,

@@ -79,12 +79,17 @@ struct obj {
             ULONG init_flags;             /* DriverInitFlags */
             uint8_t displace_unload;      /* DisplaceDriverUnload: the stub deletes it at image unload [M8] */
             PDRIVER_OBJECT wdm;           /* the WDM driver object */
+            uint8_t scope;                /* WDF_SYNCHRONIZATION_SCOPE, resolved [B1] */
         } driver;
         struct {
             PDEVICE_OBJECT wdm;           /* referenced until disposed [M3] */
             PDEVICE_OBJECT attached;
             PDEVICE_OBJECT pdo;
             uint32_t default_target;      /* its default I/O target, 0: none [G1] */
+            uint8_t scope;                /* WDF_SYNCHRONIZATION_SCOPE, resolved [B1] */
+            uint8_t lock_passive;         /* its callback lock is a fast mutex [B1] */
+            uint8_t lock_held;            /* its callback lock is held [B3] */
+            KIRQL lock_saved;             /* IRQL to restore on release */
         } device;
         struct {
             void *buffer;                 /* the driver's buffer */
@@ -101,6 +106,7 @@ struct obj {
             uint8_t holds_refs;           /* self and parent refs held [T2] */
             uint8_t passive;              /* callback at PASSIVE_LEVEL */
             uint8_t running_down;         /* disposal began: no more starts */
+            uint8_t serialized;           /* runs under its device's callback lock [B4] */
         } timer;
         struct {
             PFN_WDF_WORKITEM fn;
@@ -353,6 +359,16 @@ int uf__iotarget_dispose(struct obj *o);
 int uf__request_dispose(struct obj *o);
 /* Per-type destructor work after EvtDestroyCallback (~FxCollection). */
 void uf__collection_destruct(struct obj *o);
+
+/* ---- callback locks (lock.c) ---- */
+/* Whether objects under `device` asking for AutomaticSerialization get its
+ * callback lock: its scope is Device or Queue [B4]. */
+int uf__device_serializes(const struct obj *device);
+/* Takes and gives back `device`'s callback lock around a callback the
+ * framework serializes [B4]. Returns 1 when it took it (0: held already
+ * by another context, which the model's one thread cannot wait for). */
+int uf__callback_lock_enter(struct obj *device);
+void uf__callback_lock_leave(struct obj *device);
 
 /* ---- I/O targets and requests (iotarget.c, request.c) ---- */
 /* Where a request is: created or reused (idle), queued in a stopped

@@ -443,9 +443,6 @@ static VOID interface_dereference(PVOID Context) { (void)Context; }
 static NTSTATUS query_interface(LPCGUID InterfaceType, PINTERFACE Interface, USHORT Size,
                                 USHORT Version)
 {
-    static const NTSTATUS answers[LOWER__COUNT] = {
-        STATUS_SUCCESS, STATUS_UNSUCCESSFUL, STATUS_DEVICE_REMOVED, STATUS_NOT_SUPPORTED, 0, 0,
-    };
     NTSTATUS st;
 
     if (!InterfaceType || !Interface) {
@@ -460,7 +457,7 @@ static NTSTATUS query_interface(LPCGUID InterfaceType, PINTERFACE Interface, USH
                       "the query for an interface waits for a lower device that never answers");
         return STATUS_UNSUCCESSFUL;
     }
-    st = answers[uf__model.lower_answer];
+    st = model_lower_answer_status((enum model_lower_answer)uf__model.lower_answer);
     if (NT_SUCCESS(st) && Size >= sizeof(INTERFACE)) {
         Interface->Size = Size;
         Interface->Version = Version;

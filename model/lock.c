@@ -9,6 +9,14 @@
  * system worker thread must get back balanced [C14]; releasing one the
  * caller does not hold lets two owners in [C15]; acquiring it again with no
  * timeout waits for ever.
+ *
+ * A device's callback lock (WdfObjectAcquireLock): every miniport device
+ * has one, a spin lock unless the driver asked for passive execution, then
+ * a fast mutex; no other object a miniport has one [B1] [B2]. Taking it
+ * twice is WDF_VIOLATION 0x2 whatever the verifier says; releasing it
+ * unheld is a verifier break that releases nothing [B3]. Timers and DPCs
+ * asking for AutomaticSerialization run under it when the device's scope
+ * is Device or Queue [B4].
  */
 #define WDFMODEL_NO_CALL_SITES
 #include "alloc.h"
@@ -140,5 +148,103 @@ VOID WdfWaitLockRelease(WDFWAITLOCK Lock)
         l->u.waitlock.held = 0;
         uf__model.waitlocks_held--;
     }
+    uf__ddi_leave(&f, STATUS_SUCCESS);
+}
+
+int uf__device_serializes(const struct obj *device)
+{
+    return device && (device->u.device.scope == WdfSynchronizationScopeDevice ||
+                      device->u.device.scope == WdfSynchronizationScopeQueue);
+}
+
+/* Takes `d`'s callback lock for the caller (FxCallbackSpinLock::Lock or
+ * FxCallbackMutexLock::Lock past the recursion check). */
+static void callback_lock_take(struct obj *d)
+{
+    d->u.device.lock_held = 1;
+    d->u.device.lock_saved = model_now.irql;
+    if (d->u.device.lock_passive) {
+        uf__model.waitlocks_held++; /* a fast mutex enters a critical region */
+    } else {
+        model_now.irql = DISPATCH_LEVEL;
+        uf__model.spinlocks_held++;
+    }
+}
+
+static void callback_lock_give(struct obj *d)
+{
+    d->u.device.lock_held = 0;
+    if (d->u.device.lock_passive) {
+        uf__model.waitlocks_held--;
+    } else {
+        model_now.irql = d->u.device.lock_saved;
+        uf__model.spinlocks_held--;
+    }
+}
+
+int uf__callback_lock_enter(struct obj *device)
+{
+    if (device->u.device.lock_held)
+        return 0;
+    callback_lock_take(device);
+    return 1;
+}
+
+void uf__callback_lock_leave(struct obj *device)
+{
+    if (device->u.device.lock_held)
+        callback_lock_give(device);
+}
+
+/* The device behind `Object` for WdfObjectAcquireLock and
+ * WdfObjectReleaseLock: FxGetCallbackLock finds a lock on a device (or a
+ * queue or file object, which a miniport has not) and bug checks on
+ * anything else [B2]. */
+static struct obj *callback_lock_owner(WDFOBJECT Object)
+{
+    struct obj *o = uf__obj_lookup(Object, TYPE_NONE);
+
+    if (o && o->type != TYPE_DEVICE) {
+        uf__violation(RULE_OBJECT_LOCK_UNSUPPORTED, o, "the object has no callback lock");
+        return NULL;
+    }
+    return o;
+}
+
+VOID WdfObjectAcquireLock(WDFOBJECT Object)
+{
+    struct ddi_frame f;
+    struct obj *d;
+
+    if (!uf__ddi_enter(&f, DDI_WdfObjectAcquireLock, Object)) {
+        uf__ddi_leave(&f, STATUS_SUCCESS);
+        return;
+    }
+    d = callback_lock_owner(Object);
+    if (d && d->u.device.lock_held)
+        uf__violation(RULE_CALLBACK_LOCK_RECURSIVE_ACQUIRE, d,
+                      "the caller already holds the device's callback lock");
+    /* A fast mutex is the documentation's APC_LEVEL lock; the source does
+     * not check it ([C8]). */
+    else if (d && (!d->u.device.lock_passive || uf__irql_check(APC_LEVEL)))
+        callback_lock_take(d);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
+}
+
+VOID WdfObjectReleaseLock(WDFOBJECT Object)
+{
+    struct ddi_frame f;
+    struct obj *d;
+
+    if (!uf__ddi_enter(&f, DDI_WdfObjectReleaseLock, Object)) {
+        uf__ddi_leave(&f, STATUS_SUCCESS);
+        return;
+    }
+    d = callback_lock_owner(Object);
+    if (d && !d->u.device.lock_held)
+        uf__violation(RULE_CALLBACK_LOCK_RELEASE_NOT_OWNER, d,
+                      "the device's callback lock is not held; nothing is released");
+    else if (d)
+        callback_lock_give(d);
     uf__ddi_leave(&f, STATUS_SUCCESS);
 }

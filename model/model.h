@@ -198,6 +198,7 @@ uint32_t model_deferred_pending(void);
 enum model_lower_answer {
     LOWER_SUCCESS,        /* STATUS_SUCCESS */
     LOWER_UNSUCCESSFUL,   /* STATUS_UNSUCCESSFUL */
+    LOWER_CANCELLED,      /* STATUS_CANCELLED */
     LOWER_DEVICE_REMOVED, /* STATUS_DEVICE_REMOVED */
     LOWER_NOT_SUPPORTED,  /* STATUS_NOT_SUPPORTED */
     LOWER_NO_ANSWER,      /* answers nothing until cancelled: a synchronous
@@ -214,6 +215,9 @@ void model_set_lower_answer(enum model_lower_answer a);
  * if `r` is sent and still there; its completion routine runs at
  * DISPATCH_LEVEL. Returns 1 when it completed, 0 when not. */
 int model_request_complete(WDFREQUEST r, NTSTATUS status, ULONG_PTR information);
+/* The status of answer `a`, or STATUS_PENDING for the two that answer
+ * nothing. */
+NTSTATUS model_lower_answer_status(enum model_lower_answer a);
 
 /* ---- allocation faults ---- */
 /* The largest single block the model's pool hands out. A driver asking for

@@ -22,7 +22,8 @@
 
 /* What the lower device answers a synchronous send and a wait, by answer. */
 static const NTSTATUS answer_status[LOWER__COUNT] = {
-    STATUS_SUCCESS, STATUS_UNSUCCESSFUL, STATUS_DEVICE_REMOVED, STATUS_NOT_SUPPORTED, 0, 0,
+    STATUS_SUCCESS, STATUS_UNSUCCESSFUL, STATUS_CANCELLED, STATUS_DEVICE_REMOVED, STATUS_NOT_SUPPORTED,
+    STATUS_PENDING, STATUS_PENDING,
 };
 
 #define SEND_FLAGS_KNOWN                                                             \
@@ -629,6 +630,11 @@ NTSTATUS WdfIoTargetSendInternalIoctlSynchronously(WDFIOTARGET IoTarget, WDFREQU
     return send_ioctl_sync(DDI_WdfIoTargetSendInternalIoctlSynchronously,
                            WdfRequestTypeDeviceControlInternal, IoTarget, Request, IoctlCode,
                            InputBuffer, OutputBuffer, RequestOptions, BytesReturned);
+}
+
+NTSTATUS model_lower_answer_status(enum model_lower_answer a)
+{
+    return a < LOWER__COUNT ? answer_status[a] : STATUS_PENDING;
 }
 
 int model_request_complete(WDFREQUEST Request, NTSTATUS status, ULONG_PTR information)

@@ -56,6 +56,14 @@ NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attribu
         uf__obj_abort(t);
         return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     }
+    /* FxObject::_GetEffectiveLock: under a device whose scope is Device or
+     * Queue, a passive timer asking for serialization is refused (the
+     * device is never marked passive), a DISPATCH one gets its lock [B4]. */
+    if (Config->AutomaticSerialization && uf__device_serializes(device) &&
+        Attributes->ExecutionLevel == WdfExecutionLevelPassive) {
+        uf__obj_abort(t);
+        return uf__ddi_leave(&f, STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL);
+    }
     /* A passive timer runs its callback in an FxSystemWorkItem of its own
      * (FxTimer::Initialize), with its verifier lock and IO_WORKITEM. */
     if (Attributes->ExecutionLevel == WdfExecutionLevelPassive) {
@@ -76,6 +84,7 @@ NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attribu
     /* Only an explicit Passive makes a passive timer: the framework does not
      * resolve InheritFromParent for timers (FxTimer::Initialize). */
     t->u.timer.passive = Attributes->ExecutionLevel == WdfExecutionLevelPassive;
+    t->u.timer.serialized = Config->AutomaticSerialization && uf__device_serializes(device);
     uf__obj_reference(t, uf__TAG_TIMER);
     uf__obj_reference(parent, uf__TAG_TIMER);
     t->ref_parent = parent->id;
@@ -197,8 +206,22 @@ int model_timer_fire(WDFTIMER Timer)
     /* counted, as for work items: a run fired from inside another (another
      * processor, in the model's one thread) leaves the outer on the stack */
     t->u.timer.running++;
-    uf__cb_call(CB_TIMER, (void (*)(void))t->u.timer.fn, t,
-            t->u.timer.passive ? PASSIVE_LEVEL : DISPATCH_LEVEL);
+    if (t->u.timer.serialized) {
+        /* FxTimer::TimerHandler takes the device's callback lock around it [B4]. */
+        struct obj *d = obj_get(t->device_base);
+        KIRQL at = model_now.irql;
+        int took;
+
+        model_now.irql = DISPATCH_LEVEL;
+        took = uf__callback_lock_enter(d);
+        uf__cb_call(CB_TIMER, (void (*)(void))t->u.timer.fn, t, DISPATCH_LEVEL);
+        if (took && !model_now.halted)
+            uf__callback_lock_leave(d);
+        model_now.irql = at;
+    } else {
+        uf__cb_call(CB_TIMER, (void (*)(void))t->u.timer.fn, t,
+                    t->u.timer.passive ? PASSIVE_LEVEL : DISPATCH_LEVEL);
+    }
     t->u.timer.running--;
     return 1;
 }

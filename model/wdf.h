@@ -639,6 +639,9 @@ NTSTATUS WdfWaitLockCreate(_In_opt_ PWDF_OBJECT_ATTRIBUTES LockAttributes,
                            _Out_ WDFWAITLOCK *Lock);
 NTSTATUS WdfWaitLockAcquire(_In_ WDFWAITLOCK Lock, _In_opt_ PLONGLONG Timeout);
 VOID WdfWaitLockRelease(_In_ WDFWAITLOCK Lock);
+/* The callback lock of a device (a miniport device always has one). */
+VOID WdfObjectAcquireLock(_In_ WDFOBJECT Object);
+VOID WdfObjectReleaseLock(_In_ WDFOBJECT Object);
 
 /* ---- collections (wdfcollection.h) ---- */
 NTSTATUS WdfCollectionCreate(_In_opt_ PWDF_OBJECT_ATTRIBUTES CollectionAttributes,
@@ -1040,6 +1043,8 @@ void WdfModelCallSite(const char *File, int Line);
 #define ExAllocatePoolWithTag(p, n, t)     WDFMODEL_AT_(ExAllocatePoolWithTag(p, n, t))
 #define ExFreePoolWithTag(p, t)            WDFMODEL_AT_(ExFreePoolWithTag(p, t))
 #define ExFreePool(p)                      WDFMODEL_AT_(ExFreePool(p))
+#define WdfObjectAcquireLock(o)            WDFMODEL_AT_(WdfObjectAcquireLock(o))
+#define WdfObjectReleaseLock(o)            WDFMODEL_AT_(WdfObjectReleaseLock(o))
 #define WdfDeviceWdmGetDeviceObject(d)     WDFMODEL_AT_(WdfDeviceWdmGetDeviceObject(d))
 #define WdfDeviceWdmGetAttachedDevice(d)   WDFMODEL_AT_(WdfDeviceWdmGetAttachedDevice(d))
 #define WdfDeviceWdmGetPhysicalDevice(d)   WDFMODEL_AT_(WdfDeviceWdmGetPhysicalDevice(d))

@@ -49,6 +49,13 @@ NTSTATUS WdfWorkItemCreate(PWDF_WORKITEM_CONFIG Config, PWDF_OBJECT_ATTRIBUTES A
         uf__obj_abort(w);
         return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     }
+    /* FxObject::_GetEffectiveLock wants a parent marked passive, which a
+     * miniport device never is: serialization under a Device or Queue
+     * scope is refused [B4]. */
+    if (Config->AutomaticSerialization && uf__device_serializes(device)) {
+        uf__obj_abort(w);
+        return uf__ddi_leave(&f, STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL);
+    }
     if (!uf__alloc_try(SITE_WORKITEM_SYSTEM)) { /* IoAllocateWorkItem, the kernel's */
         uf__obj_abort(w);
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);

@@ -26,7 +26,8 @@ static const uint8_t option_eighths[OPT__COUNT] = {
     [OPTI_CLEANUP] = 4, [OPTI_DESTROY] = 3, [OPTI_CONTEXT] = 3, [OPTI_ATTACHED] = 2,
     [OPTI_UNLOAD_CALLBACK] = 6, [OPTI_WAIT] = 4, [OPTI_PARENT] = 3, [OPTI_SIZE] = 3,
     [OPTI_POOL] = 3, [OPTI_PERIOD] = 3, [OPTI_EXEC] = 3, [OPTI_INIT] = 2, [OPTI_DUE] = 4,
-    [OPTI_TIMEOUT] = 3, [OPTI_TAG] = 3, [OPTI_ENTRY_FAILED] = 3,
+    [OPTI_TIMEOUT] = 3, [OPTI_TAG] = 3, [OPTI_ENTRY_FAILED] = 3, [OPTI_STATUS] = 5,
+    [OPTI_ACTION] = 5, [OPTI_SYNC] = 3, [OPTI_BY_NAME] = 3, [OPTI_DEVICE] = 8, [OPTI_FROM] = 8,
 };
 
 /* How often each fail-alloc mode (OPT_FAIL_MODES) is drawn: nth= and site=
@@ -49,10 +50,12 @@ static const uint32_t percent_values[] = {0, 1, 10, 30, 50, 90, 100};
 enum op_code mut__want_owner(const struct op *o, enum mut__which which)
 {
     if (which == MUT__WHICH_PARENT)
-        return o->code == OP_TIMER_CREATE || o->code == OP_WORKITEM_CREATE
+        return o->code == OP_TIMER_CREATE || o->code == OP_WORKITEM_CREATE ||
+                       o->code == OP_DEVICE_IO_TARGET || o->code == OP_IOTARGET_CREATE
                    ? OP_MINIPORT_DEVICE_CREATE : OP__COUNT;
     if (which == MUT__WHICH_ITEM)
-        return OP__COUNT;
+        return o->code == OP_REQUEST_FORMAT || o->code == OP_REQUEST_SEND ? OP_DEVICE_IO_TARGET
+                                                                          : OP__COUNT;
     switch (o->code) {
     case OP_TIMER_START:
     case OP_TIMER_STOP:
@@ -75,10 +78,28 @@ enum op_code mut__want_owner(const struct op *o, enum mut__which which)
         return OP_DRIVER_CREATE;
     case OP_POOL_FREE:
         return OP_POOL_ALLOCATE;
+    case OP_IOTARGET_OPEN:
+    case OP_IOTARGET_CLOSE:
+        return OP_IOTARGET_CREATE;
+    case OP_IOTARGET_START:
+    case OP_IOTARGET_STOP:
+    case OP_IOTARGET_PURGE:
+    case OP_IOCTL_SYNC:
+        return OP_DEVICE_IO_TARGET;
+    case OP_REQUEST_FORMAT:
+    case OP_REQUEST_SEND:
+    case OP_REQUEST_REUSE:
+    case OP_REQUEST_CANCEL:
+    case OP_REQUEST_COMPLETE:
+        return OP_REQUEST_CREATE;
+    case OP_OBJECT_ACQUIRE_LOCK:
+    case OP_OBJECT_RELEASE_LOCK:
+        return OP_MINIPORT_DEVICE_CREATE;
     case OP_ON:
         return o->level == BLOCK_TIMER      ? OP_TIMER_CREATE
                : o->level == BLOCK_WORKITEM ? OP_WORKITEM_CREATE
                : o->level == BLOCK_UNLOAD   ? OP_DRIVER_CREATE
+               : o->level == BLOCK_COMPLETION ? OP_REQUEST_CREATE
                                             : OP__COUNT;
     default:
         return OP__COUNT;
@@ -222,6 +243,8 @@ void mut__gen_value(struct mut__ctx *c, const struct program *p, const struct mu
 {
     switch (bit) {
     case OPT_PARENT:
+    case OPT_DEVICE:
+    case OPT_FROM:
         o->arg = mut__pick_name(c, b, o, MUT__WHICH_PARENT, 0);
         break;
     case OPT_SIZE:

@@ -36,7 +36,7 @@
 enum mut__which {
     MUT__WHICH_TARGET, /* the first name (or the name a create op binds) */
     MUT__WHICH_ITEM,   /* collection-add/remove's item */
-    MUT__WHICH_PARENT  /* parent= */
+    MUT__WHICH_PARENT  /* parent=, device= or from= (op.arg) */
 };
 
 /* The counters mut_stats() reports (mutator.c); every module counts. */

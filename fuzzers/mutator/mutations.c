@@ -43,7 +43,13 @@ static const uint8_t insert_weight[OP__COUNT] = {
     [OP_CONTEXT_ALLOCATE] = 2, [OP_REFERENCE] = 3, [OP_DEREFERENCE] = 6, [OP_DELETE] = 8,
     [OP_MINIPORT_UNLOAD] = 8, [OP_IRQL] = 6, [OP_FAIL_ALLOC] = 6, [OP_RUN_DEFERRED] = 6,
     [OP_TIMER_FIRE] = 6, [OP_WORKITEM_RUN] = 6, [OP_POOL_ALLOCATE] = 2, [OP_POOL_FREE] = 3,
-    [OP_IMAGE_UNLOAD] = 4, [OP_FOLLOW_DOCUMENTATION] = 1,
+    [OP_IMAGE_UNLOAD] = 4, [OP_FOLLOW_DOCUMENTATION] = 1, [OP_DEVICE_IO_TARGET] = 2,
+    [OP_IOTARGET_CREATE] = 1, [OP_IOTARGET_OPEN] = 1, [OP_IOTARGET_START] = 2,
+    [OP_IOTARGET_STOP] = 4, [OP_IOTARGET_PURGE] = 2, [OP_IOTARGET_CLOSE] = 2,
+    [OP_REQUEST_CREATE] = 2, [OP_REQUEST_FORMAT] = 3, [OP_REQUEST_SEND] = 4,
+    [OP_REQUEST_REUSE] = 2, [OP_REQUEST_CANCEL] = 2, [OP_REQUEST_COMPLETE] = 6,
+    [OP_IOCTL_SYNC] = 2, [OP_MEMORY_PREALLOCATED] = 1, [OP_OBJECT_ACQUIRE_LOCK] = 2,
+    [OP_OBJECT_RELEASE_LOCK] = 2, [OP_LOWER_DEVICE] = 3,
 };
 
 /* How often insert-block picks each op for the body of a callback: what
@@ -60,14 +66,16 @@ static const uint8_t body_weight[OP__COUNT] = {
     [OP_COLLECTION_REMOVE] = 1, [OP_CONTEXT_ALLOCATE] = 1, [OP_REFERENCE] = 2,
     [OP_DEREFERENCE] = 6, [OP_DELETE] = 8, [OP_MINIPORT_UNLOAD] = 5, [OP_IRQL] = 4,
     [OP_FAIL_ALLOC] = 2, [OP_RUN_DEFERRED] = 3, [OP_TIMER_FIRE] = 1, [OP_WORKITEM_RUN] = 1,
-    [OP_POOL_FREE] = 2,
+    [OP_POOL_FREE] = 2, [OP_IOTARGET_STOP] = 3, [OP_REQUEST_SEND] = 3, [OP_REQUEST_REUSE] = 2,
+    [OP_REQUEST_FORMAT] = 2, [OP_REQUEST_CANCEL] = 2, [OP_IOCTL_SYNC] = 1,
+    [OP_OBJECT_ACQUIRE_LOCK] = 2, [OP_OBJECT_RELEASE_LOCK] = 2,
 };
 
 /* How often insert-block picks each callback kind: cleanup, destroy and
  * unload (the unload path) most. */
 static const uint8_t block_weight[BLOCK__COUNT] = {
     [BLOCK_CLEANUP] = 30, [BLOCK_DESTROY] = 20, [BLOCK_UNLOAD] = 10, [BLOCK_TIMER] = 15,
-    [BLOCK_WORKITEM] = 15,
+    [BLOCK_WORKITEM] = 15, [BLOCK_COMPLETION] = 12,
 };
 
 /* Which ops collect() gathers. */
@@ -217,14 +225,15 @@ static int m_duplicate_block(struct mut__ctx *c, struct program *p)
 /* Gives the create op behind the new block `on $id KIND` at position pos
  * of p the callback that runs it, three times in four: `cleanup` or
  * `destroy` on the op that last bound id above pos, `unload-callback` on a
- * driver-create (the last one above pos, else the first one below). Timers
- * and work items always have their callbacks. */
+ * driver-create (the last one above pos, else the first one below). Timers,
+ * work items and sent requests always have their callbacks. */
 static void enable_callback(struct mut__ctx *c, struct program *p, uint32_t pos, uint16_t id,
                             uint8_t kind)
 {
     uint32_t bit, i, found = p->nops;
 
-    if (kind == BLOCK_TIMER || kind == BLOCK_WORKITEM || !mut__chance(c, 3, 4))
+    if (kind == BLOCK_TIMER || kind == BLOCK_WORKITEM || kind == BLOCK_COMPLETION ||
+        !mut__chance(c, 3, 4))
         return;
     bit = kind == BLOCK_CLEANUP ? OPT_CLEANUP : kind == BLOCK_DESTROY ? OPT_DESTROY
                                                                       : OPT_UNLOAD_CALLBACK;
@@ -325,7 +334,7 @@ static int m_move_out_of_block(struct mut__ctx *c, struct program *p)
  * exists. */
 uint32_t mut__operands_of(const struct op *o)
 {
-    uint32_t m = o->opts & OPT_PARENT ? 1u << MUT__WHICH_PARENT : 0;
+    uint32_t m = o->opts & OPT_SLOTS ? 1u << MUT__WHICH_PARENT : 0;
 
     switch (op_arg((enum op_code)o->code)) {
     case ARG_BIND:

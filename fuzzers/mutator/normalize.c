@@ -208,7 +208,7 @@ static uint32_t normalize(struct mut__ctx *c, const struct program *src, struct 
             prog_append_end(dst);
         clean_values(&o);
         a = op_arg((enum op_code)o.code);
-        if (o.opts & OPT_PARENT)
+        if (o.opts & OPT_SLOTS)
             o.arg = use_slot(c, map, owner, n, o.arg, mut__want_owner(&o, MUT__WHICH_PARENT));
         else if (a != ARG_OBJ2)
             o.arg = SLOT_NONE;

@@ -18,6 +18,10 @@
 static const char *const pool_words[] = {"nonpaged", "paged"};
 static const char *const exec_words[] = {"inherit", "passive", "dispatch"};
 static const char *const init_words[INIT__COUNT] = {"no-dispatch-override", "non-pnp", "none"};
+static const char *const status_words[LOWER__COUNT] = {
+    "success", "unsuccessful", "cancelled", "device-removed", "not-supported", "no-answer", "hold",
+};
+static const char *const action_words[] = {"cancel", "wait", "leave"};
 static const char *const site_words[SITE__COUNT] = {
 #define SITE(e, name, kind) name,
 #include "sites.def"
@@ -57,7 +61,7 @@ static const struct op_info ops[OP__COUNT] = {
 };
 
 static const char *const block_kinds[BLOCK__COUNT] = {
-    "cleanup", "destroy", "unload", "timer", "workitem",
+    "cleanup", "destroy", "unload", "timer", "workitem", "completion",
 };
 
 /* The spelling of op `c`, or "" when `c` is no op. */
@@ -86,7 +90,7 @@ const char *block_kind_name(enum block_kind k)
 /* The type word of op c's TYPE#N operand, or "". */
 const char *op_envref_type(enum op_code c)
 {
-    return c == OP_FIRE ? "timer" : c == OP_RUN ? "workitem" : "";
+    return c == OP_FIRE ? "timer" : c == OP_RUN ? "workitem" : c == OP_COMPLETE ? "request" : "";
 }
 
 /* The name of program kind k. */

@@ -45,6 +45,9 @@ enum {
 #undef OPTION
     OPT__ALL = (1u << OPT__COUNT) - 1
 };
+/* The options whose value is a slot, kept in op.arg: an op takes one of
+ * them at most. */
+#define OPT_SLOTS (OPT_PARENT | OPT_DEVICE | OPT_FROM)
 /* The fail-alloc modes: a fail-alloc op carries exactly one. */
 #define OPT_FAIL_MODES (OPT_NTH | OPT_AFTER | OPT_SITE | OPT_PERCENT | OPT_OFF)
 
@@ -89,7 +92,10 @@ enum op_code {
 };
 
 /* Callback kinds a block can name: `on $o KIND`. */
-enum block_kind { BLOCK_CLEANUP, BLOCK_DESTROY, BLOCK_UNLOAD, BLOCK_TIMER, BLOCK_WORKITEM, BLOCK__COUNT };
+enum block_kind {
+    BLOCK_CLEANUP, BLOCK_DESTROY, BLOCK_UNLOAD, BLOCK_TIMER, BLOCK_WORKITEM, BLOCK_COMPLETION,
+    BLOCK__COUNT
+};
 
 /* init= values (OPT_INIT, in op.level). */
 enum init_kind { INIT_NO_DISPATCH_OVERRIDE, INIT_NON_PNP, INIT_NONE, INIT__COUNT };

@@ -412,7 +412,19 @@ static KIRQL op_max_irql(const struct op *o)
     case OP_DRIVER_CREATE:
     case OP_MINIPORT_DEVICE_CREATE:
     case OP_WORKITEM_FLUSH:
+    case OP_IOTARGET_CREATE:
+    case OP_IOTARGET_OPEN:
+    case OP_IOTARGET_CLOSE:
+    case OP_IOCTL_SYNC:
         return PASSIVE_LEVEL;
+    case OP_IOTARGET_STOP:
+        return (o->opts & OPT_ACTION) && o->level == WdfIoTargetLeaveSentIoPending
+                   ? DISPATCH_LEVEL
+                   : PASSIVE_LEVEL;
+    case OP_IOTARGET_PURGE:
+        return (o->opts & OPT_WAIT) ? PASSIVE_LEVEL : DISPATCH_LEVEL;
+    case OP_REQUEST_SEND:
+        return (o->opts & OPT_SYNC) ? PASSIVE_LEVEL : DISPATCH_LEVEL;
     case OP_MEMORY_CREATE:
         return ((o->opts & OPT_POOL) && o->level) ? APC_LEVEL : DISPATCH_LEVEL;
     case OP_WAITLOCK_ACQUIRE:
@@ -425,6 +437,8 @@ static KIRQL op_max_irql(const struct op *o)
     case OP_RUN_DEFERRED:
     case OP_TIMER_FIRE:
     case OP_WORKITEM_RUN:
+    case OP_REQUEST_COMPLETE:
+    case OP_LOWER_DEVICE:
     case OP_ON:
     case OP_END:
     case OP__COUNT:
@@ -439,7 +453,8 @@ static KIRQL op_max_irql(const struct op *o)
 static int op_allocates(const struct op *o)
 {
     return op_arg((enum op_code)o->code) == ARG_BIND || o->code == OP_COLLECTION_ADD ||
-           o->code == OP_CONTEXT_ALLOCATE;
+           o->code == OP_CONTEXT_ALLOCATE || o->code == OP_IOTARGET_OPEN ||
+           o->code == OP_REQUEST_FORMAT || o->code == OP_REQUEST_SEND || o->code == OP_IOCTL_SYNC;
 }
 
 /* [O1][O4][O7]: an op that takes or drops one reference, and raised
@@ -514,7 +529,8 @@ void check_op_end(struct check *c, const struct op *o, int has_status, NTSTATUS 
         return;
     }
     lookup = op_arg((enum op_code)o->code) != ARG_BIND && o->code != OP_TIMER_FIRE &&
-             o->code != OP_WORKITEM_RUN && op_arg((enum op_code)o->code) != ARG_NONE &&
+             o->code != OP_WORKITEM_RUN && o->code != OP_REQUEST_COMPLETE &&
+             op_arg((enum op_code)o->code) != ARG_NONE &&
              op_arg((enum op_code)o->code) != ARG_LEVEL;
     /* A second unload through the freed driver object [M6]. */
     if (o->code == OP_MINIPORT_UNLOAD && f->freed) {

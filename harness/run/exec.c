@@ -37,6 +37,9 @@
 #define MAX_BLOCKS (PROG_MAX_OPS / 2) /* every block a program can hold */
 #define MAX_DEVICES 32   /* WDM device objects one run can hand out */
 #define EXEC_POOL_TAG 0x6C506655u /* 'UfPl': pool-allocate's tag (LANGUAGE.md) */
+/* The IOCTL request-format and ioctl-sync send: buffered, as most are. */
+#define EXEC_IOCTL CTL_CODE(FILE_DEVICE_UNKNOWN, 0x800, METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define EXEC_MAX_BUFFER 64 /* bytes of ioctl-sync's input buffer at most */
 
 struct block {
     uint16_t slot;  /* whose callback */
@@ -102,6 +105,14 @@ static void cb_destroy(WDFOBJECT o) { run_blocks(o, BLOCK_DESTROY); }
 static void cb_unload(WDFDRIVER d) { run_blocks(d, BLOCK_UNLOAD); }
 static void cb_timer(WDFTIMER t) { run_blocks(t, BLOCK_TIMER); }
 static void cb_workitem(WDFWORKITEM w) { run_blocks(w, BLOCK_WORKITEM); }
+static void cb_completion(WDFREQUEST r, WDFIOTARGET t, PWDF_REQUEST_COMPLETION_PARAMS p,
+                          WDFCONTEXT c)
+{
+    (void)t;
+    (void)p;
+    (void)c;
+    run_blocks(r, BLOCK_COMPLETION);
+}
 
 /* Forwards model events to the trace hook with the op that caused them.
  * The object a create op makes is named by its slot from its create event
@@ -414,7 +425,129 @@ static void run_op(uint32_t i)
         if (o->opts & OPT_UNLOAD_CALLBACK)
             model_set_unload_callback(MODEL_UNLOAD_CALLBACK_DOCUMENTED);
         break;
+    case OP_DEVICE_IO_TARGET:
+        h = WdfDeviceGetIoTarget((WDFDEVICE)slot_handle(o->arg));
+        bind(o->target, h);
+        break;
+    case OP_IOTARGET_CREATE:
+        attributes(o, &a);
+        a.ParentObject = NULL; /* device= is the device, the parent by default */
+        status(i, WdfIoTargetCreate((WDFDEVICE)slot_handle(o->arg), &a, (WDFIOTARGET *)&h));
+        bind(o->target, h);
+        break;
+    case OP_IOTARGET_OPEN: {
+        static const UNICODE_STRING name = RTL_CONSTANT_STRING(L"\\Device\\UfLower");
+        WDF_IO_TARGET_OPEN_PARAMS params;
+
+        if (o->opts & OPT_BY_NAME)
+            WDF_IO_TARGET_OPEN_PARAMS_INIT_OPEN_BY_NAME(&params, &name, GENERIC_READ);
+        else
+            WDF_IO_TARGET_OPEN_PARAMS_INIT_EXISTING_DEVICE(&params, new_device());
+        status(i, WdfIoTargetOpen((WDFIOTARGET)t, &params));
+        break;
+    }
+    case OP_IOTARGET_START:
+        status(i, WdfIoTargetStart((WDFIOTARGET)t));
+        break;
+    case OP_IOTARGET_STOP:
+        WdfIoTargetStop((WDFIOTARGET)t, (o->opts & OPT_ACTION)
+                                            ? (WDF_IO_TARGET_SENT_IO_ACTION)o->level
+                                            : WdfIoTargetCancelSentIo);
+        break;
+    case OP_IOTARGET_PURGE:
+        WdfIoTargetPurge((WDFIOTARGET)t, (o->opts & OPT_WAIT) ? WdfIoTargetPurgeIoAndWait
+                                                             : WdfIoTargetPurgeIo);
+        break;
+    case OP_IOTARGET_CLOSE:
+        WdfIoTargetClose((WDFIOTARGET)t);
+        break;
+    case OP_REQUEST_CREATE:
+        attributes(o, &a);
+        status(i, WdfRequestCreate(&a, NULL, (WDFREQUEST *)&h));
+        bind(o->target, h);
+        break;
+    case OP_REQUEST_FORMAT:
+        status(i, WdfIoTargetFormatRequestForIoctl((WDFIOTARGET)slot_handle(o->arg), (WDFREQUEST)t,
+                                                   EXEC_IOCTL, NULL, NULL, NULL, NULL));
+        break;
+    case OP_REQUEST_SEND: {
+        WDF_REQUEST_SEND_OPTIONS options;
+
+        WDF_REQUEST_SEND_OPTIONS_INIT(&options, (o->opts & OPT_SYNC)
+                                                    ? WDF_REQUEST_SEND_OPTION_SYNCHRONOUS
+                                                    : 0);
+        if (o->opts & OPT_TIMEOUT)
+            WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT(&options, WDF_REL_TIMEOUT_IN_MS(o->num));
+        /* The completion routine runs the request's `completion` blocks. */
+        WdfRequestSetCompletionRoutine((WDFREQUEST)t, cb_completion, NULL);
+        if (!model_halted())
+            (void)WdfRequestSend((WDFREQUEST)t, (WDFIOTARGET)slot_handle(o->arg), &options);
+        if (!model_halted())
+            status(i, WdfRequestGetStatus((WDFREQUEST)t));
+        break;
+    }
+    case OP_REQUEST_REUSE: {
+        WDF_REQUEST_REUSE_PARAMS params;
+
+        WDF_REQUEST_REUSE_PARAMS_INIT(&params, WDF_REQUEST_REUSE_NO_FLAGS, STATUS_SUCCESS);
+        status(i, WdfRequestReuse((WDFREQUEST)t, &params));
+        break;
+    }
+    case OP_REQUEST_CANCEL:
+        WdfRequestCancelSentRequest((WDFREQUEST)t);
+        break;
+    case OP_REQUEST_COMPLETE:
+        if (!(o->opts & OPT_STATUS) || o->level < LOWER_NO_ANSWER)
+            model_request_complete((WDFREQUEST)t,
+                                   model_lower_answer_status((o->opts & OPT_STATUS)
+                                                                 ? (enum model_lower_answer)o->level
+                                                                 : LOWER_SUCCESS),
+                                   0);
+        break;
+    case OP_IOCTL_SYNC: {
+        static UCHAR in[EXEC_MAX_BUFFER];
+        WDF_MEMORY_DESCRIPTOR input;
+        WDF_REQUEST_SEND_OPTIONS options;
+        ULONG_PTR bytes;
+
+        WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(&input, in,
+                                          (o->opts & OPT_SIZE) && o->num < EXEC_MAX_BUFFER
+                                              ? o->num
+                                              : EXEC_MAX_BUFFER);
+        WDF_REQUEST_SEND_OPTIONS_INIT(&options, 0);
+        if (o->opts & OPT_TIMEOUT)
+            WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT(&options, WDF_REL_TIMEOUT_IN_MS(o->num));
+        status(i, WdfIoTargetSendIoctlSynchronously((WDFIOTARGET)t, NULL, EXEC_IOCTL,
+                                                    (o->opts & OPT_SIZE) && o->num ? &input : NULL,
+                                                    NULL, &options, &bytes));
+        break;
+    }
+    case OP_MEMORY_PREALLOCATED: {
+        /* A buffer of the driver's own: static, so it outlives the object
+         * as a driver's would. */
+        static UCHAR buffer[EXEC_MAX_BUFFER];
+
+        attributes(o, &a);
+        status(i, WdfMemoryCreatePreallocated(&a, buffer,
+                                              (o->opts & OPT_SIZE) && o->num < EXEC_MAX_BUFFER
+                                                  ? o->num
+                                                  : EXEC_MAX_BUFFER,
+                                              (WDFMEMORY *)&h));
+        bind(o->target, h);
+        break;
+    }
+    case OP_OBJECT_ACQUIRE_LOCK:
+        WdfObjectAcquireLock(t);
+        break;
+    case OP_OBJECT_RELEASE_LOCK:
+        WdfObjectReleaseLock(t);
+        break;
+    case OP_LOWER_DEVICE:
+        model_set_lower_answer((o->opts & OPT_STATUS) ? (enum model_lower_answer)o->level
+                                                      : LOWER_SUCCESS);
+        break;
     case OP_LOAD: /* the port's ops: driver programs run in port.c, never here */
+    case OP_COMPLETE:
     case OP_DEVICE_ARRIVAL:
     case OP_DEVICE_REMOVAL:
     case OP_PORT_UNLOAD:

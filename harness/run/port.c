@@ -267,6 +267,21 @@ static void run_op(const struct op *o)
         if ((h = nth_object(TYPE_WORKITEM, o->target)) != NULL)
             model_workitem_run((WDFWORKITEM)h);
         break;
+    case OP_COMPLETE:
+        /* The lower device completes the driver's request#N, if it holds it;
+         * status=no-answer or hold keeps it there. */
+        if ((h = nth_object(TYPE_REQUEST, o->target)) != NULL &&
+            (!(o->opts & OPT_STATUS) || o->level < LOWER_NO_ANSWER))
+            model_request_complete((WDFREQUEST)h,
+                                   model_lower_answer_status((o->opts & OPT_STATUS)
+                                                                 ? (enum model_lower_answer)o->level
+                                                                 : LOWER_SUCCESS),
+                                   0);
+        break;
+    case OP_LOWER_DEVICE:
+        model_set_lower_answer((o->opts & OPT_STATUS) ? (enum model_lower_answer)o->level
+                                                      : LOWER_SUCCESS);
+        break;
     case OP_RUN_DEFERRED:
         model_run_deferred();
         break;
