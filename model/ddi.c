@@ -127,7 +127,8 @@ uint32_t model_run_deferred(void)
  * KMDF checks nothing for a miniport (its return checks come only with
  * WdfDeviceCreate and WdfIoQueueCreate); the kernel checks the threads it
  * owns: a work item (and a passive timer, which runs in one) returns to a
- * system worker thread, a timer's callback to the DPC dispatcher. A spin
+ * system worker thread, a timer's callback and a WDFDPC's to the DPC
+ * dispatcher [K5]. A spin
  * lock kept past any callback is the SDV rule's. The model then carries on
  * at the IRQL the callback was called at. */
 static void callback_returned(enum cb_kind kind, struct obj *o, KIRQL irql, uint32_t spinlocks,
@@ -146,6 +147,10 @@ static void callback_returned(enum cb_kind kind, struct obj *o, KIRQL irql, uint
         uf__violation(RULE_DPC_APC_DISABLE_CHANGED, o,
                       "the timer's DPC changed the thread's kernel APC disable count (a wait lock's "
                       "critical region)");
+    else if (kind == CB_DPC && uf__model.waitlocks_held != waitlocks)
+        uf__violation(RULE_DPC_APC_DISABLE_CHANGED, o,
+                      "the DPC's routine changed the thread's kernel APC disable count (a wait "
+                      "lock's critical region)");
     else if (uf__model.spinlocks_held > spinlocks)
         uf__violation(RULE_CALLBACK_LOCK_HELD, o, "callback returned holding a spin lock");
 }
@@ -175,6 +180,11 @@ void uf__cb_call(enum cb_kind kind, void (*fn)(void), struct obj *o, KIRQL irql)
         break;
     case CB_UNLOAD:
         ((PFN_WDF_DRIVER_UNLOAD)fn)((WDFDRIVER)h);
+        break;
+    case CB_DPC:
+        ((PFN_WDF_DPC)fn)((WDFDPC)h);
+        break;
+    case CB_COMPLETION: /* four arguments: the request calls its routine itself */
         break;
     }
     uf__model.depth--;
