@@ -128,9 +128,8 @@ uint32_t model_run_deferred(void)
  * WdfDeviceCreate and WdfIoQueueCreate); the kernel checks the threads it
  * owns: a work item (and a passive timer, which runs in one) returns to a
  * system worker thread, a timer's callback and a WDFDPC's to the DPC
- * dispatcher [K5]. A spin
- * lock kept past any callback is the SDV rule's. The model then carries on
- * at the IRQL the callback was called at. */
+ * dispatcher [K5]. A spin lock kept past any callback is the SDV rule's.
+ * The model then carries on at the IRQL the callback was called at. */
 static void callback_returned(enum cb_kind kind, struct obj *o, KIRQL irql, uint32_t spinlocks,
                               uint32_t waitlocks)
 {
