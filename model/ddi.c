@@ -127,9 +127,9 @@ uint32_t model_run_deferred(void)
  * KMDF checks nothing for a miniport (its return checks come only with
  * WdfDeviceCreate and WdfIoQueueCreate); the kernel checks the threads it
  * owns: a work item (and a passive timer, which runs in one) returns to a
- * system worker thread, a timer's callback to the DPC dispatcher. A spin
- * lock kept past any callback is the SDV rule's. The model then carries on
- * at the IRQL the callback was called at. */
+ * system worker thread, a timer's callback and a WDFDPC's to the DPC
+ * dispatcher [K5]. A spin lock kept past any callback is the SDV rule's.
+ * The model then carries on at the IRQL the callback was called at. */
 static void callback_returned(enum cb_kind kind, struct obj *o, KIRQL irql, uint32_t spinlocks,
                               uint32_t waitlocks)
 {
@@ -146,6 +146,10 @@ static void callback_returned(enum cb_kind kind, struct obj *o, KIRQL irql, uint
         uf__violation(RULE_DPC_APC_DISABLE_CHANGED, o,
                       "the timer's DPC changed the thread's kernel APC disable count (a wait lock's "
                       "critical region)");
+    else if (kind == CB_DPC && uf__model.waitlocks_held != waitlocks)
+        uf__violation(RULE_DPC_APC_DISABLE_CHANGED, o,
+                      "the DPC's routine changed the thread's kernel APC disable count (a wait "
+                      "lock's critical region)");
     else if (uf__model.spinlocks_held > spinlocks)
         uf__violation(RULE_CALLBACK_LOCK_HELD, o, "callback returned holding a spin lock");
 }
@@ -176,12 +180,13 @@ void uf__cb_call(enum cb_kind kind, void (*fn)(void), struct obj *o, KIRQL irql)
     case CB_UNLOAD:
         ((PFN_WDF_DRIVER_UNLOAD)fn)((WDFDRIVER)h);
         break;
+    case CB_DPC:
+        ((PFN_WDF_DPC)fn)((WDFDPC)h);
+        break;
     case CB_COMPLETION:
         ((PFN_WDF_REQUEST_COMPLETION_ROUTINE)fn)((WDFREQUEST)h, uf__model.completion.target,
                                                  uf__model.completion.params,
                                                  uf__model.completion.context);
-        break;
-    default:
         break;
     }
     uf__model.depth--;

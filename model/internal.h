@@ -14,9 +14,11 @@
  *  - every object starts with one, its creation reference, owned by the parent
  *    link (the driver object's own is released by unload);
  *  - the parent takes none on its children, a child none on its parent,
- *    except timers and work items, which hold one on their parent and one on
- *    themselves until they are disposed;
+ *    except timers, work items and DPCs, which hold one on their parent and
+ *    one on themselves until they are disposed;
  *  - a collection holds one on each item;
+ *  - a buffer from a lookaside list holds one on its list until it is
+ *    destroyed [L2];
  *  - drivers take the rest with WdfObjectReference, under a tag.
  *
  * Names. A driver under test is linked with the model, so every global the
@@ -127,6 +129,27 @@ struct obj {
             uint32_t count;
             uint32_t cap;
         } collection;
+        struct {
+            PFN_WDF_DPC fn;               /* EvtDpcFunc, may be NULL (the handler skips it) */
+            KDPC *kdpc;                   /* the embedded KDPC (arena): WdfDpcWdmGetDpc's */
+            uint32_t running;             /* runs of the callback on the stack */
+            uint8_t queued;               /* KeInsertQueueDpc'd, not yet run or removed */
+            uint8_t holds_refs;           /* self and parent refs held [K2] */
+        } dpc;
+        struct {
+            PWSTR buffer;                 /* the paged copy (arena), NULL for an empty string */
+            USHORT length;                /* bytes, without the terminator */
+            USHORT max_length;            /* bytes of the copy, terminator included */
+        } string;
+        struct {
+            ACCESS_MASK access;           /* DesiredAccess as opened */
+            uint8_t closed;               /* WdfRegistryClose closed the handle */
+        } key;
+        struct {
+            WDF_OBJECT_ATTRIBUTES *memattr; /* MemoryAttributes as given (arena), NULL for none */
+            size_t size;                  /* BufferSize */
+            uint8_t paged;                /* paged pool: passive buffers [L3] */
+        } lookaside;
         struct {
             PDEVICE_OBJECT wdm;           /* the device I/O goes to; NULL while closed */
             uint32_t device;              /* the WDFDEVICE it belongs to */
@@ -313,6 +336,7 @@ const char *uf__obj_tag_name(const void *tag, char *buf, size_t n);
 /* Framework-owned reference tags (never equal to a driver's tag). */
 extern const char uf__TAG_TIMER[], uf__TAG_WORKITEM[], uf__TAG_ENQUEUE[], uf__TAG_COLLECTION[],
     uf__TAG_SENT[];
+extern const char uf__TAG_DPC[], uf__TAG_LOOKASIDE[];
 
 /* ---- driver callbacks (ddi.c) ---- */
 enum cb_kind { CB_CLEANUP, CB_DESTROY, CB_TIMER, CB_WORKITEM, CB_UNLOAD, CB_DPC, CB_COMPLETION };
@@ -357,8 +381,12 @@ int uf__timer_dispose(struct obj *o);
 int uf__workitem_dispose(struct obj *o);
 int uf__iotarget_dispose(struct obj *o);
 int uf__request_dispose(struct obj *o);
+int uf__dpc_dispose(struct obj *o);
 /* Per-type destructor work after EvtDestroyCallback (~FxCollection). */
 void uf__collection_destruct(struct obj *o);
+/* ~FxDpc, ~FxString: the embedded KDPC and the string's copy go back. */
+void uf__dpc_destruct(struct obj *o);
+void uf__string_destruct(struct obj *o);
 
 /* ---- callback locks (lock.c) ---- */
 /* Whether objects under `device` asking for AutomaticSerialization get its

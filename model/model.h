@@ -126,8 +126,8 @@ struct model_object_info {
     int cleanup_ran;       /* EvtCleanupCallback (or its slot) passed */
     int destroy_ran;       /* EvtDestroyCallback (or its slot) passed */
     int pending;           /* a timer started and not expired, a work item
-                            * queued and not run, a request sent or queued
-                            * in a target; 0 for other types */
+                            * or a DPC queued and not run, a request sent or
+                            * queued in a target; 0 for other types */
 };
 
 /* Highest object id handed out since the last reset; ids are 1..count. */
@@ -185,6 +185,9 @@ int model_timer_fire(WDFTIMER t);
 /* Runs work item `w`'s callback now at PASSIVE_LEVEL if it is queued.
  * Returns 1 when the callback ran, 0 when not. */
 int model_workitem_run(WDFWORKITEM w);
+/* Runs DPC `d`'s callback now at DISPATCH_LEVEL if it is queued (the
+ * kernel's DPC dispatcher). Returns 1 when it ran, 0 when not. */
+int model_dpc_run(WDFDPC d);
 /* Number of entries on dispose lists waiting for PASSIVE_LEVEL. */
 uint32_t model_deferred_pending(void);
 

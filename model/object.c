@@ -40,6 +40,8 @@ const char uf__TAG_WORKITEM[] = "workitem";
 const char uf__TAG_ENQUEUE[] = "enqueue";
 const char uf__TAG_COLLECTION[] = "collection";
 const char uf__TAG_SENT[] = "sent";
+const char uf__TAG_DPC[] = "dpc";
+const char uf__TAG_LOOKASIDE[] = "lookaside";
 
 uint32_t model_handle_id(WDFOBJECT h) { return obj_handle_id(h); }
 
@@ -81,7 +83,8 @@ const char *uf__obj_tag_name(const void *tag, char *buf, size_t n)
     uintptr_t v = (uintptr_t)tag;
 
     if (tag == uf__TAG_TIMER || tag == uf__TAG_WORKITEM || tag == uf__TAG_ENQUEUE ||
-        tag == uf__TAG_COLLECTION || tag == uf__TAG_SENT)
+        tag == uf__TAG_COLLECTION || tag == uf__TAG_SENT || tag == uf__TAG_DPC ||
+        tag == uf__TAG_LOOKASIDE)
         snprintf(buf, n, "%s", (const char *)tag);
     else if (v < 0x10000)
         snprintf(buf, n, "%lu", (unsigned long)v);
@@ -181,7 +184,8 @@ struct obj *uf__obj_new(enum model_type type, enum model_site site)
         .exec = WdfExecutionLevelInheritFromParent,
         .passive_dispose = type == TYPE_DRIVER || type == TYPE_DEVICE ||
                            type == TYPE_TIMER || type == TYPE_WORKITEM ||
-                           type == TYPE_IOTARGET,
+                           type == TYPE_IOTARGET || type == TYPE_DPC || type == TYPE_STRING ||
+                           type == TYPE_KEY,
         .deletable = 1,
         .creation_ref = 1,
         .refs = 1,
@@ -403,6 +407,10 @@ static void process_destroy(struct obj *o)
         return;
     if (o->type == TYPE_COLLECTION)
         uf__collection_destruct(o);
+    else if (o->type == TYPE_DPC)
+        uf__dpc_destruct(o);
+    else if (o->type == TYPE_STRING)
+        uf__string_destruct(o);
     for (c = o->contexts; c; c = c->next)
         uf__alloc_block_free(c->data, c->size);
     if (o->type == TYPE_MEMORY && !o->u.memory.preallocated) /* the driver owns that one [Q9] */
@@ -410,6 +418,10 @@ static void process_destroy(struct obj *o)
     o->state = STATE_FREED;
     uf__model.live--;
     uf__ev_emit(EV_FREE, o, 0, NULL);
+    /* A lookaside buffer gives its list back the reference it took, once
+     * its memory went back (FxMemoryBufferFromLookaside::SelfDestruct) [L2]. */
+    if (o->type == TYPE_MEMORY && o->u.memory.lookaside)
+        uf__obj_release(obj_get(o->u.memory.lookaside), uf__TAG_LOOKASIDE);
 }
 
 /* Puts `o` on the dispose list of `owner` (FxDisposeList::Add). */
@@ -531,6 +543,8 @@ static int type_dispose(struct obj *o)
         return uf__iotarget_dispose(o);
     case TYPE_REQUEST:
         return uf__request_dispose(o);
+    case TYPE_DPC:
+        return uf__dpc_dispose(o);
     default:
         return 1;
     }
@@ -743,6 +757,7 @@ int model_object_info(uint32_t id, struct model_object_info *out)
                    : o->type == TYPE_WORKITEM ? o->u.workitem.queued
                    : o->type == TYPE_REQUEST  ? o->u.request.phase == REQ_SENT ||
                                                     o->u.request.phase == REQ_QUEUED
+                   : o->type == TYPE_DPC      ? o->u.dpc.queued
                                               : 0;
     return 0;
 }

@@ -163,6 +163,8 @@ typedef LONG NTSTATUS;
 #define STATUS_CANCELLED                     ((NTSTATUS)0xC0000120L)
 #define STATUS_DEVICE_REMOVED                ((NTSTATUS)0xC00002B6L)
 #define STATUS_REQUEST_NOT_ACCEPTED          ((NTSTATUS)0xC00000D0L)
+#define STATUS_INTEGER_OVERFLOW              ((NTSTATUS)0xC0000095L)
+#define STATUS_OBJECT_PATH_SYNTAX_BAD        ((NTSTATUS)0xC000003BL)
 #define STATUS_WDF_OBJECT_ATTRIBUTES_INVALID     ((NTSTATUS)0xC0200209L)
 #define STATUS_WDF_NO_CALLBACK                   ((NTSTATUS)0xC020020BL)
 #define STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL  ((NTSTATUS)0xC020020CL)
@@ -654,6 +656,113 @@ WDFOBJECT WdfCollectionGetItem(_In_ WDFCOLLECTION Collection, _In_ ULONG Index);
 WDFOBJECT WdfCollectionGetFirstItem(_In_ WDFCOLLECTION Collection);
 WDFOBJECT WdfCollectionGetLastItem(_In_ WDFCOLLECTION Collection);
 
+/* ---- DPCs, strings, registry keys, lookaside lists (wdfdpc.h, wdfstring.h,
+ * wdfregistry.h, wdfdriver.h, wdfmemory.h) ----
+ * Prototypes from their reference pages (learn.microsoft.com/windows-hardware/
+ * drivers/ddi/wdfdpc/, wdfstring/, wdfregistry/, wdfdriver/
+ * nf-wdfdriver-wdfdriveropenparametersregistrykey, wdfmemory/
+ * nf-wdfmemory-wdflookasidelistcreate and -wdfmemorycreatefromlookaside);
+ * docs/WDF-SEMANTICS.md section 10 says what the model does with them. */
+
+/* The kernel's DPC object, as far as a driver may look into it: the model
+ * never queues it, WdfDpcEnqueue does (model_dpc_run() runs it). */
+typedef struct _KDPC {
+    UCHAR Type;
+    UCHAR Importance;
+    USHORT Number;
+    PVOID DeferredRoutine;
+    PVOID DeferredContext;
+    PVOID SystemArgument1;
+    PVOID SystemArgument2;
+    PVOID DpcData;
+} KDPC, *PKDPC, *PRKDPC;
+
+typedef VOID EVT_WDF_DPC(_In_ WDFDPC Dpc);
+typedef EVT_WDF_DPC *PFN_WDF_DPC;
+
+typedef struct _WDF_DPC_CONFIG {
+    ULONG Size;
+    PFN_WDF_DPC EvtDpcFunc;
+    BOOLEAN AutomaticSerialization;
+} WDF_DPC_CONFIG, *PWDF_DPC_CONFIG;
+
+FORCEINLINE VOID WDF_DPC_CONFIG_INIT(_Out_ PWDF_DPC_CONFIG Config, _In_ PFN_WDF_DPC EvtDpcFunc)
+{
+    RtlZeroMemory(Config, sizeof(WDF_DPC_CONFIG));
+    Config->Size = WDF_STRUCTURE_SIZE(WDF_DPC_CONFIG);
+    Config->EvtDpcFunc = EvtDpcFunc;
+    Config->AutomaticSerialization = TRUE;
+}
+
+NTSTATUS WdfDpcCreate(_In_ PWDF_DPC_CONFIG Config, _In_ PWDF_OBJECT_ATTRIBUTES Attributes,
+                      _Out_ WDFDPC *Dpc);
+/* TRUE when queued now, FALSE when it already was. */
+BOOLEAN WdfDpcEnqueue(_In_ WDFDPC Dpc);
+/* TRUE when it was queued and is no longer. */
+BOOLEAN WdfDpcCancel(_In_ WDFDPC Dpc, _In_ BOOLEAN Wait);
+WDFOBJECT WdfDpcGetParentObject(_In_ WDFDPC Dpc);
+PKDPC WdfDpcWdmGetDpc(_In_ WDFDPC Dpc);
+
+NTSTATUS WdfStringCreate(_In_opt_ PCUNICODE_STRING UnicodeString,
+                         _In_opt_ PWDF_OBJECT_ATTRIBUTES StringAttributes,
+                         _Out_ WDFSTRING *String);
+VOID WdfStringGetUnicodeString(_In_ WDFSTRING String, _Out_ PUNICODE_STRING UnicodeString);
+
+#define DELETE                   0x00010000L
+#define SYNCHRONIZE              0x00100000L
+#define STANDARD_RIGHTS_READ     0x00020000L
+#define STANDARD_RIGHTS_WRITE    0x00020000L
+#define KEY_QUERY_VALUE          0x0001
+#define KEY_SET_VALUE            0x0002
+#define KEY_CREATE_SUB_KEY       0x0004
+#define KEY_ENUMERATE_SUB_KEYS   0x0008
+#define KEY_NOTIFY               0x0010
+#define KEY_CREATE_LINK          0x0020
+#define KEY_READ  ((STANDARD_RIGHTS_READ | KEY_QUERY_VALUE | KEY_ENUMERATE_SUB_KEYS | \
+                    KEY_NOTIFY) & (~SYNCHRONIZE))
+#define KEY_WRITE ((STANDARD_RIGHTS_WRITE | KEY_SET_VALUE | KEY_CREATE_SUB_KEY) & (~SYNCHRONIZE))
+#define KEY_ALL_ACCESS ((STANDARD_RIGHTS_ALL | KEY_QUERY_VALUE | KEY_SET_VALUE | \
+                         KEY_CREATE_SUB_KEY | KEY_ENUMERATE_SUB_KEYS | KEY_NOTIFY | \
+                         KEY_CREATE_LINK) & (~SYNCHRONIZE))
+#define REG_NONE                 0
+#define REG_SZ                   1
+#define REG_EXPAND_SZ            2
+#define REG_BINARY               3
+#define REG_DWORD                4
+#define REG_MULTI_SZ             7
+#define REG_OPTION_NON_VOLATILE  0x00000000L
+#define REG_OPTION_VOLATILE      0x00000001L
+#define REG_CREATED_NEW_KEY      0x00000001L
+#define REG_OPENED_EXISTING_KEY  0x00000002L
+
+NTSTATUS WdfDriverOpenParametersRegistryKey(_In_ WDFDRIVER Driver, _In_ ACCESS_MASK DesiredAccess,
+                                            _In_opt_ PWDF_OBJECT_ATTRIBUTES KeyAttributes,
+                                            _Out_ WDFKEY *Key);
+NTSTATUS WdfRegistryOpenKey(_In_opt_ WDFKEY ParentKey, _In_ PCUNICODE_STRING KeyName,
+                            _In_ ACCESS_MASK DesiredAccess,
+                            _In_opt_ PWDF_OBJECT_ATTRIBUTES KeyAttributes, _Out_ WDFKEY *Key);
+NTSTATUS WdfRegistryCreateKey(_In_opt_ WDFKEY ParentKey, _In_ PCUNICODE_STRING KeyName,
+                              _In_ ACCESS_MASK DesiredAccess, _In_ ULONG CreateOptions,
+                              _Out_opt_ PULONG CreateDisposition,
+                              _In_opt_ PWDF_OBJECT_ATTRIBUTES KeyAttributes, _Out_ WDFKEY *Key);
+VOID WdfRegistryClose(_In_ WDFKEY Key);
+NTSTATUS WdfRegistryQueryULong(_In_ WDFKEY Key, _In_ PCUNICODE_STRING ValueName,
+                               _Out_ PULONG Value);
+NTSTATUS WdfRegistryQueryValue(_In_ WDFKEY Key, _In_ PCUNICODE_STRING ValueName,
+                               _In_ ULONG ValueLength, _Out_opt_ PVOID Value,
+                               _Out_opt_ PULONG ValueLengthQueried, _Out_opt_ PULONG ValueType);
+NTSTATUS WdfRegistryQueryUnicodeString(_In_ WDFKEY Key, _In_ PCUNICODE_STRING ValueName,
+                                       _Out_opt_ PUSHORT ValueByteLength,
+                                       _Inout_opt_ PUNICODE_STRING Value);
+NTSTATUS WdfRegistryAssignULong(_In_ WDFKEY Key, _In_ PCUNICODE_STRING ValueName,
+                                _In_ ULONG Value);
+
+NTSTATUS WdfLookasideListCreate(_In_opt_ PWDF_OBJECT_ATTRIBUTES LookasideAttributes,
+                                _In_ size_t BufferSize, _In_ POOL_TYPE PoolType,
+                                _In_opt_ PWDF_OBJECT_ATTRIBUTES MemoryAttributes,
+                                _In_opt_ ULONG PoolTag, _Out_ WDFLOOKASIDE *Lookaside);
+NTSTATUS WdfMemoryCreateFromLookaside(_In_ WDFLOOKASIDE Lookaside, _Out_ WDFMEMORY *Memory);
+
 /* ---- I/O targets (wdfiotarget.h) ---- */
 typedef enum _WDF_IO_TARGET_STATE {
     WdfIoTargetStateUndefined = 0,
@@ -1081,6 +1190,23 @@ void WdfModelCallSite(const char *File, int Line);
     WDFMODEL_AT_(WdfIoTargetSendIoctlSynchronously(t, r, c, i, o, s, b))
 #define WdfIoTargetSendInternalIoctlSynchronously(t, r, c, i, o, s, b) \
     WDFMODEL_AT_(WdfIoTargetSendInternalIoctlSynchronously(t, r, c, i, o, s, b))
+#define WdfDpcCreate(c, a, d)              WDFMODEL_AT_(WdfDpcCreate(c, a, d))
+#define WdfDpcEnqueue(d)                   WDFMODEL_AT_(WdfDpcEnqueue(d))
+#define WdfDpcCancel(d, w)                 WDFMODEL_AT_(WdfDpcCancel(d, w))
+#define WdfDpcGetParentObject(d)           WDFMODEL_AT_(WdfDpcGetParentObject(d))
+#define WdfDpcWdmGetDpc(d)                 WDFMODEL_AT_(WdfDpcWdmGetDpc(d))
+#define WdfStringCreate(u, a, s)           WDFMODEL_AT_(WdfStringCreate(u, a, s))
+#define WdfStringGetUnicodeString(s, u)    WDFMODEL_AT_(WdfStringGetUnicodeString(s, u))
+#define WdfDriverOpenParametersRegistryKey(d, m, a, k) WDFMODEL_AT_(WdfDriverOpenParametersRegistryKey(d, m, a, k))
+#define WdfRegistryOpenKey(p, n, m, a, k)  WDFMODEL_AT_(WdfRegistryOpenKey(p, n, m, a, k))
+#define WdfRegistryCreateKey(p, n, m, o, d, a, k) WDFMODEL_AT_(WdfRegistryCreateKey(p, n, m, o, d, a, k))
+#define WdfRegistryClose(k)                WDFMODEL_AT_(WdfRegistryClose(k))
+#define WdfRegistryQueryULong(k, n, v)     WDFMODEL_AT_(WdfRegistryQueryULong(k, n, v))
+#define WdfRegistryQueryValue(k, n, l, v, q, t) WDFMODEL_AT_(WdfRegistryQueryValue(k, n, l, v, q, t))
+#define WdfRegistryQueryUnicodeString(k, n, l, v) WDFMODEL_AT_(WdfRegistryQueryUnicodeString(k, n, l, v))
+#define WdfRegistryAssignULong(k, n, v)    WDFMODEL_AT_(WdfRegistryAssignULong(k, n, v))
+#define WdfLookasideListCreate(a, s, p, m, t, l) WDFMODEL_AT_(WdfLookasideListCreate(a, s, p, m, t, l))
+#define WdfMemoryCreateFromLookaside(l, m) WDFMODEL_AT_(WdfMemoryCreateFromLookaside(l, m))
 #endif
 
 #ifdef __cplusplus
