@@ -52,9 +52,10 @@ NTSTATUS WdfDpcCreate(PWDF_DPC_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attributes,
     if (!d)
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     uf__alloc_verifier_lock(); /* FxDpc is a non-paged object [C19] */
-    /* FxDeviceBase::_SearchForDevice. AutomaticSerialization changes
-     * nothing: a miniport tree's objects have no synchronization scope, so
-     * _GetEffectiveLock finds no lock to take [K1]. */
+    /* FxDeviceBase::_SearchForDevice, then _GetEffectiveLock: with
+     * AutomaticSerialization, the device's callback lock when its scope is
+     * Device or Queue (inherited from the driver), never a refusal: a DPC
+     * is not passive [B4]. */
     device = uf__obj_device_ancestor(parent);
     if (!device) {
         uf__obj_abort(d);
@@ -63,6 +64,7 @@ NTSTATUS WdfDpcCreate(PWDF_DPC_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attributes,
     uf__obj_apply_attributes(d, Attributes);
     d->device_base = device->id;
     d->u.dpc.fn = Config->EvtDpcFunc;
+    d->u.dpc.serialized = Config->AutomaticSerialization && uf__device_serializes(device);
     d->u.dpc.kdpc = uf__alloc_block(sizeof(KDPC)); /* inside the FxDpc: no allocation */
     uf__obj_reference(d, uf__TAG_DPC);
     uf__obj_reference(parent, uf__TAG_DPC);
@@ -83,7 +85,11 @@ static void dpc_run(struct obj *d)
     if (!d->u.dpc.fn)
         return;
     d->u.dpc.running++;
-    uf__cb_call(CB_DPC, (void (*)(void))d->u.dpc.fn, d, DISPATCH_LEVEL);
+    /* FxDpc::DpcHandler takes the device's callback lock around it [B4]. */
+    if (d->u.dpc.serialized)
+        uf__cb_call_serialized(CB_DPC, (void (*)(void))d->u.dpc.fn, d);
+    else
+        uf__cb_call(CB_DPC, (void (*)(void))d->u.dpc.fn, d, DISPATCH_LEVEL);
     d->u.dpc.running--;
 }
 

@@ -135,6 +135,7 @@ struct obj {
             uint32_t running;             /* runs of the callback on the stack */
             uint8_t queued;               /* KeInsertQueueDpc'd, not yet run or removed */
             uint8_t holds_refs;           /* self and parent refs held [K2] */
+            uint8_t serialized;           /* runs under its device's callback lock [B4] */
         } dpc;
         struct {
             PWSTR buffer;                 /* the paged copy (arena), NULL for an empty string */
@@ -392,11 +393,11 @@ void uf__string_destruct(struct obj *o);
 /* Whether objects under `device` asking for AutomaticSerialization get its
  * callback lock: its scope is Device or Queue [B4]. */
 int uf__device_serializes(const struct obj *device);
-/* Takes and gives back `device`'s callback lock around a callback the
- * framework serializes [B4]. Returns 1 when it took it (0: held already
- * by another context, which the model's one thread cannot wait for). */
-int uf__callback_lock_enter(struct obj *device);
-void uf__callback_lock_leave(struct obj *device);
+/* Calls DISPATCH_LEVEL callback `fn` of `kind` for `o` under the callback
+ * lock of `o`'s device (automatic serialization [B4]). A lock held already
+ * belongs to another context, which the model's one thread cannot wait
+ * for: the callback then runs without taking it. */
+void uf__cb_call_serialized(enum cb_kind kind, void (*fn)(void), struct obj *o);
 
 /* ---- I/O targets and requests (iotarget.c, request.c) ---- */
 /* Where a request is: created or reused (idle), queued in a stopped

@@ -182,18 +182,19 @@ static void callback_lock_give(struct obj *d)
     }
 }
 
-int uf__callback_lock_enter(struct obj *device)
+void uf__cb_call_serialized(enum cb_kind kind, void (*fn)(void), struct obj *o)
 {
-    if (device->u.device.lock_held)
-        return 0;
-    callback_lock_take(device);
-    return 1;
-}
+    struct obj *device = obj_get(o->device_base);
+    KIRQL at = model_now.irql;
+    int took = !device->u.device.lock_held;
 
-void uf__callback_lock_leave(struct obj *device)
-{
-    if (device->u.device.lock_held)
+    model_now.irql = DISPATCH_LEVEL;
+    if (took)
+        callback_lock_take(device);
+    uf__cb_call(kind, fn, o, DISPATCH_LEVEL);
+    if (took && device->u.device.lock_held && !model_now.halted)
         callback_lock_give(device);
+    model_now.irql = at;
 }
 
 /* The device behind `Object` for WdfObjectAcquireLock and

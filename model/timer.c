@@ -206,22 +206,12 @@ int model_timer_fire(WDFTIMER Timer)
     /* counted, as for work items: a run fired from inside another (another
      * processor, in the model's one thread) leaves the outer on the stack */
     t->u.timer.running++;
-    if (t->u.timer.serialized) {
-        /* FxTimer::TimerHandler takes the device's callback lock around it [B4]. */
-        struct obj *d = obj_get(t->device_base);
-        KIRQL at = model_now.irql;
-        int took;
-
-        model_now.irql = DISPATCH_LEVEL;
-        took = uf__callback_lock_enter(d);
-        uf__cb_call(CB_TIMER, (void (*)(void))t->u.timer.fn, t, DISPATCH_LEVEL);
-        if (took && !model_now.halted)
-            uf__callback_lock_leave(d);
-        model_now.irql = at;
-    } else {
+    /* FxTimer::TimerHandler takes the device's callback lock around it [B4]. */
+    if (t->u.timer.serialized)
+        uf__cb_call_serialized(CB_TIMER, (void (*)(void))t->u.timer.fn, t);
+    else
         uf__cb_call(CB_TIMER, (void (*)(void))t->u.timer.fn, t,
                     t->u.timer.passive ? PASSIVE_LEVEL : DISPATCH_LEVEL);
-    }
     t->u.timer.running--;
     return 1;
 }

@@ -534,6 +534,9 @@ static void new_ops_and_blocks_favour_the_unload_path(void **state)
         case OP_RUN_DEFERRED:
         case OP_TIMER_FIRE:
         case OP_WORKITEM_RUN:
+        case OP_REQUEST_COMPLETE:
+        case OP_DPC_RUN:
+        case OP_IOTARGET_STOP:
             favoured++;
             break;
         default:

@@ -51,8 +51,11 @@ enum op_code mut__want_owner(const struct op *o, enum mut__which which)
 {
     if (which == MUT__WHICH_PARENT)
         return o->code == OP_TIMER_CREATE || o->code == OP_WORKITEM_CREATE ||
-                       o->code == OP_DEVICE_IO_TARGET || o->code == OP_IOTARGET_CREATE
-                   ? OP_MINIPORT_DEVICE_CREATE : OP__COUNT;
+                       o->code == OP_DEVICE_IO_TARGET || o->code == OP_IOTARGET_CREATE ||
+                       o->code == OP_DPC_CREATE
+                   ? OP_MINIPORT_DEVICE_CREATE
+               : o->code == OP_MEMORY_FROM_LOOKASIDE ? OP_LOOKASIDE_CREATE
+                                                     : OP__COUNT;
     if (which == MUT__WHICH_ITEM)
         return o->code == OP_REQUEST_FORMAT || o->code == OP_REQUEST_SEND ? OP_DEVICE_IO_TARGET
                                                                           : OP__COUNT;
@@ -95,11 +98,19 @@ enum op_code mut__want_owner(const struct op *o, enum mut__which which)
     case OP_OBJECT_ACQUIRE_LOCK:
     case OP_OBJECT_RELEASE_LOCK:
         return OP_MINIPORT_DEVICE_CREATE;
+    case OP_DPC_ENQUEUE:
+    case OP_DPC_CANCEL:
+    case OP_DPC_RUN:
+        return OP_DPC_CREATE;
+    case OP_REGISTRY_QUERY:
+    case OP_REGISTRY_CLOSE:
+        return OP_REGISTRY_OPEN;
     case OP_ON:
         return o->level == BLOCK_TIMER      ? OP_TIMER_CREATE
                : o->level == BLOCK_WORKITEM ? OP_WORKITEM_CREATE
                : o->level == BLOCK_UNLOAD   ? OP_DRIVER_CREATE
                : o->level == BLOCK_COMPLETION ? OP_REQUEST_CREATE
+               : o->level == BLOCK_DPC      ? OP_DPC_CREATE
                                             : OP__COUNT;
     default:
         return OP__COUNT;

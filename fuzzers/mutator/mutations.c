@@ -31,8 +31,9 @@ static const uint8_t kind_weight[MUT__COUNT] = {
 
 /* How often insert-op picks each op. The unload path's ops (unloads,
  * deletes, dereferences, IRQL changes, allocation faults, the dispose work
- * item, timers firing, work items running) make up over half; on and end
- * never (insert-block makes those). */
+ * item, timers firing, work items and DPCs running, the lower device
+ * completing, targets stopping) make up over half; on and end never
+ * (insert-block makes those). */
 static const uint8_t insert_weight[OP__COUNT] = {
     [OP_DRIVER_CREATE] = 1, [OP_MINIPORT_DEVICE_CREATE] = 2, [OP_OBJECT_CREATE] = 3,
     [OP_MEMORY_CREATE] = 1, [OP_TIMER_CREATE] = 3, [OP_TIMER_START] = 3, [OP_TIMER_STOP] = 3,
@@ -40,16 +41,19 @@ static const uint8_t insert_weight[OP__COUNT] = {
     [OP_SPINLOCK_CREATE] = 1, [OP_SPINLOCK_ACQUIRE] = 2, [OP_SPINLOCK_RELEASE] = 2,
     [OP_WAITLOCK_CREATE] = 1, [OP_WAITLOCK_ACQUIRE] = 1, [OP_WAITLOCK_RELEASE] = 1,
     [OP_COLLECTION_CREATE] = 1, [OP_COLLECTION_ADD] = 1, [OP_COLLECTION_REMOVE] = 1,
-    [OP_CONTEXT_ALLOCATE] = 2, [OP_REFERENCE] = 3, [OP_DEREFERENCE] = 6, [OP_DELETE] = 8,
-    [OP_MINIPORT_UNLOAD] = 8, [OP_IRQL] = 6, [OP_FAIL_ALLOC] = 6, [OP_RUN_DEFERRED] = 6,
+    [OP_CONTEXT_ALLOCATE] = 2, [OP_REFERENCE] = 3, [OP_DEREFERENCE] = 10, [OP_DELETE] = 14,
+    [OP_MINIPORT_UNLOAD] = 12, [OP_IRQL] = 6, [OP_FAIL_ALLOC] = 10, [OP_RUN_DEFERRED] = 8,
     [OP_TIMER_FIRE] = 6, [OP_WORKITEM_RUN] = 6, [OP_POOL_ALLOCATE] = 2, [OP_POOL_FREE] = 3,
     [OP_IMAGE_UNLOAD] = 4, [OP_FOLLOW_DOCUMENTATION] = 1, [OP_DEVICE_IO_TARGET] = 2,
-    [OP_IOTARGET_CREATE] = 1, [OP_IOTARGET_OPEN] = 1, [OP_IOTARGET_START] = 2,
-    [OP_IOTARGET_STOP] = 4, [OP_IOTARGET_PURGE] = 2, [OP_IOTARGET_CLOSE] = 2,
-    [OP_REQUEST_CREATE] = 2, [OP_REQUEST_FORMAT] = 3, [OP_REQUEST_SEND] = 4,
-    [OP_REQUEST_REUSE] = 2, [OP_REQUEST_CANCEL] = 2, [OP_REQUEST_COMPLETE] = 6,
-    [OP_IOCTL_SYNC] = 2, [OP_MEMORY_PREALLOCATED] = 1, [OP_OBJECT_ACQUIRE_LOCK] = 2,
-    [OP_OBJECT_RELEASE_LOCK] = 2, [OP_LOWER_DEVICE] = 3,
+    [OP_IOTARGET_CREATE] = 1, [OP_IOTARGET_OPEN] = 1, [OP_IOTARGET_START] = 1,
+    [OP_IOTARGET_STOP] = 4, [OP_IOTARGET_PURGE] = 1, [OP_IOTARGET_CLOSE] = 1,
+    [OP_REQUEST_CREATE] = 2, [OP_REQUEST_FORMAT] = 2, [OP_REQUEST_SEND] = 3,
+    [OP_REQUEST_REUSE] = 1, [OP_REQUEST_CANCEL] = 1, [OP_REQUEST_COMPLETE] = 6,
+    [OP_IOCTL_SYNC] = 1, [OP_MEMORY_PREALLOCATED] = 1, [OP_OBJECT_ACQUIRE_LOCK] = 1,
+    [OP_OBJECT_RELEASE_LOCK] = 1, [OP_LOWER_DEVICE] = 2, [OP_DPC_CREATE] = 2,
+    [OP_DPC_ENQUEUE] = 2, [OP_DPC_CANCEL] = 2, [OP_DPC_RUN] = 6, [OP_STRING_CREATE] = 1,
+    [OP_REGISTRY_OPEN] = 1, [OP_REGISTRY_QUERY] = 1, [OP_REGISTRY_CLOSE] = 1,
+    [OP_LOOKASIDE_CREATE] = 1, [OP_MEMORY_FROM_LOOKASIDE] = 1,
 };
 
 /* How often insert-block picks each op for the body of a callback: what
@@ -68,14 +72,15 @@ static const uint8_t body_weight[OP__COUNT] = {
     [OP_FAIL_ALLOC] = 2, [OP_RUN_DEFERRED] = 3, [OP_TIMER_FIRE] = 1, [OP_WORKITEM_RUN] = 1,
     [OP_POOL_FREE] = 2, [OP_IOTARGET_STOP] = 3, [OP_REQUEST_SEND] = 3, [OP_REQUEST_REUSE] = 2,
     [OP_REQUEST_FORMAT] = 2, [OP_REQUEST_CANCEL] = 2, [OP_IOCTL_SYNC] = 1,
-    [OP_OBJECT_ACQUIRE_LOCK] = 2, [OP_OBJECT_RELEASE_LOCK] = 2,
+    [OP_OBJECT_ACQUIRE_LOCK] = 2, [OP_OBJECT_RELEASE_LOCK] = 2, [OP_DPC_ENQUEUE] = 2,
+    [OP_DPC_CANCEL] = 3, [OP_DPC_RUN] = 1, [OP_REGISTRY_CLOSE] = 1,
 };
 
 /* How often insert-block picks each callback kind: cleanup, destroy and
  * unload (the unload path) most. */
 static const uint8_t block_weight[BLOCK__COUNT] = {
-    [BLOCK_CLEANUP] = 30, [BLOCK_DESTROY] = 20, [BLOCK_UNLOAD] = 10, [BLOCK_TIMER] = 15,
-    [BLOCK_WORKITEM] = 15, [BLOCK_COMPLETION] = 12,
+    [BLOCK_CLEANUP] = 36, [BLOCK_DESTROY] = 20, [BLOCK_UNLOAD] = 10, [BLOCK_TIMER] = 15,
+    [BLOCK_WORKITEM] = 15, [BLOCK_COMPLETION] = 5, [BLOCK_DPC] = 5,
 };
 
 /* Which ops collect() gathers. */
@@ -232,7 +237,7 @@ static void enable_callback(struct mut__ctx *c, struct program *p, uint32_t pos,
 {
     uint32_t bit, i, found = p->nops;
 
-    if (kind == BLOCK_TIMER || kind == BLOCK_WORKITEM || kind == BLOCK_COMPLETION ||
+    if (kind == BLOCK_TIMER || kind == BLOCK_WORKITEM || kind == BLOCK_COMPLETION || kind == BLOCK_DPC ||
         !mut__chance(c, 3, 4))
         return;
     bit = kind == BLOCK_CLEANUP ? OPT_CLEANUP : kind == BLOCK_DESTROY ? OPT_DESTROY

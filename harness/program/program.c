@@ -61,7 +61,7 @@ static const struct op_info ops[OP__COUNT] = {
 };
 
 static const char *const block_kinds[BLOCK__COUNT] = {
-    "cleanup", "destroy", "unload", "timer", "workitem", "completion",
+    "cleanup", "destroy", "unload", "timer", "workitem", "completion", "dpc",
 };
 
 /* The spelling of op `c`, or "" when `c` is no op. */
@@ -90,7 +90,18 @@ const char *block_kind_name(enum block_kind k)
 /* The type word of op c's TYPE#N operand, or "". */
 const char *op_envref_type(enum op_code c)
 {
-    return c == OP_FIRE ? "timer" : c == OP_RUN ? "workitem" : c == OP_COMPLETE ? "request" : "";
+    switch (c) {
+    case OP_FIRE:
+        return "timer";
+    case OP_RUN:
+        return "workitem";
+    case OP_COMPLETE:
+        return "request";
+    case OP_RUN_DPC:
+        return "dpc";
+    default:
+        return "";
+    }
 }
 
 /* The name of program kind k. */

@@ -94,7 +94,7 @@ enum op_code {
 /* Callback kinds a block can name: `on $o KIND`. */
 enum block_kind {
     BLOCK_CLEANUP, BLOCK_DESTROY, BLOCK_UNLOAD, BLOCK_TIMER, BLOCK_WORKITEM, BLOCK_COMPLETION,
-    BLOCK__COUNT
+    BLOCK_DPC, BLOCK__COUNT
 };
 
 /* init= values (OPT_INIT, in op.level). */

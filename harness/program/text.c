@@ -476,10 +476,10 @@ static int bind_name(struct parser *ps, struct tok t, struct op *o)
 }
 
 /* Whether the '#' at line[i] is the one of a TYPE#N operand: a word
- * `timer` or `workitem` before it, a digit after it. */
+ * `timer`, `workitem`, `request` or `dpc` before it, a digit after it. */
 static int envref_hash(const char *line, size_t i, size_t n)
 {
-    static const char *const types[] = {"timer", "workitem"};
+    static const char *const types[] = {"timer", "workitem", "request", "dpc"};
     size_t k, tn;
 
     if (i + 1 >= n || line[i + 1] < '0' || line[i + 1] > '9')

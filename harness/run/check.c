@@ -416,7 +416,17 @@ static KIRQL op_max_irql(const struct op *o)
     case OP_IOTARGET_OPEN:
     case OP_IOTARGET_CLOSE:
     case OP_IOCTL_SYNC:
+    case OP_STRING_CREATE:
+    case OP_REGISTRY_OPEN:
+    case OP_REGISTRY_QUERY:
+    case OP_REGISTRY_CLOSE:
         return PASSIVE_LEVEL;
+    case OP_DPC_CANCEL:
+        return (o->opts & OPT_WAIT) ? PASSIVE_LEVEL : HIGH_LEVEL;
+    case OP_DPC_ENQUEUE:
+        return HIGH_LEVEL;
+    case OP_LOOKASIDE_CREATE:
+        return ((o->opts & OPT_POOL) && o->level) ? PASSIVE_LEVEL : DISPATCH_LEVEL;
     case OP_IOTARGET_STOP:
         return (o->opts & OPT_ACTION) && o->level == WdfIoTargetLeaveSentIoPending
                    ? DISPATCH_LEVEL
@@ -439,6 +449,7 @@ static KIRQL op_max_irql(const struct op *o)
     case OP_WORKITEM_RUN:
     case OP_REQUEST_COMPLETE:
     case OP_LOWER_DEVICE:
+    case OP_DPC_RUN:
     case OP_ON:
     case OP_END:
     case OP__COUNT:
@@ -530,6 +541,7 @@ void check_op_end(struct check *c, const struct op *o, int has_status, NTSTATUS 
     }
     lookup = op_arg((enum op_code)o->code) != ARG_BIND && o->code != OP_TIMER_FIRE &&
              o->code != OP_WORKITEM_RUN && o->code != OP_REQUEST_COMPLETE &&
+             o->code != OP_DPC_RUN &&
              op_arg((enum op_code)o->code) != ARG_NONE &&
              op_arg((enum op_code)o->code) != ARG_LEVEL;
     /* A second unload through the freed driver object [M6]. */

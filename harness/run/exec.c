@@ -105,6 +105,7 @@ static void cb_destroy(WDFOBJECT o) { run_blocks(o, BLOCK_DESTROY); }
 static void cb_unload(WDFDRIVER d) { run_blocks(d, BLOCK_UNLOAD); }
 static void cb_timer(WDFTIMER t) { run_blocks(t, BLOCK_TIMER); }
 static void cb_workitem(WDFWORKITEM w) { run_blocks(w, BLOCK_WORKITEM); }
+static void cb_dpc(WDFDPC d) { run_blocks(d, BLOCK_DPC); }
 static void cb_completion(WDFREQUEST r, WDFIOTARGET t, PWDF_REQUEST_COMPLETION_PARAMS p,
                           WDFCONTEXT c)
 {
@@ -505,21 +506,17 @@ static void run_op(uint32_t i)
                                    0);
         break;
     case OP_IOCTL_SYNC: {
-        static UCHAR in[EXEC_MAX_BUFFER];
+        static UCHAR in[8];
         WDF_MEMORY_DESCRIPTOR input;
         WDF_REQUEST_SEND_OPTIONS options;
         ULONG_PTR bytes;
 
-        WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(&input, in,
-                                          (o->opts & OPT_SIZE) && o->num < EXEC_MAX_BUFFER
-                                              ? o->num
-                                              : EXEC_MAX_BUFFER);
+        WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(&input, in, sizeof(in));
         WDF_REQUEST_SEND_OPTIONS_INIT(&options, 0);
         if (o->opts & OPT_TIMEOUT)
             WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT(&options, WDF_REL_TIMEOUT_IN_MS(o->num));
-        status(i, WdfIoTargetSendIoctlSynchronously((WDFIOTARGET)t, NULL, EXEC_IOCTL,
-                                                    (o->opts & OPT_SIZE) && o->num ? &input : NULL,
-                                                    NULL, &options, &bytes));
+        status(i, WdfIoTargetSendIoctlSynchronously((WDFIOTARGET)t, NULL, EXEC_IOCTL, &input, NULL,
+                                                    &options, &bytes));
         break;
     }
     case OP_MEMORY_PREALLOCATED: {
@@ -546,8 +543,63 @@ static void run_op(uint32_t i)
         model_set_lower_answer((o->opts & OPT_STATUS) ? (enum model_lower_answer)o->level
                                                       : LOWER_SUCCESS);
         break;
+    case OP_DPC_CREATE: {
+        WDF_DPC_CONFIG config;
+
+        WDF_DPC_CONFIG_INIT(&config, cb_dpc);
+        attributes(o, &a);
+        status(i, WdfDpcCreate(&config, &a, (WDFDPC *)&h));
+        bind(o->target, h);
+        break;
+    }
+    case OP_DPC_ENQUEUE:
+        WdfDpcEnqueue((WDFDPC)t);
+        break;
+    case OP_DPC_CANCEL:
+        WdfDpcCancel((WDFDPC)t, (o->opts & OPT_WAIT) ? TRUE : FALSE);
+        break;
+    case OP_DPC_RUN:
+        model_dpc_run((WDFDPC)t);
+        break;
+    case OP_STRING_CREATE: {
+        static const UNICODE_STRING text = RTL_CONSTANT_STRING(L"unloadfuzz");
+
+        attributes(o, &a);
+        status(i, WdfStringCreate(&text, &a, (WDFSTRING *)&h));
+        bind(o->target, h);
+        break;
+    }
+    case OP_REGISTRY_OPEN:
+        attributes(o, &a);
+        status(i, WdfDriverOpenParametersRegistryKey(WdfGetDriver(), KEY_READ, &a, (WDFKEY *)&h));
+        bind(o->target, h);
+        break;
+    case OP_REGISTRY_QUERY: {
+        static const UNICODE_STRING value = RTL_CONSTANT_STRING(L"Setting");
+        ULONG v = 0;
+
+        status(i, WdfRegistryQueryULong((WDFKEY)t, &value, &v));
+        break;
+    }
+    case OP_REGISTRY_CLOSE:
+        WdfRegistryClose((WDFKEY)t);
+        break;
+    case OP_LOOKASIDE_CREATE:
+        attributes(o, &a);
+        status(i, WdfLookasideListCreate(&a, (o->opts & OPT_SIZE) ? o->num : 64,
+                                         ((o->opts & OPT_POOL) && o->level) ? PagedPool
+                                                                            : NonPagedPoolNx,
+                                         WDF_NO_OBJECT_ATTRIBUTES, 0x6C416655 /* 'UfAl' */,
+                                         (WDFLOOKASIDE *)&h));
+        bind(o->target, h);
+        break;
+    case OP_MEMORY_FROM_LOOKASIDE:
+        status(i, WdfMemoryCreateFromLookaside((WDFLOOKASIDE)slot_handle(o->arg), (WDFMEMORY *)&h));
+        bind(o->target, h);
+        break;
     case OP_LOAD: /* the port's ops: driver programs run in port.c, never here */
     case OP_COMPLETE:
+    case OP_RUN_DPC:
     case OP_DEVICE_ARRIVAL:
     case OP_DEVICE_REMOVAL:
     case OP_PORT_UNLOAD:

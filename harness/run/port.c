@@ -278,6 +278,10 @@ static void run_op(const struct op *o)
                                                                  : LOWER_SUCCESS),
                                    0);
         break;
+    case OP_RUN_DPC:
+        if ((h = nth_object(TYPE_DPC, o->target)) != NULL)
+            model_dpc_run((WDFDPC)h);
+        break;
     case OP_LOWER_DEVICE:
         model_set_lower_answer((o->opts & OPT_STATUS) ? (enum model_lower_answer)o->level
                                                       : LOWER_SUCCESS);
