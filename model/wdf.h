@@ -763,6 +763,147 @@ NTSTATUS WdfLookasideListCreate(_In_opt_ PWDF_OBJECT_ATTRIBUTES LookasideAttribu
                                 _In_opt_ ULONG PoolTag, _Out_ WDFLOOKASIDE *Lookaside);
 NTSTATUS WdfMemoryCreateFromLookaside(_In_ WDFLOOKASIDE Lookaside, _Out_ WDFMEMORY *Memory);
 
+/* ---- the PnP device's DDIs (wdfio.h, wdfinterrupt.h, wdfdevice.h) ----
+ * A device of WdfDeviceCreate's has queues and interrupts; a miniport
+ * device does not, and each of these bug checks on one (the model's only
+ * kind of device). They are here so driver code that calls them compiles
+ * and shows what it would do. */
+typedef enum _WDF_TRI_STATE {
+    WdfFalse = FALSE,
+    WdfTrue = TRUE,
+    WdfUseDefault = 2,
+} WDF_TRI_STATE, *PWDF_TRI_STATE;
+
+DECLARE_HANDLE(WDFQUEUE);
+DECLARE_HANDLE(WDFINTERRUPT);
+
+typedef enum _WDF_IO_QUEUE_DISPATCH_TYPE {
+    WdfIoQueueDispatchInvalid = 0,
+    WdfIoQueueDispatchSequential,
+    WdfIoQueueDispatchParallel,
+    WdfIoQueueDispatchManual,
+    WdfIoQueueDispatchMax,
+} WDF_IO_QUEUE_DISPATCH_TYPE;
+
+typedef VOID EVT_WDF_IO_QUEUE_IO_DEFAULT(_In_ WDFQUEUE Queue, _In_ WDFREQUEST Request);
+typedef EVT_WDF_IO_QUEUE_IO_DEFAULT *PFN_WDF_IO_QUEUE_IO_DEFAULT;
+typedef VOID EVT_WDF_IO_QUEUE_IO_READ(_In_ WDFQUEUE Queue, _In_ WDFREQUEST Request,
+                                      _In_ size_t Length);
+typedef EVT_WDF_IO_QUEUE_IO_READ *PFN_WDF_IO_QUEUE_IO_READ;
+typedef VOID EVT_WDF_IO_QUEUE_IO_WRITE(_In_ WDFQUEUE Queue, _In_ WDFREQUEST Request,
+                                       _In_ size_t Length);
+typedef EVT_WDF_IO_QUEUE_IO_WRITE *PFN_WDF_IO_QUEUE_IO_WRITE;
+typedef VOID EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL(_In_ WDFQUEUE Queue, _In_ WDFREQUEST Request,
+                                                _In_ size_t OutputBufferLength,
+                                                _In_ size_t InputBufferLength,
+                                                _In_ ULONG IoControlCode);
+typedef EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL *PFN_WDF_IO_QUEUE_IO_DEVICE_CONTROL;
+typedef EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL EVT_WDF_IO_QUEUE_IO_INTERNAL_DEVICE_CONTROL;
+typedef EVT_WDF_IO_QUEUE_IO_INTERNAL_DEVICE_CONTROL *PFN_WDF_IO_QUEUE_IO_INTERNAL_DEVICE_CONTROL;
+typedef VOID EVT_WDF_IO_QUEUE_IO_STOP(_In_ WDFQUEUE Queue, _In_ WDFREQUEST Request,
+                                      _In_ ULONG ActionFlags);
+typedef EVT_WDF_IO_QUEUE_IO_STOP *PFN_WDF_IO_QUEUE_IO_STOP;
+typedef VOID EVT_WDF_IO_QUEUE_IO_RESUME(_In_ WDFQUEUE Queue, _In_ WDFREQUEST Request);
+typedef EVT_WDF_IO_QUEUE_IO_RESUME *PFN_WDF_IO_QUEUE_IO_RESUME;
+typedef VOID EVT_WDF_IO_QUEUE_IO_CANCELED_ON_QUEUE(_In_ WDFQUEUE Queue, _In_ WDFREQUEST Request);
+typedef EVT_WDF_IO_QUEUE_IO_CANCELED_ON_QUEUE *PFN_WDF_IO_QUEUE_IO_CANCELED_ON_QUEUE;
+
+typedef struct _WDF_IO_QUEUE_CONFIG {
+    ULONG Size;
+    WDF_IO_QUEUE_DISPATCH_TYPE DispatchType;
+    WDF_TRI_STATE PowerManaged;
+    BOOLEAN AllowZeroLengthRequests;
+    BOOLEAN DefaultQueue;
+    PFN_WDF_IO_QUEUE_IO_DEFAULT EvtIoDefault;
+    PFN_WDF_IO_QUEUE_IO_READ EvtIoRead;
+    PFN_WDF_IO_QUEUE_IO_WRITE EvtIoWrite;
+    PFN_WDF_IO_QUEUE_IO_DEVICE_CONTROL EvtIoDeviceControl;
+    PFN_WDF_IO_QUEUE_IO_INTERNAL_DEVICE_CONTROL EvtIoInternalDeviceControl;
+    PFN_WDF_IO_QUEUE_IO_STOP EvtIoStop;
+    PFN_WDF_IO_QUEUE_IO_RESUME EvtIoResume;
+    PFN_WDF_IO_QUEUE_IO_CANCELED_ON_QUEUE EvtIoCanceledOnQueue;
+    union {
+        struct {
+            ULONG NumberOfPresentedRequests;
+        } Parallel;
+    } Settings;
+    WDFDRIVER Driver;
+} WDF_IO_QUEUE_CONFIG, *PWDF_IO_QUEUE_CONFIG;
+
+FORCEINLINE VOID WDF_IO_QUEUE_CONFIG_INIT(_Out_ PWDF_IO_QUEUE_CONFIG Config,
+                                          _In_ WDF_IO_QUEUE_DISPATCH_TYPE DispatchType)
+{
+    RtlZeroMemory(Config, sizeof(WDF_IO_QUEUE_CONFIG));
+    Config->Size = sizeof(WDF_IO_QUEUE_CONFIG);
+    Config->PowerManaged = WdfUseDefault;
+    Config->DispatchType = DispatchType;
+    if (DispatchType == WdfIoQueueDispatchParallel)
+        Config->Settings.Parallel.NumberOfPresentedRequests = (ULONG)-1;
+}
+
+FORCEINLINE VOID WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(
+    _Out_ PWDF_IO_QUEUE_CONFIG Config, _In_ WDF_IO_QUEUE_DISPATCH_TYPE DispatchType)
+{
+    WDF_IO_QUEUE_CONFIG_INIT(Config, DispatchType);
+    Config->DefaultQueue = TRUE;
+}
+
+typedef struct _CM_PARTIAL_RESOURCE_DESCRIPTOR *PCM_PARTIAL_RESOURCE_DESCRIPTOR;
+
+typedef BOOLEAN EVT_WDF_INTERRUPT_ISR(_In_ WDFINTERRUPT Interrupt, _In_ ULONG MessageID);
+typedef EVT_WDF_INTERRUPT_ISR *PFN_WDF_INTERRUPT_ISR;
+typedef VOID EVT_WDF_INTERRUPT_DPC(_In_ WDFINTERRUPT Interrupt, _In_ WDFOBJECT AssociatedObject);
+typedef EVT_WDF_INTERRUPT_DPC *PFN_WDF_INTERRUPT_DPC;
+typedef NTSTATUS EVT_WDF_INTERRUPT_ENABLE(_In_ WDFINTERRUPT Interrupt,
+                                          _In_ WDFDEVICE AssociatedDevice);
+typedef EVT_WDF_INTERRUPT_ENABLE *PFN_WDF_INTERRUPT_ENABLE;
+typedef NTSTATUS EVT_WDF_INTERRUPT_DISABLE(_In_ WDFINTERRUPT Interrupt,
+                                           _In_ WDFDEVICE AssociatedDevice);
+typedef EVT_WDF_INTERRUPT_DISABLE *PFN_WDF_INTERRUPT_DISABLE;
+typedef VOID EVT_WDF_INTERRUPT_WORKITEM(_In_ WDFINTERRUPT Interrupt,
+                                        _In_ WDFOBJECT AssociatedObject);
+typedef EVT_WDF_INTERRUPT_WORKITEM *PFN_WDF_INTERRUPT_WORKITEM;
+
+typedef struct _WDF_INTERRUPT_CONFIG {
+    ULONG Size;
+    WDFSPINLOCK SpinLock;
+    WDF_TRI_STATE ShareVector;
+    BOOLEAN FloatingSave;
+    BOOLEAN AutomaticSerialization;
+    PFN_WDF_INTERRUPT_ISR EvtInterruptIsr;
+    PFN_WDF_INTERRUPT_DPC EvtInterruptDpc;
+    PFN_WDF_INTERRUPT_ENABLE EvtInterruptEnable;
+    PFN_WDF_INTERRUPT_DISABLE EvtInterruptDisable;
+    PFN_WDF_INTERRUPT_WORKITEM EvtInterruptWorkItem;
+    PCM_PARTIAL_RESOURCE_DESCRIPTOR InterruptRaw;
+    PCM_PARTIAL_RESOURCE_DESCRIPTOR InterruptTranslated;
+    WDFWAITLOCK WaitLock;
+    BOOLEAN PassiveHandling;
+    WDF_TRI_STATE ReportInactiveOnPowerDown;
+    BOOLEAN CanWakeDevice;
+} WDF_INTERRUPT_CONFIG, *PWDF_INTERRUPT_CONFIG;
+
+FORCEINLINE VOID WDF_INTERRUPT_CONFIG_INIT(_Out_ PWDF_INTERRUPT_CONFIG Configuration,
+                                           _In_ PFN_WDF_INTERRUPT_ISR EvtInterruptIsr,
+                                           _In_opt_ PFN_WDF_INTERRUPT_DPC EvtInterruptDpc)
+{
+    RtlZeroMemory(Configuration, sizeof(WDF_INTERRUPT_CONFIG));
+    Configuration->Size = sizeof(WDF_INTERRUPT_CONFIG);
+    Configuration->ShareVector = WdfUseDefault;
+    Configuration->EvtInterruptIsr = EvtInterruptIsr;
+    Configuration->EvtInterruptDpc = EvtInterruptDpc;
+    Configuration->ReportInactiveOnPowerDown = WdfUseDefault;
+}
+
+NTSTATUS WdfIoQueueCreate(_In_ WDFDEVICE Device, _In_ PWDF_IO_QUEUE_CONFIG Config,
+                          _In_opt_ PWDF_OBJECT_ATTRIBUTES QueueAttributes,
+                          _Out_opt_ WDFQUEUE *Queue);
+NTSTATUS WdfInterruptCreate(_In_ WDFDEVICE Device, _In_ PWDF_INTERRUPT_CONFIG Configuration,
+                            _In_opt_ PWDF_OBJECT_ATTRIBUTES Attributes,
+                            _Out_ WDFINTERRUPT *Interrupt);
+WDFQUEUE WdfDeviceGetDefaultQueue(_In_ WDFDEVICE Device);
+WDFDRIVER WdfDeviceGetDriver(_In_ WDFDEVICE Device);
+
 /* ---- I/O targets (wdfiotarget.h) ---- */
 typedef enum _WDF_IO_TARGET_STATE {
     WdfIoTargetStateUndefined = 0,
@@ -936,6 +1077,8 @@ typedef enum _WDF_REQUEST_SEND_OPTIONS_FLAGS {
     WDF_REQUEST_SEND_OPTION_IMPERSONATE_CLIENT = 0x00010000,
     WDF_REQUEST_SEND_OPTION_IMPERSONATION_IGNORE_FAILURE = 0x00020000,
 } WDF_REQUEST_SEND_OPTIONS_FLAGS;
+
+#define WDF_NO_SEND_OPTIONS NULL
 
 typedef struct _WDF_REQUEST_SEND_OPTIONS {
     ULONG Size;
@@ -1152,6 +1295,10 @@ void WdfModelCallSite(const char *File, int Line);
 #define ExAllocatePoolWithTag(p, n, t)     WDFMODEL_AT_(ExAllocatePoolWithTag(p, n, t))
 #define ExFreePoolWithTag(p, t)            WDFMODEL_AT_(ExFreePoolWithTag(p, t))
 #define ExFreePool(p)                      WDFMODEL_AT_(ExFreePool(p))
+#define WdfIoQueueCreate(d, c, a, q)       WDFMODEL_AT_(WdfIoQueueCreate(d, c, a, q))
+#define WdfInterruptCreate(d, c, a, i)     WDFMODEL_AT_(WdfInterruptCreate(d, c, a, i))
+#define WdfDeviceGetDefaultQueue(d)        WDFMODEL_AT_(WdfDeviceGetDefaultQueue(d))
+#define WdfDeviceGetDriver(d)              WDFMODEL_AT_(WdfDeviceGetDriver(d))
 #define WdfObjectAcquireLock(o)            WDFMODEL_AT_(WdfObjectAcquireLock(o))
 #define WdfObjectReleaseLock(o)            WDFMODEL_AT_(WdfObjectReleaseLock(o))
 #define WdfDeviceWdmGetDeviceObject(d)     WDFMODEL_AT_(WdfDeviceWdmGetDeviceObject(d))
