@@ -507,3 +507,8 @@ void model_set_lower_answer(enum model_lower_answer a)
 {
     uf__model.lower_answer = (uint8_t)(a < LOWER__COUNT ? a : LOWER_SUCCESS);
 }
+
+enum model_lower_answer model_lower_answer(void)
+{
+    return (enum model_lower_answer)uf__model.lower_answer;
+}

@@ -214,6 +214,7 @@ enum model_lower_answer {
 /* Sets the lower device's answer from now on (a reset makes it
  * LOWER_SUCCESS). */
 void model_set_lower_answer(enum model_lower_answer a);
+enum model_lower_answer model_lower_answer(void);
 /* The lower device completes request `r` now with `status` and `information`,
  * if `r` is sent and still there; its completion routine runs at
  * DISPATCH_LEVEL. Returns 1 when it completed, 0 when not. */

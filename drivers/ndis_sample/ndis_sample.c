@@ -19,6 +19,9 @@
  *   +-- Watchdog    periodic DISPATCH timer: notices a stuck receive path
  *   +-- StatsTimer  periodic DISPATCH timer: harvests the receive ring
  *   +-- ResetWork   PASSIVE work item: resets the receive path after a hang
+ *   +-- (default I/O target: the device below the adapter, NextDevice)
+ *   +-- LinkQuery   request kept at the lower device: it completes on a link
+ *                   change, and its completion routine sends it again
  *
  * Per-adapter hardware state comes from pool (ExAllocatePool2) when the
  * model has a pool; until then it lives in the context (see
@@ -27,6 +30,8 @@
  * MiniportHaltEx (device_removal) quiesces the adapter: it takes it off the
  * driver's adapter list, stops both timers waiting for running callbacks,
  * flushes the reset work, releases the receive ring and the hardware state.
+ * Before that it stops the lower target, cancelling the link query, so
+ * that no completion comes after the ring is gone.
  * It leaves the device itself to the driver's teardown, as NDIS-WDF
  * miniports do ([M7]): WdfDriverMiniportUnload deletes it with the rest of
  * the driver's objects (the model notes it as miniport-device-not-deleted,
@@ -47,6 +52,15 @@
  *   UF_BUG_CLEANUP_CREATE  the device's cleanup creates a work item under it
  *   UF_BUG_POOL_LEAK       an error path skips the pool free
  *   UF_BUG_NO_MINIPORT_UNLOAD  unload never calls WdfDriverMiniportUnload
+ *   UF_BUG_TARGET_NOT_STOPPED  halt never stops the lower target: the link
+ *                          query completes after the ring is released
+ *   UF_BUG_RESEND_WITHOUT_REUSE  the completion routine sends the request
+ *                          again as it came back
+ *   UF_BUG_HALT_WAITS_FOR_IO  halt waits for the link query instead of
+ *                          cancelling it
+ *   UF_BUG_REQUEST_OUTLIVES_DEVICE  the link query is the driver's; halt
+ *                          deletes the device, then sends it to the target
+ *                          it had cached
  * and one variant that is not a bug, for the contrast with the last one:
  *   UF_ENTRY_FAILURE_STUB  DriverEntry's failure path leaves the framework
  *                          driver to the framework's stub
@@ -72,6 +86,11 @@
 #define NDIS_SAMPLE_RX_DESCRIPTORS 32        /* one small ring: under a page */
 #define NDIS_SAMPLE_WATCHDOG_MS  2000
 #define NDIS_SAMPLE_STATS_MS     500
+
+/* The IOCTLs the adapter sends the device below it: a query that completes
+ * on the next link change, and the notice that the adapter is going. */
+#define IOCTL_NDIS_SAMPLE_LINK_CHANGE CTL_CODE(FILE_DEVICE_UNKNOWN, 0x900, METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define IOCTL_NDIS_SAMPLE_LINK_DOWN   CTL_CODE(FILE_DEVICE_UNKNOWN, 0x901, METHOD_BUFFERED, FILE_ANY_ACCESS)
 
 /* One receive descriptor as the hardware writes it back. */
 typedef struct _RX_DESCRIPTOR {
@@ -101,6 +120,8 @@ typedef struct _ADAPTER_CONTEXT {
     WDFTIMER Watchdog;          /* periodic, DISPATCH: receive-path hang check */
     WDFTIMER StatsTimer;        /* periodic, DISPATCH: harvests the ring */
     WDFWORKITEM ResetWork;      /* PASSIVE: resets the receive path */
+    WDFIOTARGET Lower;          /* the device below the adapter (the default target) */
+    WDFREQUEST LinkQuery;       /* at the lower device until the link changes */
     PADAPTER_HW_STATE HwState;  /* hardware mirror: pool, or HwStateStorage */
 #if !NDIS_SAMPLE_POOL
     ADAPTER_HW_STATE HwStateStorage; /* HwState's home until the model has a pool */
@@ -110,6 +131,7 @@ typedef struct _ADAPTER_CONTEXT {
     ULONG Harvests;             /* statistics timer runs */
     ULONG LastHarvests;         /* Harvests at the watchdog's previous tick */
     ULONGLONG RxFrames;         /* frames received */
+    ULONG LinkChanges;          /* link changes the lower device reported */
 } ADAPTER_CONTEXT, *PADAPTER_CONTEXT;
 
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(ADAPTER_CONTEXT, AdapterGetContext)
@@ -154,6 +176,7 @@ static EVT_WDF_OBJECT_CONTEXT_CLEANUP AdapterCleanup;
 static EVT_WDF_TIMER AdapterWatchdog;
 static EVT_WDF_TIMER AdapterStatsTimer;
 static EVT_WDF_WORKITEM AdapterResetWork;
+static EVT_WDF_REQUEST_COMPLETION_ROUTINE AdapterLinkChanged;
 #ifdef UF_BUG_CLEANUP_CREATE
 static EVT_WDF_WORKITEM AdapterRetireWork;
 #endif
@@ -270,6 +293,60 @@ static VOID AdapterResetWork(WDFWORKITEM WorkItem)
     ctx->HwState->ResetCount++;
     ctx->ResetPending = FALSE;
     WdfSpinLockRelease(ctx->Lock);
+}
+
+/* ---- the link query ---- */
+
+/* Formats the link query for the device below and sends it; it stays there
+ * until the link changes. Returns the framework's status (the adapter runs
+ * without watching its link when the query cannot go). */
+static NTSTATUS AdapterQueryLink(PADAPTER_CONTEXT Ctx)
+{
+    NTSTATUS status;
+
+    status = WdfIoTargetFormatRequestForIoctl(Ctx->Lower, Ctx->LinkQuery,
+                                              IOCTL_NDIS_SAMPLE_LINK_CHANGE, NULL, NULL, NULL, NULL);
+    if (!NT_SUCCESS(status))
+        return status;
+    WdfRequestSetCompletionRoutine(Ctx->LinkQuery, AdapterLinkChanged, Ctx);
+    if (!WdfRequestSend(Ctx->LinkQuery, Ctx->Lower, WDF_NO_SEND_OPTIONS))
+        return WdfRequestGetStatus(Ctx->LinkQuery);
+    return STATUS_SUCCESS;
+}
+
+/* The link query's completion, at DISPATCH_LEVEL: the link changed, so the
+ * receive ring starts over; then the query goes down again. Halt cancels
+ * it before it releases the ring, so a failed or cancelled query only ends
+ * the watch. */
+static VOID AdapterLinkChanged(WDFREQUEST Request, WDFIOTARGET Target,
+                               PWDF_REQUEST_COMPLETION_PARAMS Params, WDFCONTEXT Context)
+{
+    PADAPTER_CONTEXT ctx = Context;
+    PRX_DESCRIPTOR ring;
+    size_t ringBytes;
+#ifndef UF_BUG_RESEND_WITHOUT_REUSE
+    WDF_REQUEST_REUSE_PARAMS reuse;
+#endif
+
+    UNREFERENCED_PARAMETER(Target);
+    if (!NT_SUCCESS(Params->IoStatus.Status))
+        return;
+    WdfSpinLockAcquire(ctx->Lock);
+    /* Through the ring's memory object, as the statistics timer reads it. */
+    ring = WdfMemoryGetBuffer(ctx->RxBuffer, &ringBytes);
+    if (ringBytes >= sizeof(RX_DESCRIPTOR))
+        ring[0].Flags = 0;
+    ctx->LinkChanges++;
+    WdfSpinLockRelease(ctx->Lock);
+#ifdef UF_BUG_RESEND_WITHOUT_REUSE
+    /* Bug: "the request is ours, send it again": a completed request must be
+     * reused and formatted before it goes down again. */
+    (void)WdfRequestSend(Request, ctx->Lower, WDF_NO_SEND_OPTIONS);
+#else
+    WDF_REQUEST_REUSE_PARAMS_INIT(&reuse, WDF_REQUEST_REUSE_NO_FLAGS, STATUS_SUCCESS);
+    if (NT_SUCCESS(WdfRequestReuse(Request, &reuse)))
+        (void)AdapterQueryLink(ctx);
+#endif
 }
 
 /* ---- the adapter list ---- */
@@ -467,10 +544,23 @@ static NTSTATUS NdisSampleDeviceArrival(PDEVICE_OBJECT Fdo, PDEVICE_OBJECT NextD
     if (!NT_SUCCESS(status))
         goto out_free_hw_state;
 
+    /* The link query, sized for the device below. */
+    ctx->Lower = WdfDeviceGetIoTarget(device);
+#ifdef UF_BUG_REQUEST_OUTLIVES_DEVICE
+    /* The query is the driver's ("a request must outlive the adapter so
+     * that halt can say goodbye with it"). */
+    status = WdfRequestCreate(WDF_NO_OBJECT_ATTRIBUTES, ctx->Lower, &ctx->LinkQuery);
+#else
+    status = WdfRequestCreate(&attributes, ctx->Lower, &ctx->LinkQuery);
+#endif
+    if (!NT_SUCCESS(status))
+        goto out_free_hw_state;
+
     /* The adapter is complete: halt can find it from here on. */
     AdapterListSet(slot, device);
     WdfTimerStart(ctx->Watchdog, WDF_REL_TIMEOUT_IN_MS(NDIS_SAMPLE_WATCHDOG_MS));
     WdfTimerStart(ctx->StatsTimer, WDF_REL_TIMEOUT_IN_MS(NDIS_SAMPLE_STATS_MS));
+    (void)AdapterQueryLink(ctx);
     return STATUS_SUCCESS;
 
 out_free_hw_state:
@@ -518,12 +608,40 @@ static VOID NdisSampleDeviceRemoval(PDEVICE_OBJECT Fdo)
      * written, and halt was never taught to stop it: it keeps firing into
      * the ring released below. */
 
+    /* The link query's completion touches the ring: cancel it and wait for
+     * it before the ring goes. */
+#if defined(UF_BUG_HALT_WAITS_FOR_IO)
+    /* Bug: "halt lets the query finish": it completes only on a link
+     * change, so halt waits for a change that may never come. */
+    WdfIoTargetStop(ctx->Lower, WdfIoTargetWaitForSentIoToComplete);
+#elif !defined(UF_BUG_TARGET_NOT_STOPPED)
+    WdfIoTargetStop(ctx->Lower, WdfIoTargetCancelSentIo);
+#endif
+    /* UF_BUG_TARGET_NOT_STOPPED: the query was added after halt was
+     * written; it is still at the lower device, and a link change after
+     * halt runs its completion on the released ring. */
+
     /* The ring and the hardware mirror are the adapter's; the handle is not
      * cleared: nothing runs on a halted adapter. */
     WdfObjectDelete(ctx->RxBuffer);
     ctx->RxRing = NULL;
     ctx->RxDescriptors = 0;
     AdapterFreeHwState(ctx);
+#ifdef UF_BUG_REQUEST_OUTLIVES_DEVICE
+    {
+        /* Bug: the adapter's device goes here, and the query, being the
+         * driver's, is used afterwards to tell the device below that the
+         * adapter is gone: the target it was cached with went with the
+         * device. */
+        WDFIOTARGET lower = ctx->Lower;
+        WDFREQUEST query = ctx->LinkQuery;
+
+        WdfObjectDelete(device);
+        if (NT_SUCCESS(WdfIoTargetFormatRequestForIoctl(lower, query, IOCTL_NDIS_SAMPLE_LINK_DOWN,
+                                                        NULL, NULL, NULL, NULL)))
+            (void)WdfRequestSend(query, lower, WDF_NO_SEND_OPTIONS);
+    }
+#endif
 }
 
 /* ---- DriverEntry and MiniportDriverUnload ---- */

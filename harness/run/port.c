@@ -283,8 +283,12 @@ static void run_op(const struct op *o)
             model_dpc_run((WDFDPC)h);
         break;
     case OP_LOWER_DEVICE:
-        model_set_lower_answer((o->opts & OPT_STATUS) ? (enum model_lower_answer)o->level
-                                                      : LOWER_SUCCESS);
+        /* The port's lower device completes whatever it is asked to cancel:
+         * one that held even cancelled I/O would hang every driver above
+         * it, the correct ones too, so `hold` is `no-answer` here. */
+        model_set_lower_answer(!(o->opts & OPT_STATUS) ? LOWER_SUCCESS
+                               : o->level == LOWER_HOLD ? LOWER_NO_ANSWER
+                                                        : (enum model_lower_answer)o->level);
         break;
     case OP_RUN_DEFERRED:
         model_run_deferred();

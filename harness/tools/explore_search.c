@@ -6,9 +6,9 @@
  * a prefix always leads to the same state, and nothing is saved between
  * runs but the hash of where each ended. The hash covers every object's
  * type, state, parent, reference count, held tags, pending timer or work
- * item and cleanup and destroy flags; the framework driver's state; the
- * deferred disposals; whether the machine halted; the pool still
- * allocated; and the port's state (loaded, unloads, adapters arrived and
+ * item, DPC or request and cleanup and destroy flags; the framework
+ * driver's state; the deferred disposals; whether the machine halted; the
+ * pool still allocated; the lower device's answer; and the port's state (loaded, unloads, adapters arrived and
  * present). A run whose end state was reached before is not extended:
  * orderings that lead to the same state are explored once. The driver's
  * own globals are not in the hash (docs/EXPLORING.md says what that
@@ -32,10 +32,14 @@ enum {
     EVENT_RUN = 1u << 3,      /* run workitem#N, each work item the driver made */
     EVENT_DEFERRED = 1u << 4, /* run-deferred */
     EVENT_UNLOAD = 1u << 5,   /* port-unload */
+    EVENT_COMPLETE = 1u << 6, /* complete request#N, each request at the lower device */
+    EVENT_DPC = 1u << 7,      /* run-dpc dpc#N, each DPC queued */
+    EVENT_LOWER = 1u << 8,    /* lower-device status=no-answer, once */
 };
 
-const char *const xsearch_event_names[XSEARCH_NEVENTS] = {"arrival", "removal", "fire",
-                                                          "run", "deferred", "unload"};
+const char *const xsearch_event_names[XSEARCH_NEVENTS] = {
+    "arrival", "removal", "fire", "run", "deferred", "unload", "complete", "dpc", "lower",
+};
 
 /* Makes *s a search with its state table (explore_search.h). Returns 0 or
  * -1. */
@@ -84,7 +88,8 @@ static uint64_t state_hash(uint32_t port_state)
             v[2] = (uint32_t)model_halted();
             v[3] = port_state;
             v[4] = model_pool_outstanding();
-            v[5] = v[6] = v[7] = 0;
+            v[5] = (uint32_t)model_lower_answer();
+            v[6] = v[7] = 0;
             v[8] = 0xFFFFFFFFu;
         }
         for (k = 0; k < sizeof v; k++) {
@@ -119,12 +124,30 @@ static uint32_t next_events(const struct xsearch *s, struct op *ev, uint32_t por
 {
     struct model_object_info info;
     uint32_t n = 0, id, count = model_object_count(), timers = 0, items = 0, a;
+    uint32_t requests = 0, dpcs = 0;
 
-    for (id = 1; id <= count; id++)
-        if (model_object_info(id, &info) == 0) {
-            timers += info.type == TYPE_TIMER;
-            items += info.type == TYPE_WORKITEM;
+    for (id = 1; id <= count; id++) {
+        if (model_object_info(id, &info) < 0)
+            continue;
+        timers += info.type == TYPE_TIMER;
+        items += info.type == TYPE_WORKITEM;
+        /* Only what the event can act on: a request at the lower device,
+         * a DPC queued (TYPE#N counts every one of the type). */
+        if (info.type == TYPE_REQUEST && requests < PROG_MAX_ENVREF) {
+            if (info.pending && (s->events & EVENT_COMPLETE)) {
+                op_init(&ev[n], OP_COMPLETE);
+                ev[n++].target = (uint16_t)requests;
+            }
+            requests++;
         }
+        if (info.type == TYPE_DPC && dpcs < PROG_MAX_ENVREF) {
+            if (info.pending && (s->events & EVENT_DPC)) {
+                op_init(&ev[n], OP_RUN_DPC);
+                ev[n++].target = (uint16_t)dpcs;
+            }
+            dpcs++;
+        }
+    }
     if ((s->events & EVENT_ARRIVAL) && PORT_STATE_ARRIVED(port_state) < PROG_MAX_ADAPTERS)
         op_init(&ev[n++], OP_DEVICE_ARRIVAL);
     for (a = 0; a < PROG_MAX_ADAPTERS && (s->events & EVENT_REMOVAL); a++)
@@ -145,11 +168,17 @@ static uint32_t next_events(const struct xsearch *s, struct op *ev, uint32_t por
         op_init(&ev[n++], OP_RUN_DEFERRED);
     if (s->events & EVENT_UNLOAD)
         op_init(&ev[n++], OP_PORT_UNLOAD);
+    if ((s->events & EVENT_LOWER) && model_lower_answer() != LOWER_NO_ANSWER) {
+        op_init(&ev[n], OP_LOWER_DEVICE);
+        ev[n].opts = OPT_STATUS;
+        ev[n++].level = LOWER_NO_ANSWER;
+    }
     return n;
 }
 
 /* Makes *dst the setup of driver program p, where the search starts: its
- * leading load, device-arrival, fail-alloc, inject and irql ops. */
+ * leading load, device-arrival, fail-alloc, inject, irql and lower-device
+ * ops. */
 static void setup(struct program *dst, const struct program *p)
 {
     uint32_t i;
@@ -159,7 +188,7 @@ static void setup(struct program *dst, const struct program *p)
         enum op_code c = (enum op_code)p->ops[i].code;
 
         if (c != OP_LOAD && c != OP_DEVICE_ARRIVAL && c != OP_FAIL_ALLOC && c != OP_INJECT &&
-            c != OP_IRQL)
+            c != OP_IRQL && c != OP_LOWER_DEVICE)
             break;
     }
     dst->nops = i;
@@ -171,7 +200,7 @@ static void setup(struct program *dst, const struct program *p)
 static void search(struct xsearch *s, struct xeng *e, const struct program *p, uint32_t depth)
 {
     static struct program level[XSEARCH_MAX_DEPTH + 1];
-    struct op ev[2 * PROG_MAX_ENVREF + PROG_MAX_ADAPTERS + 3];
+    struct op ev[4 * PROG_MAX_ENVREF + PROG_MAX_ADAPTERS + 4];
     uint32_t n, i, ps;
     char how[48];
     int fresh;

@@ -17,12 +17,12 @@
 #include "explore_engine.h"
 
 #define XSEARCH_MAX_DEPTH 12  /* the deepest --depth */
-#define XSEARCH_NEVENTS 6     /* kinds of event the search may play */
+#define XSEARCH_NEVENTS 9     /* kinds of event the search may play */
 #define XSEARCH_ALL_EVENTS ((1u << XSEARCH_NEVENTS) - 1)
 
 /* The kinds of event, as --events names them: bit k of an events mask is
  * xsearch_event_names[k] ("arrival", "removal", "fire", "run", "deferred",
- * "unload"). */
+ * "unload", "complete", "dpc", "lower"). */
 extern const char *const xsearch_event_names[XSEARCH_NEVENTS];
 
 /* The search's state and counts. Callers read the counts. */
@@ -45,7 +45,7 @@ int xsearch_init(struct xsearch *s, uint32_t events, uint32_t depth, uint64_t bu
 void xsearch_free(struct xsearch *s);
 
 /* Searches from the setup of driver scenario p: its leading load,
- * device-arrival, fail-alloc, inject and irql ops. Every sequence of the
+ * device-arrival, fail-alloc, inject, irql and lower-device ops. Every sequence of the
  * events the state allows is run until the depth, the budget or a state
  * reached before stops it. */
 void xsearch_scenario(struct xsearch *s, struct xeng *e, const struct program *p);
