@@ -13,9 +13,9 @@
  * [G2] [G4]. A target's delete runs its cleanup callback first, with its
  * I/O still out, then cancels and waits (FxIoTarget::Dispose) [G2].
  *
- * The model has no device namespace: a target opened by name opens
- * whatever the lower device's answer says (success, else the name is not
- * found), and every remote target's device is the one stand-in below.
+ * The model has no device namespace: a target opened by name opens unless
+ * the lower device answers with a failure (then the name is not found),
+ * and every remote target's device is the one stand-in below.
  */
 #define WDFMODEL_NO_CALL_SITES
 #include "alloc.h"
@@ -271,7 +271,9 @@ NTSTATUS WdfIoTargetOpen(WDFIOTARGET IoTarget, PWDF_IO_TARGET_OPEN_PARAMS OpenPa
         /* FxIoTargetRemote::Open keeps a copy of the name, then ZwCreateFile. */
         if (!uf__alloc_try(SITE_IOTARGET_NAME))
             return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-        if (uf__model.lower_answer != LOWER_SUCCESS)
+        /* A device that answers with a failure is not there; a silent one
+         * is (its create completes, its IOCTLs do not). */
+        if (!NT_SUCCESS(model_lower_answer_status((enum model_lower_answer)uf__model.lower_answer)))
             return uf__ddi_leave(&f, STATUS_OBJECT_NAME_NOT_FOUND);
     }
     /* GetTargetDeviceRelations: only its IRP's allocation fails the open. */

@@ -170,6 +170,19 @@ NTSTATUS WdfObjectAllocateContext(WDFOBJECT Handle, PWDF_OBJECT_ATTRIBUTES Conte
     return uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
+/* The context of type `t` of the object behind `h`, without a DDI: NULL
+ * when the handle is none of this execution's or the object is freed. */
+static void *halted_context(WDFOBJECT h, PCWDF_OBJECT_CONTEXT_TYPE_INFO t)
+{
+    uint32_t id = obj_handle_id(h);
+    struct context *c;
+
+    if (!id || !t || obj_get(id)->state == STATE_FREED)
+        return NULL;
+    c = context_find(obj_get(id), t);
+    return c ? c->data : NULL;
+}
+
 PVOID WdfObjectGetTypedContextWorker(WDFOBJECT Handle, PCWDF_OBJECT_CONTEXT_TYPE_INFO TypeInfo)
 {
     struct ddi_frame f;
@@ -178,7 +191,10 @@ PVOID WdfObjectGetTypedContextWorker(WDFOBJECT Handle, PCWDF_OBJECT_CONTEXT_TYPE
 
     if (!uf__ddi_enter(&f, DDI_WdfObjectGetTypedContextWorker, Handle)) {
         uf__ddi_leave(&f, STATUS_SUCCESS);
-        return NULL;
+        /* After a bug check the machine has stopped and the driver's code
+         * that still runs in this process must not crash on it: a context
+         * still there is handed out, silently, as a header inline would. */
+        return model_now.halted ? halted_context(Handle, TypeInfo) : NULL;
     }
     o = uf__obj_lookup(Handle, TYPE_NONE);
     c = o && TypeInfo ? context_find(o, TypeInfo) : NULL;

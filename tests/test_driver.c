@@ -481,6 +481,34 @@ static void C3_bugcheck_stops_the_run(void **state)
     assert_int_equal(model_worst_severity(), SEV_BUGCHECK);
 }
 
+/* [C3] Code still running after the stop gets the contexts that exist,
+ * silently, and nothing of a freed object. */
+typedef struct _C3_CONTEXT {
+    ULONG Value;
+} C3_CONTEXT;
+WDF_DECLARE_CONTEXT_TYPE(C3_CONTEXT)
+
+static void C3_contexts_outlive_the_stop_for_the_code_still_running(void **state)
+{
+    WDF_OBJECT_ATTRIBUTES a;
+    WDFOBJECT o = NULL, gone = NULL;
+    size_t len;
+
+    t_driver();
+    WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&a, C3_CONTEXT);
+    assert_int_equal(WdfObjectCreate(&a, &o), STATUS_SUCCESS);
+    assert_int_equal(WdfObjectCreate(&a, &gone), STATUS_SUCCESS);
+    WdfObjectGet_C3_CONTEXT(o)->Value = 7;
+    WdfObjectDelete(gone);
+    WdfObjectDelete(NULL); /* handle-invalid, a bugcheck */
+    assert_true(model_halted());
+    len = strlen(t_events());
+    assert_int_equal(WdfObjectGet_C3_CONTEXT(o)->Value, 7);
+    assert_null(WdfObjectGet_C3_CONTEXT(gone));
+    assert_int_equal(strlen(t_events()), len);
+    assert_int_equal(model_violation_count(), 1);
+}
+
 /* [C3] After a violation of lower severity the run carries on. */
 static void C3_other_violations_carry_on(void **state)
 {
@@ -552,6 +580,7 @@ int main(void)
         cmocka_unit_test_setup(M8_displaced_unload_stub_deletes_the_driver, t_setup),
         cmocka_unit_test_setup(C16_driver_create_accepts_device_and_queue_scope, t_setup),
         cmocka_unit_test_setup(C3_bugcheck_stops_the_run, t_setup),
+        cmocka_unit_test_setup(C3_contexts_outlive_the_stop_for_the_code_still_running, t_setup),
         cmocka_unit_test_setup(C3_other_violations_carry_on, t_setup),
         cmocka_unit_test_setup(C6_miniport_device_accepts_a_parent, t_setup),
     };

@@ -30,9 +30,13 @@
  * buffers, a jack-detection poll timer and work item, and a power work item.
  * The jack-detection path holds a reference on the device from arrival
  * until its first pass completes (a real driver keeps the adapter alive for
- * the notification it raises to the audio stack from that pass). Removal
- * stops the timer, flushes the work items, powers the codec down and
- * deletes the device.
+ * the notification it raises to the audio stack from that pass). The
+ * start path also opens the sideband driver's target by name and asks it
+ * for its capabilities with a synchronous IOCTL, with a timeout, as
+ * SysVAD's sideband scenarios talk to a Bluetooth or USB audio driver; the
+ * adapter runs without it when it is not there or does not answer. Removal
+ * stops the timer, flushes the work items, powers the codec down, closes
+ * the sideband target and deletes the device.
  *
  * Unload is guarded by the driver's own state (g.Loaded), never by
  * WdfGetDriver(), so a second call of DriverUnload does nothing.
@@ -62,6 +66,11 @@
 /* The jack-detection poll period, in milliseconds. */
 #define JACK_POLL_PERIOD_MS 500
 
+/* The sideband driver's device and the IOCTL that returns its capabilities. */
+#define SIDEBAND_DEVICE_NAME L"\\Device\\SysvadSideband"
+#define IOCTL_SIDEBAND_GET_CAPS CTL_CODE(FILE_DEVICE_UNKNOWN, 0x810, METHOD_BUFFERED, FILE_ANY_ACCESS)
+#define SIDEBAND_TIMEOUT_MS 1000
+
 /* The state of one adapter, the context of its miniport device. */
 typedef struct _ADAPTER_CONTEXT {
     PDEVICE_OBJECT Fdo;        /* the port's functional device object */
@@ -76,6 +85,9 @@ typedef struct _ADAPTER_CONTEXT {
     ULONG JackPolls;           /* jack-detection passes run */
     ULONG PowerTarget;         /* the power state PowerWork applies */
     ULONG PowerState;          /* the codec's current power state */
+    WDFIOTARGET Sideband;      /* the sideband driver, opened by name */
+    BOOLEAN SidebandOpen;      /* it answered: close it at removal */
+    ULONG SidebandCaps;        /* what it said it can do */
 } ADAPTER_CONTEXT, *PADAPTER_CONTEXT;
 
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(ADAPTER_CONTEXT, AdapterGetContext)
@@ -313,6 +325,40 @@ static VOID AdapterCleanup(WDFOBJECT Device)
 /* The port's StartDevice for a new adapter: creates its miniport device
  * and everything under it, then starts jack detection. At PASSIVE_LEVEL.
  * Returns the status; on failure nothing of the adapter is left. */
+/* Opens the sideband driver's target under Device and asks it for its
+ * capabilities. Returns a failure only when the target object cannot be
+ * made; a sideband driver that is not there, or does not answer within
+ * SIDEBAND_TIMEOUT_MS, leaves the adapter without it. */
+static NTSTATUS AdapterOpenSideband(WDFDEVICE Device, PADAPTER_CONTEXT Ctx)
+{
+    static const UNICODE_STRING name = RTL_CONSTANT_STRING(SIDEBAND_DEVICE_NAME);
+    WDF_IO_TARGET_OPEN_PARAMS openParams;
+    WDF_MEMORY_DESCRIPTOR output;
+    WDF_REQUEST_SEND_OPTIONS options;
+    NTSTATUS status;
+
+    status = WdfIoTargetCreate(Device, WDF_NO_OBJECT_ATTRIBUTES, &Ctx->Sideband);
+    if (!NT_SUCCESS(status))
+        return status;
+    WDF_IO_TARGET_OPEN_PARAMS_INIT_OPEN_BY_NAME(&openParams, &name, GENERIC_READ | GENERIC_WRITE);
+    if (!NT_SUCCESS(WdfIoTargetOpen(Ctx->Sideband, &openParams)))
+        return STATUS_SUCCESS;
+    WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(&output, &Ctx->SidebandCaps, sizeof(Ctx->SidebandCaps));
+    WDF_REQUEST_SEND_OPTIONS_INIT(&options, 0);
+#ifndef UF_BUG_SIDEBAND_NO_TIMEOUT
+    WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT(&options, WDF_REL_TIMEOUT_IN_MS(SIDEBAND_TIMEOUT_MS));
+#endif
+    /* UF_BUG_SIDEBAND_NO_TIMEOUT: "the sideband driver always answers":
+     * when it does not, the start path waits for ever. */
+    status = WdfIoTargetSendIoctlSynchronously(Ctx->Sideband, NULL, IOCTL_SIDEBAND_GET_CAPS, NULL,
+                                               &output, &options, NULL);
+    if (NT_SUCCESS(status))
+        Ctx->SidebandOpen = TRUE;
+    else
+        WdfIoTargetClose(Ctx->Sideband);
+    return STATUS_SUCCESS;
+}
+
 static NTSTATUS PortclsSampleDeviceArrival(PDEVICE_OBJECT Fdo, PDEVICE_OBJECT NextDevice,
                                            PDEVICE_OBJECT Pdo)
 {
@@ -392,6 +438,10 @@ static NTSTATUS PortclsSampleDeviceArrival(PDEVICE_OBJECT Fdo, PDEVICE_OBJECT Ne
         goto out_drop_jack_reference;
     }
 
+    status = AdapterOpenSideband(device, ctx);
+    if (!NT_SUCCESS(status))
+        goto out_drop_jack_reference;
+
     slot->Fdo = Fdo;
     slot->Device = device;
     if (g.Settings)
@@ -439,6 +489,11 @@ static VOID PortclsSampleDeviceRemoval(PDEVICE_OBJECT Fdo)
     WdfWorkItemEnqueue(ctx->PowerWork);
     WdfWorkItemFlush(ctx->PowerWork);
 #endif
+
+    if (ctx->SidebandOpen) {
+        ctx->SidebandOpen = FALSE;
+        WdfIoTargetClose(ctx->Sideband);
+    }
 
     /* AdapterCleanup frees the slot. */
     WdfObjectDelete(device);
