@@ -337,6 +337,14 @@ NTSTATUS WdfIoTargetStart(WDFIOTARGET IoTarget)
     return uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
+/* A stop or purge changes a started, stopped or purged target; any other
+ * state is traced and left alone (GotoStopState, GotoPurgeState) [G4]. */
+static int can_quiesce(const struct obj *t)
+{
+    return t->u.iotarget.state == WdfIoTargetStarted || t->u.iotarget.state == WdfIoTargetStopped ||
+           t->u.iotarget.state == WdfIoTargetPurged;
+}
+
 VOID WdfIoTargetStop(WDFIOTARGET IoTarget, WDF_IO_TARGET_SENT_IO_ACTION Action)
 {
     struct ddi_frame f;
@@ -354,9 +362,7 @@ VOID WdfIoTargetStop(WDFIOTARGET IoTarget, WDF_IO_TARGET_SENT_IO_ACTION Action)
         return;
     }
     t = uf__obj_lookup(IoTarget, TYPE_IOTARGET);
-    if (t && (t->u.iotarget.state == WdfIoTargetStarted ||
-              t->u.iotarget.state == WdfIoTargetStopped ||
-              t->u.iotarget.state == WdfIoTargetPurged)) {
+    if (t && can_quiesce(t)) {
         t->u.iotarget.state = WdfIoTargetStopped;
         if (Action == WdfIoTargetCancelSentIo)
             cancel_sent(t, SENT_NORMAL);
@@ -381,9 +387,7 @@ VOID WdfIoTargetPurge(WDFIOTARGET IoTarget, WDF_IO_TARGET_PURGE_IO_ACTION Action
         return;
     }
     t = uf__obj_lookup(IoTarget, TYPE_IOTARGET);
-    if (t && (t->u.iotarget.state == WdfIoTargetStarted ||
-              t->u.iotarget.state == WdfIoTargetStopped ||
-              t->u.iotarget.state == WdfIoTargetPurged)) {
+    if (t && can_quiesce(t)) {
         t->u.iotarget.state = WdfIoTargetPurged;
         complete_queued(t);
         cancel_sent(t, SENT_NORMAL);
