@@ -135,7 +135,10 @@ static void callback_returned(enum cb_kind kind, struct obj *o, KIRQL irql, uint
 {
     int worker = kind == CB_WORKITEM || (kind == CB_TIMER && irql == PASSIVE_LEVEL);
 
-    if (worker && model_now.irql >= DISPATCH_LEVEL)
+    /* Compared with the IRQL it was called at: a work item serialized under
+     * a spin lock runs at DISPATCH_LEVEL, and the framework, not the
+     * callback, gives the lock back [B4]. */
+    if (worker && model_now.irql >= DISPATCH_LEVEL && model_now.irql != irql)
         uf__violation(RULE_WORKER_RETURNED_AT_BAD_IRQL, o,
                       "the work item's callback returned to the system worker thread at DISPATCH_LEVEL");
     else if (worker && uf__model.waitlocks_held != waitlocks)

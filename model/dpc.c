@@ -27,6 +27,7 @@ NTSTATUS WdfDpcCreate(PWDF_DPC_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attributes,
 {
     struct ddi_frame f;
     struct obj *parent, *device, *d;
+    uint8_t serialized;
     NTSTATUS st;
 
     if (!uf__ddi_enter(&f, DDI_WdfDpcCreate, NULL))
@@ -52,19 +53,21 @@ NTSTATUS WdfDpcCreate(PWDF_DPC_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attributes,
     if (!d)
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     uf__alloc_verifier_lock(); /* FxDpc is a non-paged object [C19] */
-    /* FxDeviceBase::_SearchForDevice, then _GetEffectiveLock: with
-     * AutomaticSerialization, the device's callback lock when its scope is
-     * Device or Queue (inherited from the driver), never a refusal: a DPC
-     * is not passive [B4]. */
+    /* FxDeviceBase::_SearchForDevice, then _GetEffectiveLock [B4]. */
     device = uf__obj_device_ancestor(parent);
     if (!device) {
         uf__obj_abort(d);
         return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     }
+    st = uf__effective_lock(parent, device, Config->AutomaticSerialization, 0, &serialized);
+    if (!NT_SUCCESS(st)) {
+        uf__obj_abort(d);
+        return uf__ddi_leave(&f, st);
+    }
     uf__obj_apply_attributes(d, Attributes);
     d->device_base = device->id;
     d->u.dpc.fn = Config->EvtDpcFunc;
-    d->u.dpc.serialized = Config->AutomaticSerialization && uf__device_serializes(device);
+    d->u.dpc.serialized = serialized;
     d->u.dpc.kdpc = uf__alloc_block(sizeof(KDPC)); /* inside the FxDpc: no allocation */
     uf__obj_reference(d, uf__TAG_DPC);
     uf__obj_reference(parent, uf__TAG_DPC);
@@ -87,7 +90,7 @@ static void dpc_run(struct obj *d)
     d->u.dpc.running++;
     /* FxDpc::DpcHandler takes the device's callback lock around it [B4]. */
     if (d->u.dpc.serialized)
-        uf__cb_call_serialized(CB_DPC, (void (*)(void))d->u.dpc.fn, d);
+        uf__cb_call_serialized(CB_DPC, (void (*)(void))d->u.dpc.fn, d, DISPATCH_LEVEL);
     else
         uf__cb_call(CB_DPC, (void (*)(void))d->u.dpc.fn, d, DISPATCH_LEVEL);
     d->u.dpc.running--;

@@ -116,6 +116,7 @@ struct obj {
             uint32_t running;             /* callbacks on the stack */
             uint8_t holds_refs;           /* self and parent refs held [T2] */
             uint8_t running_down;         /* disposal began: enqueue refused [T4] */
+            uint8_t serialized;           /* runs under its device's callback lock [B4] */
         } workitem;
         struct {
             uint8_t held;                 /* acquired */
@@ -390,14 +391,21 @@ void uf__dpc_destruct(struct obj *o);
 void uf__string_destruct(struct obj *o);
 
 /* ---- callback locks (lock.c) ---- */
-/* Whether objects under `device` asking for AutomaticSerialization get its
- * callback lock: its scope is Device or Queue [B4]. */
-int uf__device_serializes(const struct obj *device);
-/* Calls DISPATCH_LEVEL callback `fn` of `kind` for `o` under the callback
- * lock of `o`'s device (automatic serialization [B4]). A lock held already
- * belongs to another context, which the model's one thread cannot wait
- * for: the callback then runs without taking it. */
-void uf__cb_call_serialized(enum cb_kind kind, void (*fn)(void), struct obj *o);
+/* FxObject::_GetEffectiveLock for an object under `parent`, whose device is
+ * `device`, asking for AutomaticSerialization, with passive (1) or
+ * DISPATCH_LEVEL (0) callbacks: *serialized says whether they run under
+ * the device's callback lock (its scope Device or Queue); a parent whose
+ * passive-callbacks mark differs from `passive` is refused with
+ * STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL [B4]. */
+NTSTATUS uf__effective_lock(const struct obj *parent, const struct obj *device,
+                            BOOLEAN AutomaticSerialization, int passive, uint8_t *serialized);
+/* Calls callback `fn` of `kind` for `o` at `irql` under the callback lock of
+ * `o`'s device (automatic serialization [B4]). A lock held already belongs
+ * to the thread that called the DDI running this callback, which then
+ * waits for it for ever (callback-lock-wait-deadlock), or, outside any DDI,
+ * to another context the model's one thread cannot wait for: the callback
+ * then runs without taking it. */
+void uf__cb_call_serialized(enum cb_kind kind, void (*fn)(void), struct obj *o, KIRQL irql);
 
 /* ---- I/O targets and requests (iotarget.c, request.c) ---- */
 /* Where a request is: created or reused (idle), queued in a stopped

@@ -337,12 +337,14 @@ NTSTATUS WdfIoTargetStart(WDFIOTARGET IoTarget)
     return uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
-/* A stop or purge changes a started, stopped or purged target; any other
- * state is traced and left alone (GotoStopState, GotoPurgeState) [G4]. */
-static int can_quiesce(const struct obj *t)
+/* A stop or purge moves a started, stopped or purged target to `state`;
+ * another state is traced and kept, and the action runs all the same
+ * (GotoStopState, GotoPurgeState) [G4]. */
+static void quiesce_state(struct obj *t, WDF_IO_TARGET_STATE state)
 {
-    return t->u.iotarget.state == WdfIoTargetStarted || t->u.iotarget.state == WdfIoTargetStopped ||
-           t->u.iotarget.state == WdfIoTargetPurged;
+    if (t->u.iotarget.state == WdfIoTargetStarted || t->u.iotarget.state == WdfIoTargetStopped ||
+        t->u.iotarget.state == WdfIoTargetPurged)
+        t->u.iotarget.state = (uint8_t)state;
 }
 
 VOID WdfIoTargetStop(WDFIOTARGET IoTarget, WDF_IO_TARGET_SENT_IO_ACTION Action)
@@ -362,8 +364,8 @@ VOID WdfIoTargetStop(WDFIOTARGET IoTarget, WDF_IO_TARGET_SENT_IO_ACTION Action)
         return;
     }
     t = uf__obj_lookup(IoTarget, TYPE_IOTARGET);
-    if (t && can_quiesce(t)) {
-        t->u.iotarget.state = WdfIoTargetStopped;
+    if (t) {
+        quiesce_state(t, WdfIoTargetStopped);
         if (Action == WdfIoTargetCancelSentIo)
             cancel_sent(t, SENT_NORMAL);
         if (Action != WdfIoTargetLeaveSentIoPending)
@@ -387,8 +389,8 @@ VOID WdfIoTargetPurge(WDFIOTARGET IoTarget, WDF_IO_TARGET_PURGE_IO_ACTION Action
         return;
     }
     t = uf__obj_lookup(IoTarget, TYPE_IOTARGET);
-    if (t && can_quiesce(t)) {
-        t->u.iotarget.state = WdfIoTargetPurged;
+    if (t) {
+        quiesce_state(t, WdfIoTargetPurged);
         complete_queued(t);
         cancel_sent(t, SENT_NORMAL);
         if (Action == WdfIoTargetPurgeIoAndWait)

@@ -14,9 +14,10 @@
  * has one, a spin lock unless the driver asked for passive execution, then
  * a fast mutex; no other object a miniport has one [B1] [B2]. Taking it
  * twice is WDF_VIOLATION 0x2 whatever the verifier says; releasing it
- * unheld is a verifier break that releases nothing [B3]. Timers and DPCs
- * asking for AutomaticSerialization run under it when the device's scope
- * is Device or Queue [B4].
+ * unheld is a verifier break that releases nothing [B3]. Timers, DPCs and
+ * work items asking for AutomaticSerialization run under it when the
+ * device's scope is Device or Queue and their parent's passive-callbacks
+ * mark matches their own level; otherwise they are refused [B4].
  */
 #define WDFMODEL_NO_CALL_SITES
 #include "alloc.h"
@@ -151,10 +152,29 @@ VOID WdfWaitLockRelease(WDFWAITLOCK Lock)
     uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
-int uf__device_serializes(const struct obj *device)
+/* Whether `o` is marked passive-callbacks (FXOBJECT_FLAGS_PASSIVE_CALLBACKS):
+ * its attributes said Passive, or its class marks itself (a work item, a
+ * registry key, a paged lookaside list and its buffers). A miniport device
+ * never is, whatever its lock [B4]. */
+static int passive_callbacks(const struct obj *o)
 {
-    return device && (device->u.device.scope == WdfSynchronizationScopeDevice ||
-                      device->u.device.scope == WdfSynchronizationScopeQueue);
+    return o->exec == WdfExecutionLevelPassive || o->type == TYPE_WORKITEM || o->type == TYPE_KEY ||
+           (o->type == TYPE_LOOKASIDE && o->u.lookaside.paged) ||
+           (o->type == TYPE_MEMORY && o->u.memory.lookaside && o->passive_dispose);
+}
+
+NTSTATUS uf__effective_lock(const struct obj *parent, const struct obj *device,
+                            BOOLEAN AutomaticSerialization, int passive, uint8_t *serialized)
+{
+    *serialized = 0;
+    if (!AutomaticSerialization || !device ||
+        (device->u.device.scope != WdfSynchronizationScopeDevice &&
+         device->u.device.scope != WdfSynchronizationScopeQueue))
+        return STATUS_SUCCESS;
+    if (passive != passive_callbacks(parent))
+        return STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL;
+    *serialized = 1;
+    return STATUS_SUCCESS;
 }
 
 /* Takes `d`'s callback lock for the caller (FxCallbackSpinLock::Lock or
@@ -182,18 +202,27 @@ static void callback_lock_give(struct obj *d)
     }
 }
 
-void uf__cb_call_serialized(enum cb_kind kind, void (*fn)(void), struct obj *o)
+void uf__cb_call_serialized(enum cb_kind kind, void (*fn)(void), struct obj *o, KIRQL irql)
 {
     struct obj *device = obj_get(o->device_base);
     KIRQL at = model_now.irql;
-    int took = !device->u.device.lock_held;
 
-    model_now.irql = DISPATCH_LEVEL;
-    if (took)
+    /* Inside a DDI the lock's holder is the thread that called it, and it
+     * waits for this callback (a flush, a cancel with wait, a dispose). */
+    if (device->u.device.lock_held && uf__model.ddi != DDI_NONE) {
+        uf__violation(RULE_CALLBACK_LOCK_WAIT_DEADLOCK, o,
+                      "waits for a callback that needs the device's callback lock the caller holds");
+        return;
+    }
+    model_now.irql = irql;
+    if (device->u.device.lock_held) {
+        uf__cb_call(kind, fn, o, irql);
+    } else {
         callback_lock_take(device);
-    uf__cb_call(kind, fn, o, DISPATCH_LEVEL);
-    if (took && device->u.device.lock_held && !model_now.halted)
-        callback_lock_give(device);
+        uf__cb_call(kind, fn, o, model_now.irql);
+        if (device->u.device.lock_held && !model_now.halted)
+            callback_lock_give(device);
+    }
     model_now.irql = at;
 }
 

@@ -46,6 +46,11 @@ NTSTATUS WdfLookasideListCreate(PWDF_OBJECT_ATTRIBUTES LookasideAttributes, size
     *Lookaside = NULL;
     if (BufferSize == 0)
         return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
+    /* The model's pool has no block that large (model.h): refused here, as
+     * WdfMemoryCreate refuses one, so that no buffer fails later without a
+     * fault. */
+    if (BufferSize > ALLOC_MAX_BLOCK)
+        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     /* Both attribute sets, the list's then the buffers' [L1]. */
     st = uf__obj_resolve_parent(LookasideAttributes, PARENT_OPTIONAL, 0, &parent);
     if (!NT_SUCCESS(st))
@@ -115,10 +120,6 @@ NTSTATUS WdfMemoryCreateFromLookaside(WDFLOOKASIDE Lookaside, WDFMEMORY *Memory)
     if ((l->u.lookaside.paged || size >= LOOKASIDE_PAGE_SIZE) &&
         !uf__alloc_try(SITE_LOOKASIDE_MEMORY_BUFFER)) {
         uf__obj_abort(m);
-        return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-    }
-    if (size > ALLOC_MAX_BLOCK) {
-        uf__obj_abort(m); /* the model's pool has no such block (model.h) */
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     }
     /* Commit with the list's MemoryAttributes: their parent, else the

@@ -287,12 +287,29 @@ static void wait_sync(struct obj *r, int timeout)
     uf__request_complete(r, STATUS_IO_TIMEOUT, 0);
 }
 
+/* What target `t`'s state does to a send with `flags` (SubmitLocked): 1
+ * sent, 2 queued in the target, or 0 with *st the failure [G4]. */
+static int target_verdict(const struct obj *t, ULONG flags, NTSTATUS *st)
+{
+    int ignore = (flags & WDF_REQUEST_SEND_OPTION_IGNORE_TARGET_STATE) != 0;
+
+    switch ((WDF_IO_TARGET_STATE)t->u.iotarget.state) {
+    case WdfIoTargetStarted:
+        return 1;
+    case WdfIoTargetStopped:
+        return ignore ? 1 : 2;
+    default:
+        if (ignore && t->u.iotarget.removing)
+            return 1;
+        *st = STATUS_INVALID_DEVICE_STATE;
+        return 0;
+    }
+}
+
 /* FxIoTarget::SubmitLocked's verdict on sending `r` to `t`: 1 sent, 2
  * queued, or 0 with *st the failure. */
 static int submit(struct obj *r, struct obj *t, ULONG flags, NTSTATUS *st)
 {
-    int ignore = (flags & WDF_REQUEST_SEND_OPTION_IGNORE_TARGET_STATE) != 0;
-
     if (r->u.request.phase == REQ_SENT || r->u.request.phase == REQ_QUEUED) {
         uf__violation(RULE_REQUEST_ALREADY_SENT, r, "sent again while still sent to a target");
         *st = STATUS_INVALID_DEVICE_STATE;
@@ -310,17 +327,7 @@ static int submit(struct obj *r, struct obj *t, ULONG flags, NTSTATUS *st)
         *st = STATUS_CANCELLED; /* m_Canceled stays until a reuse */
         return 0;
     }
-    switch ((WDF_IO_TARGET_STATE)t->u.iotarget.state) {
-    case WdfIoTargetStarted:
-        return 1;
-    case WdfIoTargetStopped:
-        return ignore ? 1 : 2;
-    default:
-        if (ignore && t->u.iotarget.removing)
-            return 1;
-        *st = STATUS_INVALID_DEVICE_STATE;
-        return 0;
-    }
+    return target_verdict(t, flags, st);
 }
 
 BOOLEAN WdfRequestSend(WDFREQUEST Request, WDFIOTARGET Target, PWDF_REQUEST_SEND_OPTIONS Options)
@@ -529,10 +536,13 @@ static NTSTATUS send_ioctl_sync(enum model_ddi ddi, WDF_REQUEST_TYPE type, WDFIO
 {
     struct ddi_frame f;
     struct obj *t, *r = NULL;
+    ULONG flags = RequestOptions ? RequestOptions->Flags & ~(ULONG)WDF_REQUEST_SEND_OPTION_TIMEOUT : 0;
     long in, out;
     NTSTATUS st;
     int how;
 
+    /* The lower device's IoStatus.Information: the model's answers carry
+     * none, so 0 [Q8]. */
     if (BytesReturned)
         *BytesReturned = 0;
     if (!uf__ddi_enter(&f, ddi, IoTarget))
@@ -563,16 +573,9 @@ static NTSTATUS send_ioctl_sync(enum model_ddi ddi, WDF_REQUEST_TYPE type, WDFIO
         if (IOCTL_METHOD(IoctlCode) == METHOD_BUFFERED && (in || out) &&
             !uf__alloc_try(SITE_REQUEST_SYSTEM_BUFFER))
             return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-        switch ((WDF_IO_TARGET_STATE)t->u.iotarget.state) {
-        case WdfIoTargetStarted:
-            how = 1;
-            break;
-        case WdfIoTargetStopped:
-            how = 2;
-            break;
-        default:
-            return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_STATE);
-        }
+        how = target_verdict(t, flags, &st);
+        if (!how)
+            return uf__ddi_leave(&f, st);
         if (how == 1 && uf__model.lower_answer < LOWER_NO_ANSWER)
             return uf__ddi_leave(&f, answer_status[uf__model.lower_answer]);
         if (!has_timeout(RequestOptions) || (how == 1 && uf__model.lower_answer == LOWER_HOLD)) {
@@ -583,8 +586,10 @@ static NTSTATUS send_ioctl_sync(enum model_ddi ddi, WDF_REQUEST_TYPE type, WDFIO
         }
         return uf__ddi_leave(&f, STATUS_IO_TIMEOUT);
     }
-    /* The driver's request carries the format of the call, then its own
-     * again; it is sent and waited for as WdfRequestSend would. */
+    /* The driver's request carries the call's format from now on and is
+     * sent and waited for as a synchronous WdfRequestSend, but SubmitSync
+     * replaces its completion routine with the framework's own and, the
+     * request once sent, never puts it back: the driver's is not called. */
     st = format_for(r, t, IoctlCode, in || out);
     if (!NT_SUCCESS(st)) {
         r->u.request.status = st;
@@ -592,14 +597,16 @@ static NTSTATUS send_ioctl_sync(enum model_ddi ddi, WDF_REQUEST_TYPE type, WDFIO
     }
     r->u.request.type = (uint8_t)type;
     r->u.request.formatted = 1;
-    how = submit(r, t, WDF_REQUEST_SEND_OPTION_SYNCHRONOUS, &st);
+    r->u.request.fn = NULL;
+    how = submit(r, t, flags, &st);
     if (!how) {
         if (!model_now.halted)
             r->u.request.status = st;
         return uf__ddi_leave(&f, st);
     }
     r->u.request.phase = how == 1 ? REQ_SENT : REQ_QUEUED;
-    r->u.request.ignores_state = 0;
+    r->u.request.target = t->id;
+    r->u.request.ignores_state = (flags & WDF_REQUEST_SEND_OPTION_IGNORE_TARGET_STATE) != 0;
     uf__obj_reference(r, uf__TAG_SENT);
     wait_sync(r, has_timeout(RequestOptions));
     if (model_now.halted)

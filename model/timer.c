@@ -20,6 +20,7 @@ NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attribu
 {
     struct ddi_frame f;
     struct obj *parent, *device, *t;
+    uint8_t serialized;
     NTSTATUS st;
 
     if (!uf__ddi_enter(&f, DDI_WdfTimerCreate, NULL))
@@ -56,13 +57,12 @@ NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attribu
         uf__obj_abort(t);
         return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     }
-    /* FxObject::_GetEffectiveLock: under a device whose scope is Device or
-     * Queue, a passive timer asking for serialization is refused (the
-     * device is never marked passive), a DISPATCH one gets its lock [B4]. */
-    if (Config->AutomaticSerialization && uf__device_serializes(device) &&
-        Attributes->ExecutionLevel == WdfExecutionLevelPassive) {
+    /* FxObject::_GetEffectiveLock [B4]. */
+    st = uf__effective_lock(parent, device, Config->AutomaticSerialization,
+                            Attributes->ExecutionLevel == WdfExecutionLevelPassive, &serialized);
+    if (!NT_SUCCESS(st)) {
         uf__obj_abort(t);
-        return uf__ddi_leave(&f, STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL);
+        return uf__ddi_leave(&f, st);
     }
     /* A passive timer runs its callback in an FxSystemWorkItem of its own
      * (FxTimer::Initialize), with its verifier lock and IO_WORKITEM. */
@@ -84,7 +84,7 @@ NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attribu
     /* Only an explicit Passive makes a passive timer: the framework does not
      * resolve InheritFromParent for timers (FxTimer::Initialize). */
     t->u.timer.passive = Attributes->ExecutionLevel == WdfExecutionLevelPassive;
-    t->u.timer.serialized = Config->AutomaticSerialization && uf__device_serializes(device);
+    t->u.timer.serialized = serialized;
     uf__obj_reference(t, uf__TAG_TIMER);
     uf__obj_reference(parent, uf__TAG_TIMER);
     t->ref_parent = parent->id;
@@ -208,7 +208,8 @@ int model_timer_fire(WDFTIMER Timer)
     t->u.timer.running++;
     /* FxTimer::TimerHandler takes the device's callback lock around it [B4]. */
     if (t->u.timer.serialized)
-        uf__cb_call_serialized(CB_TIMER, (void (*)(void))t->u.timer.fn, t);
+        uf__cb_call_serialized(CB_TIMER, (void (*)(void))t->u.timer.fn, t,
+                               t->u.timer.passive ? PASSIVE_LEVEL : DISPATCH_LEVEL);
     else
         uf__cb_call(CB_TIMER, (void (*)(void))t->u.timer.fn, t,
                     t->u.timer.passive ? PASSIVE_LEVEL : DISPATCH_LEVEL);

@@ -22,6 +22,7 @@ NTSTATUS WdfWorkItemCreate(PWDF_WORKITEM_CONFIG Config, PWDF_OBJECT_ATTRIBUTES A
 {
     struct ddi_frame f;
     struct obj *parent, *device, *w;
+    uint8_t serialized;
     NTSTATUS st;
 
     if (!uf__ddi_enter(&f, DDI_WdfWorkItemCreate, NULL))
@@ -50,11 +51,11 @@ NTSTATUS WdfWorkItemCreate(PWDF_WORKITEM_CONFIG Config, PWDF_OBJECT_ATTRIBUTES A
         return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     }
     /* FxObject::_GetEffectiveLock wants a parent marked passive, which a
-     * miniport device never is: serialization under a Device or Queue
-     * scope is refused [B4]. */
-    if (Config->AutomaticSerialization && uf__device_serializes(device)) {
+     * miniport device never is [B4]. */
+    st = uf__effective_lock(parent, device, Config->AutomaticSerialization, 1, &serialized);
+    if (!NT_SUCCESS(st)) {
         uf__obj_abort(w);
-        return uf__ddi_leave(&f, STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL);
+        return uf__ddi_leave(&f, st);
     }
     if (!uf__alloc_try(SITE_WORKITEM_SYSTEM)) { /* IoAllocateWorkItem, the kernel's */
         uf__obj_abort(w);
@@ -63,6 +64,7 @@ NTSTATUS WdfWorkItemCreate(PWDF_WORKITEM_CONFIG Config, PWDF_OBJECT_ATTRIBUTES A
     uf__obj_apply_attributes(w, Attributes);
     w->device_base = device->id;
     w->u.workitem.fn = Config->EvtWorkItemFunc;
+    w->u.workitem.serialized = serialized;
     uf__obj_reference(w, uf__TAG_WORKITEM);
     uf__obj_reference(parent, uf__TAG_WORKITEM);
     w->ref_parent = parent->id;
@@ -80,7 +82,12 @@ static void workitem_run(struct obj *w)
     w->u.workitem.queued = 0;
     uf__ev_emit(EV_CALLBACK, w, 0, "EvtWorkItemFunc");
     w->u.workitem.running++;
-    uf__cb_call(CB_WORKITEM, (void (*)(void))w->u.workitem.fn, w, PASSIVE_LEVEL);
+    /* FxWorkItem::WorkItemHandler takes the device's callback lock around
+     * it when serialized [B4]. */
+    if (w->u.workitem.serialized)
+        uf__cb_call_serialized(CB_WORKITEM, (void (*)(void))w->u.workitem.fn, w, PASSIVE_LEVEL);
+    else
+        uf__cb_call(CB_WORKITEM, (void (*)(void))w->u.workitem.fn, w, PASSIVE_LEVEL);
     w->u.workitem.running--;
     if (!model_now.halted)
         uf__obj_release(w, uf__TAG_ENQUEUE);

@@ -262,6 +262,59 @@ static void B4_a_serialized_dpc_runs_under_the_device_lock(void **state)
     t_expect_only(RULE_CALLBACK_LOCK_RECURSIVE_ACQUIRE, 1);
 }
 
+static void B4_the_parents_passive_mark_decides(void **state)
+{
+    WDF_WORKITEM_CONFIG workConfig;
+    WDF_DPC_CONFIG dpcConfig;
+    WDF_OBJECT_ATTRIBUTES a;
+    WDFWORKITEM outer = NULL, inner = NULL;
+    WDFDPC d = NULL;
+    WDFDEVICE dev;
+
+    (void)state;
+    dev = device_under(WdfSynchronizationScopeDevice, WdfExecutionLevelInheritFromParent);
+    WDF_WORKITEM_CONFIG_INIT(&workConfig, workitem_cb);
+    workConfig.AutomaticSerialization = FALSE;
+    WDF_OBJECT_ATTRIBUTES_INIT(&a);
+    a.ParentObject = dev;
+    assert_int_equal(WdfWorkItemCreate(&workConfig, &a, &outer), STATUS_SUCCESS);
+    /* A work item is marked passive: a serialized work item under it is
+     * taken, a serialized DPC refused. */
+    workConfig.AutomaticSerialization = TRUE;
+    a.ParentObject = outer;
+    assert_int_equal(WdfWorkItemCreate(&workConfig, &a, &inner), STATUS_SUCCESS);
+    WDF_DPC_CONFIG_INIT(&dpcConfig, dpc_cb);
+    assert_int_equal(WdfDpcCreate(&dpcConfig, &a, &d), STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL);
+    /* The serialized work item runs under the device's spin lock, at
+     * DISPATCH_LEVEL; the framework gives the lock back, not the callback. */
+    WdfWorkItemEnqueue(inner);
+    assert_int_equal(model_workitem_run(inner), 1);
+    WdfObjectAcquireLock(dev);
+    WdfObjectReleaseLock(dev);
+    t_expect_quiet();
+}
+
+static void B4_waiting_for_a_serialized_dpc_under_its_lock_deadlocks(void **state)
+{
+    WDF_DPC_CONFIG config;
+    WDF_OBJECT_ATTRIBUTES a;
+    WDFDPC d = NULL;
+    WDFDEVICE dev;
+
+    (void)state;
+    dev = device_under(WdfSynchronizationScopeDevice, WdfExecutionLevelPassive);
+    WDF_DPC_CONFIG_INIT(&config, dpc_cb);
+    WDF_OBJECT_ATTRIBUTES_INIT(&a);
+    a.ParentObject = dev;
+    assert_int_equal(WdfDpcCreate(&config, &a, &d), STATUS_SUCCESS);
+    (void)WdfDpcEnqueue(d);
+    WdfObjectAcquireLock(dev); /* a fast mutex: still PASSIVE_LEVEL */
+    WdfObjectDelete(d);        /* its dispose flushes the DPC queued */
+    t_expect_only(RULE_CALLBACK_LOCK_WAIT_DEADLOCK, 1);
+    assert_true(model_halted());
+    assert_int_equal(g.calls, 0);
+}
+
 /* ---- [N1]-[N3] the miniport device's type ---- */
 
 static void N1_pnp_device_ddis_bugcheck_on_a_miniport_device(void **state)
@@ -337,6 +390,8 @@ int main(void)
         cmocka_unit_test_setup(B3_a_device_lock_held_at_unload_is_reported, setup),
         cmocka_unit_test_setup(B4_work_items_and_passive_timers_are_refused_serialization, setup),
         cmocka_unit_test_setup(B4_a_serialized_dpc_runs_under_the_device_lock, setup),
+        cmocka_unit_test_setup(B4_the_parents_passive_mark_decides, setup),
+        cmocka_unit_test_setup(B4_waiting_for_a_serialized_dpc_under_its_lock_deadlocks, setup),
         cmocka_unit_test_setup(N1_pnp_device_ddis_bugcheck_on_a_miniport_device, setup),
         cmocka_unit_test_setup(N1_interrupts_are_for_pnp_devices_too, setup),
         cmocka_unit_test_setup(N2_the_device_base_ddis_take_a_miniport_device, setup),

@@ -716,6 +716,7 @@ static void Q8_a_synchronous_send_above_passive_is_refused(void **state)
     WDF_REQUEST_SEND_OPTIONS_INIT(&options, WDF_REQUEST_SEND_OPTION_SYNCHRONOUS);
     model_set_irql(DISPATCH_LEVEL);
     assert_false(WdfRequestSend(r, t, &options));
+    assert_int_equal(WdfRequestGetStatus(r), STATUS_INVALID_DEVICE_REQUEST);
     t_expect_only(RULE_IRQL_TOO_HIGH, 1);
 }
 
@@ -733,6 +734,110 @@ static void Q8_a_sent_request_sent_synchronously_is_a_bugcheck(void **state)
     assert_true(WdfRequestSend(r, t, WDF_NO_SEND_OPTIONS));
     (void)WdfIoTargetSendIoctlSynchronously(t, r, IOCTL_TEST, NULL, NULL, NULL, NULL);
     t_expect_only(RULE_REQUEST_ALREADY_SENT, 1);
+}
+
+static void G3_close_for_query_remove_keeps_the_name_to_reopen(void **state)
+{
+    static const UNICODE_STRING name = RTL_CONSTANT_STRING(L"\\Device\\Sideband");
+    WDF_IO_TARGET_OPEN_PARAMS params;
+    WDFIOTARGET t = NULL;
+    WDFDEVICE dev;
+
+    (void)state;
+    t_driver();
+    dev = t_device(0);
+    assert_int_equal(WdfIoTargetCreate(dev, WDF_NO_OBJECT_ATTRIBUTES, &t), STATUS_SUCCESS);
+    memset(&params, 0, sizeof(params));
+    params.Size = sizeof(params);
+    params.Type = WdfIoTargetOpenReopen;
+    assert_int_equal(WdfIoTargetOpen(t, &params), STATUS_INVALID_DEVICE_REQUEST);
+    WDF_IO_TARGET_OPEN_PARAMS_INIT_OPEN_BY_NAME(&params, &name, GENERIC_READ);
+    assert_int_equal(WdfIoTargetOpen(t, &params), STATUS_SUCCESS);
+    WdfIoTargetCloseForQueryRemove(t);
+    assert_int_equal(WdfIoTargetGetState(t), WdfIoTargetClosedForQueryRemove);
+    memset(&params, 0, sizeof(params));
+    params.Size = sizeof(params);
+    params.Type = WdfIoTargetOpenReopen;
+    assert_int_equal(WdfIoTargetOpen(t, &params), STATUS_SUCCESS);
+    assert_int_equal(WdfIoTargetGetState(t), WdfIoTargetStarted);
+    t_expect_quiet();
+}
+
+static void G4_ignore_target_state_goes_past_a_stopped_target(void **state)
+{
+    WDF_REQUEST_SEND_OPTIONS options;
+    WDF_MEMORY_DESCRIPTOR in;
+    UCHAR buffer[4];
+    WDFDEVICE dev;
+    WDFIOTARGET t;
+    WDFREQUEST r;
+
+    (void)state;
+    t_driver();
+    dev = attached_device(0);
+    t = WdfDeviceGetIoTarget(dev);
+    WdfIoTargetStop(t, WdfIoTargetLeaveSentIoPending);
+    r = formatted_request(NULL, t);
+    WDF_REQUEST_SEND_OPTIONS_INIT(&options, WDF_REQUEST_SEND_OPTION_IGNORE_TARGET_STATE);
+    assert_true(WdfRequestSend(r, t, &options));
+    /* At the lower device, and a stop neither cancels nor waits for it. */
+    WdfIoTargetStop(t, WdfIoTargetCancelSentIo);
+    assert_int_equal(g.calls, 0);
+    assert_int_equal(model_request_complete(r, STATUS_SUCCESS, 0), 1);
+    /* A synchronous IOCTL with the option does not wait in the target. */
+    WDF_MEMORY_DESCRIPTOR_INIT_BUFFER(&in, buffer, sizeof(buffer));
+    WDF_REQUEST_SEND_OPTIONS_INIT(&options, WDF_REQUEST_SEND_OPTION_IGNORE_TARGET_STATE);
+    assert_int_equal(WdfIoTargetSendIoctlSynchronously(t, NULL, IOCTL_TEST, &in, NULL, &options, NULL),
+                     STATUS_SUCCESS);
+    t_expect_quiet();
+    /* Without it, the IOCTL waits in the stopped target for ever. */
+    (void)WdfIoTargetSendInternalIoctlSynchronously(t, NULL, IOCTL_TEST, &in, NULL, NULL, NULL);
+    t_expect_only(RULE_SENT_IO_NEVER_COMPLETES, 1);
+}
+
+static void Q2_an_asynchronous_timeout_allocates_the_requests_timer(void **state)
+{
+    struct model_fault_plan plan = {.mode = FAULT_SITE, .site = SITE_REQUEST_TIMER};
+    WDF_REQUEST_SEND_OPTIONS options;
+    WDFDEVICE dev;
+    WDFIOTARGET t;
+    WDFREQUEST r;
+
+    (void)state;
+    t_driver();
+    dev = attached_device(0);
+    t = WdfDeviceGetIoTarget(dev);
+    r = formatted_request(NULL, t);
+    WDF_REQUEST_SEND_OPTIONS_INIT(&options, 0);
+    WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT(&options, WDF_REL_TIMEOUT_IN_MS(100));
+    model_fault_arm(&plan);
+    assert_false(WdfRequestSend(r, t, &options));
+    assert_int_equal(WdfRequestGetStatus(r), STATUS_INSUFFICIENT_RESOURCES);
+    plan.mode = FAULT_OFF;
+    model_fault_arm(&plan);
+    assert_true(WdfRequestSend(r, t, &options));
+    assert_int_equal(model_faults_injected(), 0);
+    t_expect_quiet();
+}
+
+static void Q8_the_drivers_request_sent_synchronously_skips_its_routine(void **state)
+{
+    WDFDEVICE dev;
+    WDFIOTARGET t;
+    WDFREQUEST r;
+
+    (void)state;
+    t_driver();
+    dev = attached_device(0);
+    t = WdfDeviceGetIoTarget(dev);
+    r = formatted_request(NULL, t);
+    model_set_lower_answer(LOWER_UNSUCCESSFUL);
+    assert_int_equal(WdfIoTargetSendInternalIoctlSynchronously(t, r, IOCTL_TEST, NULL, NULL, NULL, NULL),
+                     STATUS_UNSUCCESSFUL);
+    assert_int_equal(WdfRequestGetStatus(r), STATUS_UNSUCCESSFUL);
+    assert_int_equal(g.calls, 0);
+    assert_false(pending(r));
+    t_expect_quiet();
 }
 
 static void Q9_preallocated_memory_leaves_the_buffer_to_the_driver(void **state)
@@ -770,6 +875,10 @@ int main(void)
         cmocka_unit_test_setup(G3_open_by_name_answers_with_the_lower_device, setup),
         cmocka_unit_test_setup(G3_the_default_target_is_no_remote_target, setup),
         cmocka_unit_test_setup(G3_a_remote_target_stays_under_its_device, setup),
+        cmocka_unit_test_setup(G3_close_for_query_remove_keeps_the_name_to_reopen, setup),
+        cmocka_unit_test_setup(G4_ignore_target_state_goes_past_a_stopped_target, setup),
+        cmocka_unit_test_setup(Q2_an_asynchronous_timeout_allocates_the_requests_timer, setup),
+        cmocka_unit_test_setup(Q8_the_drivers_request_sent_synchronously_skips_its_routine, setup),
         cmocka_unit_test_setup(G4_a_stopped_target_queues_and_start_sends, setup),
         cmocka_unit_test_setup(G4_stop_cancels_or_waits_as_asked, setup),
         cmocka_unit_test_setup(G4_waiting_for_io_the_lower_device_keeps_is_a_hang, setup),

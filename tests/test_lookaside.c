@@ -80,6 +80,10 @@ static void L1_list_create_checks(void **state)
     assert_int_equal(WdfLookasideListCreate(NULL, 0, NonPagedPoolNx, NULL, 0, &l),
                      STATUS_INVALID_PARAMETER);
     assert_null(l);
+    /* past the model's largest block: refused, with no fault */
+    assert_int_equal(WdfLookasideListCreate(NULL, MODEL_MAX_BLOCK + 1, NonPagedPoolNx, NULL, 0, &l),
+                     STATUS_INSUFFICIENT_RESOURCES);
+    assert_int_equal(model_faults_injected(), 0);
     t_attributes(&ma, NULL);
     ma.ExecutionLevel = WdfExecutionLevelPassive;
     assert_int_equal(WdfLookasideListCreate(NULL, 8, NonPagedPoolNx, &ma, 0, &l),

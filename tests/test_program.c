@@ -31,7 +31,7 @@ static char err[512];
 /* Every op, option, value word and callback kind, in canonical layout. */
 static const char all_ops[] =
     "driver-create cleanup destroy unload-callback init=no-dispatch-override\n"
-    "driver-create init=non-pnp\n"
+    "driver-create init=non-pnp scope=device\n"
     "driver-create init=none\n"
     "miniport-device-create $o1 cleanup destroy attached parent=$driver\n"
     "object-create $o2 cleanup destroy context parent=$o1 exec=passive\n"
@@ -99,7 +99,7 @@ static const char all_ops[] =
     "follow-documentation unload-callback\n"
     "device-io-target $o13 device=$o1\n"
     "iotarget-create $o14 cleanup destroy device=$o1\n"
-    "iotarget-open $o14 by-name\n"
+    "iotarget-open-by-name $o14\n"
     "iotarget-open $o14\n"
     "iotarget-start $o14\n"
     "iotarget-stop $o14 action=wait\n"
@@ -139,7 +139,7 @@ static const char all_ops[] =
 static const char all_ops_written[] =
     "# every op once\n"
     "driver-create $driver unload-callback init=no-dispatch-override destroy cleanup\n"
-    "driver-create init=non-pnp\n"
+    "driver-create scope=device init=non-pnp\n"
     "   driver-create   init=none   \n"
     "\n"
     "miniport-device-create $dev parent=$driver attached destroy cleanup # the device\n"
@@ -208,7 +208,7 @@ static const char all_ops_written[] =
     "follow-documentation unload-callback\n"
     "device-io-target $lower device=$dev\n"
     "iotarget-create $side device=$dev destroy cleanup\n"
-    "iotarget-open $side by-name\n"
+    "iotarget-open-by-name $side\n"
     "iotarget-open $side\n"
     "iotarget-start $side\n"
     "iotarget-stop $side action=wait\n"

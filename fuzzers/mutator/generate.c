@@ -27,7 +27,7 @@ static const uint8_t option_eighths[OPT__COUNT] = {
     [OPTI_UNLOAD_CALLBACK] = 6, [OPTI_WAIT] = 4, [OPTI_PARENT] = 3, [OPTI_SIZE] = 3,
     [OPTI_POOL] = 3, [OPTI_PERIOD] = 3, [OPTI_EXEC] = 3, [OPTI_INIT] = 2, [OPTI_DUE] = 4,
     [OPTI_TIMEOUT] = 3, [OPTI_TAG] = 3, [OPTI_ENTRY_FAILED] = 3, [OPTI_STATUS] = 5,
-    [OPTI_ACTION] = 5, [OPTI_SYNC] = 3, [OPTI_BY_NAME] = 3, [OPTI_DEVICE] = 8, [OPTI_FROM] = 8,
+    [OPTI_ACTION] = 5, [OPTI_SYNC] = 3, [OPTI_DEVICE] = 8, [OPTI_FROM] = 8, [OPTI_SCOPE] = 2,
 };
 
 /* How often each fail-alloc mode (OPT_FAIL_MODES) is drawn: nth= and site=
@@ -82,6 +82,7 @@ enum op_code mut__want_owner(const struct op *o, enum mut__which which)
     case OP_POOL_FREE:
         return OP_POOL_ALLOCATE;
     case OP_IOTARGET_OPEN:
+    case OP_IOTARGET_OPEN_BY_NAME:
     case OP_IOTARGET_CLOSE:
         return OP_IOTARGET_CREATE;
     case OP_IOTARGET_START:

@@ -53,7 +53,7 @@ static const uint8_t insert_weight[OP__COUNT] = {
     [OP_OBJECT_RELEASE_LOCK] = 1, [OP_LOWER_DEVICE] = 2, [OP_DPC_CREATE] = 2,
     [OP_DPC_ENQUEUE] = 2, [OP_DPC_CANCEL] = 2, [OP_DPC_RUN] = 6, [OP_STRING_CREATE] = 1,
     [OP_REGISTRY_OPEN] = 1, [OP_REGISTRY_QUERY] = 1, [OP_REGISTRY_CLOSE] = 1,
-    [OP_LOOKASIDE_CREATE] = 1, [OP_MEMORY_FROM_LOOKASIDE] = 1,
+    [OP_LOOKASIDE_CREATE] = 1, [OP_MEMORY_FROM_LOOKASIDE] = 1, [OP_IOTARGET_OPEN_BY_NAME] = 1,
 };
 
 /* How often insert-block picks each op for the body of a callback: what

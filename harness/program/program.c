@@ -22,6 +22,7 @@ static const char *const status_words[LOWER__COUNT] = {
     "success", "unsuccessful", "cancelled", "device-removed", "not-supported", "no-answer", "hold",
 };
 static const char *const action_words[] = {"cancel", "wait", "leave"};
+static const char *const scope_words[] = {"inherit", "device", "queue", "none"};
 static const char *const site_words[SITE__COUNT] = {
 #define SITE(e, name, kind) name,
 #include "sites.def"

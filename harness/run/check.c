@@ -414,6 +414,7 @@ static KIRQL op_max_irql(const struct op *o)
     case OP_WORKITEM_FLUSH:
     case OP_IOTARGET_CREATE:
     case OP_IOTARGET_OPEN:
+    case OP_IOTARGET_OPEN_BY_NAME:
     case OP_IOTARGET_CLOSE:
     case OP_IOCTL_SYNC:
     case OP_STRING_CREATE:
@@ -465,6 +466,7 @@ static int op_allocates(const struct op *o)
 {
     return op_arg((enum op_code)o->code) == ARG_BIND || o->code == OP_COLLECTION_ADD ||
            o->code == OP_CONTEXT_ALLOCATE || o->code == OP_IOTARGET_OPEN ||
+           o->code == OP_IOTARGET_OPEN_BY_NAME ||
            o->code == OP_REQUEST_FORMAT || o->code == OP_REQUEST_SEND || o->code == OP_IOCTL_SYNC;
 }
 
@@ -522,7 +524,8 @@ void check_op_end(struct check *c, const struct op *o, int has_status, NTSTATUS 
             finding(c, RULE_INTERNAL_CHECK_FAULT, f->target_id,
                     "an injected allocation fault was not reported");
         else if (failed_for_memory && !f->faults &&
-                 !(o->code == OP_MEMORY_CREATE && (o->opts & OPT_SIZE) && o->num > MODEL_MAX_BLOCK))
+                 !((o->code == OP_MEMORY_CREATE || o->code == OP_LOOKASIDE_CREATE) &&
+                   (o->opts & OPT_SIZE) && o->num > MODEL_MAX_BLOCK))
             finding(c, RULE_INTERNAL_CHECK_FAULT, 0,
                     "a DDI failed for lack of memory with no fault injected");
     }

@@ -39,7 +39,7 @@
 #define EXEC_POOL_TAG 0x6C506655u /* 'UfPl': pool-allocate's tag (LANGUAGE.md) */
 /* The IOCTL request-format and ioctl-sync send: buffered, as most are. */
 #define EXEC_IOCTL CTL_CODE(FILE_DEVICE_UNKNOWN, 0x800, METHOD_BUFFERED, FILE_ANY_ACCESS)
-#define EXEC_MAX_BUFFER 64 /* bytes of ioctl-sync's input buffer at most */
+#define EXEC_MAX_BUFFER 64 /* bytes of memory-preallocated's buffer */
 
 struct block {
     uint16_t slot;  /* whose callback */
@@ -243,6 +243,8 @@ static void run_op(uint32_t i)
         if (o->opts & OPT_UNLOAD_CALLBACK)
             config.EvtDriverUnload = cb_unload;
         attributes(o, &a);
+        if (o->opts & OPT_SCOPE)
+            a.SynchronizationScope = (WDF_SYNCHRONIZATION_SCOPE)o->num;
         st = WdfDriverCreate(&R.driver_object, (PCUNICODE_STRING)&registry, &a, &config,
                              (WDFDRIVER *)&h);
         status(i, st);
@@ -436,11 +438,12 @@ static void run_op(uint32_t i)
         status(i, WdfIoTargetCreate((WDFDEVICE)slot_handle(o->arg), &a, (WDFIOTARGET *)&h));
         bind(o->target, h);
         break;
-    case OP_IOTARGET_OPEN: {
+    case OP_IOTARGET_OPEN:
+    case OP_IOTARGET_OPEN_BY_NAME: {
         static const UNICODE_STRING name = RTL_CONSTANT_STRING(L"\\Device\\UfLower");
         WDF_IO_TARGET_OPEN_PARAMS params;
 
-        if (o->opts & OPT_BY_NAME)
+        if (o->code == OP_IOTARGET_OPEN_BY_NAME)
             WDF_IO_TARGET_OPEN_PARAMS_INIT_OPEN_BY_NAME(&params, &name, GENERIC_READ);
         else
             WDF_IO_TARGET_OPEN_PARAMS_INIT_EXISTING_DEVICE(&params, new_device());

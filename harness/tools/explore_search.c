@@ -5,14 +5,14 @@
  * Runs are deterministic, so each sequence is re-run from a reset model:
  * a prefix always leads to the same state, and nothing is saved between
  * runs but the hash of where each ended. The hash covers every object's
- * type, state, parent, reference count, held tags, pending timer or work
+ * type, state, parent, reference count, held tags, pending timer, work
  * item, DPC or request and cleanup and destroy flags; the framework
  * driver's state; the deferred disposals; whether the machine halted; the
- * pool still allocated; the lower device's answer; and the port's state (loaded, unloads, adapters arrived and
- * present). A run whose end state was reached before is not extended:
- * orderings that lead to the same state are explored once. The driver's
- * own globals are not in the hash (docs/EXPLORING.md says what that
- * means for a clean search).
+ * pool still allocated; the lower device's answer; and the port's state
+ * (loaded, unloads, adapters arrived and present). A run whose end state
+ * was reached before is not extended: orderings that lead to the same
+ * state are explored once. The driver's own globals are not in the hash
+ * (docs/EXPLORING.md says what that means for a clean search).
  */
 #include "explore_search.h"
 
@@ -131,8 +131,10 @@ static uint32_t next_events(const struct xsearch *s, struct op *ev, uint32_t por
             continue;
         timers += info.type == TYPE_TIMER;
         items += info.type == TYPE_WORKITEM;
-        /* Only what the event can act on: a request at the lower device,
-         * a DPC queued (TYPE#N counts every one of the type). */
+        /* Only what the event may act on: a request pending (at the lower
+         * device, or queued in a stopped target, where completing it does
+         * nothing and the state hash merges the run), a DPC queued; TYPE#N
+         * counts every object of the type. */
         if (info.type == TYPE_REQUEST && requests < PROG_MAX_ENVREF) {
             if (info.pending && (s->events & EVENT_COMPLETE)) {
                 op_init(&ev[n], OP_COMPLETE);
