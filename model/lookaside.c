@@ -39,6 +39,12 @@ NTSTATUS WdfLookasideListCreate(PWDF_OBJECT_ATTRIBUTES LookasideAttributes, size
     (void)PoolTag; /* 0: the driver's tag */
     if (!uf__ddi_enter(&f, DDI_WdfLookasideListCreate, NULL))
         return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
+    /* The one IRQL check in the source: PASSIVE_LEVEL for a paged list,
+     * stricter than the documented APC_LEVEL [L1]. The source makes it
+     * after the parameter checks; the model makes it first, as for every
+     * DDI with a limit, so a refused call always says why. */
+    if (is_paged(PoolType) && !uf__irql_check(PASSIVE_LEVEL))
+        return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     if (!Lookaside) {
         uf__violation(RULE_NULL_PARAMETER, NULL, "Lookaside is NULL");
         return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
@@ -61,10 +67,6 @@ NTSTATUS WdfLookasideListCreate(PWDF_OBJECT_ATTRIBUTES LookasideAttributes, size
     if (is_paged(PoolType)) {
         struct obj *ldev, *mdev;
 
-        /* The one IRQL check in the source: PASSIVE_LEVEL for a paged list,
-         * stricter than the documented APC_LEVEL [L1]. */
-        if (!uf__irql_check(PASSIVE_LEVEL))
-            return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
         /* Two devices among the two parents' ancestors must be one. */
         ldev = LookasideAttributes && LookasideAttributes->ParentObject
                    ? uf__obj_device_ancestor(parent) : NULL;

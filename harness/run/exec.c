@@ -106,14 +106,6 @@ static void cb_unload(WDFDRIVER d) { run_blocks(d, BLOCK_UNLOAD); }
 static void cb_timer(WDFTIMER t) { run_blocks(t, BLOCK_TIMER); }
 static void cb_workitem(WDFWORKITEM w) { run_blocks(w, BLOCK_WORKITEM); }
 static void cb_dpc(WDFDPC d) { run_blocks(d, BLOCK_DPC); }
-static void cb_completion(WDFREQUEST r, WDFIOTARGET t, PWDF_REQUEST_COMPLETION_PARAMS p,
-                          WDFCONTEXT c)
-{
-    (void)t;
-    (void)p;
-    (void)c;
-    run_blocks(r, BLOCK_COMPLETION);
-}
 
 /* Forwards model events to the trace hook with the op that caused them.
  * The object a create op makes is named by its slot from its create event
@@ -204,6 +196,23 @@ static void status(uint32_t i, NTSTATUS st)
 {
     R.x->result[i].status = st;
     R.x->result[i].has_status = 1;
+}
+
+/* A request's completion routine. Completed inside its own request-send (a
+ * synchronous one), the completion's status is that op's, taken before
+ * the blocks run: what they do to the request is theirs. */
+static void cb_completion(WDFREQUEST r, WDFIOTARGET t, PWDF_REQUEST_COMPLETION_PARAMS p,
+                          WDFCONTEXT c)
+{
+    struct exec *x = R.x;
+    const struct op *o = &x->prog->ops[x->op];
+
+    (void)t;
+    (void)c;
+    if (o->code == OP_REQUEST_SEND && slot_handle(o->target) == (WDFOBJECT)r &&
+        !x->result[x->op].has_status)
+        status(x->op, p->IoStatus.Status);
+    run_blocks(r, BLOCK_COMPLETION);
 }
 
 /* Executes op i once. The machine is not halted: both callers stop first. */
@@ -482,12 +491,16 @@ static void run_op(uint32_t i)
                                                     : 0);
         if (o->opts & OPT_TIMEOUT)
             WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT(&options, WDF_REL_TIMEOUT_IN_MS(o->num));
-        /* The completion routine runs the request's `completion` blocks. */
+        /* The completion routine runs the request's `completion` blocks. The
+         * op's status: the completion's when it completed inside the call,
+         * else STATUS_PENDING, or the failure of a send refused. */
         WdfRequestSetCompletionRoutine((WDFREQUEST)t, cb_completion, NULL);
-        if (!model_halted())
-            (void)WdfRequestSend((WDFREQUEST)t, (WDFIOTARGET)slot_handle(o->arg), &options);
-        if (!model_halted())
-            status(i, WdfRequestGetStatus((WDFREQUEST)t));
+        if (!model_halted()) {
+            BOOLEAN sent = WdfRequestSend((WDFREQUEST)t, (WDFIOTARGET)slot_handle(o->arg), &options);
+
+            if (!model_halted() && !x->result[i].has_status)
+                status(i, sent ? STATUS_PENDING : WdfRequestGetStatus((WDFREQUEST)t));
+        }
         break;
     }
     case OP_REQUEST_REUSE: {
