@@ -666,6 +666,33 @@ static void Q7_deleting_a_sent_request_breaks_and_it_lives_until_it_comes_back(v
     assert_int_equal(t_state(r), STATE_FREED);
 }
 
+/* Sends the request being destroyed to g.target, as a destroy callback of
+ * a driver's might. */
+static void send_from_destroy(WDFOBJECT r)
+{
+    (void)WdfRequestSend((WDFREQUEST)r, g.target, WDF_NO_SEND_OPTIONS);
+}
+
+static void Q7_a_request_sent_from_its_own_destroy_callback_is_as_good_as_freed(void **state)
+{
+    WDF_OBJECT_ATTRIBUTES a;
+    WDFDEVICE dev;
+    WDFREQUEST r = NULL;
+
+    (void)state;
+    t_driver();
+    dev = attached_device(0);
+    g.target = WdfDeviceGetIoTarget(dev);
+    WDF_OBJECT_ATTRIBUTES_INIT(&a);
+    a.EvtDestroyCallback = send_from_destroy;
+    assert_int_equal(WdfRequestCreate(&a, g.target, &r), STATUS_SUCCESS);
+    assert_int_equal(WdfIoTargetFormatRequestForIoctl(g.target, r, IOCTL_TEST, NULL, NULL, NULL, NULL),
+                     STATUS_SUCCESS);
+    WdfObjectDelete(r);
+    t_expect_only(RULE_HANDLE_USE_AFTER_FREE, 1);
+    assert_int_equal(t_state(r), STATE_FREED);
+}
+
 static void Q8_a_synchronous_send_completes_inside_the_call(void **state)
 {
     WDF_REQUEST_SEND_OPTIONS options;
@@ -894,6 +921,7 @@ int main(void)
         cmocka_unit_test_setup(Q6_cancel_reuse_and_the_canceled_flag, setup),
         cmocka_unit_test_setup(Q6_reusing_a_sent_request_breaks, setup),
         cmocka_unit_test_setup(Q7_deleting_a_sent_request_breaks_and_it_lives_until_it_comes_back, setup),
+        cmocka_unit_test_setup(Q7_a_request_sent_from_its_own_destroy_callback_is_as_good_as_freed, setup),
         cmocka_unit_test_setup(Q8_a_synchronous_send_completes_inside_the_call, setup),
         cmocka_unit_test_setup(Q8_a_synchronous_send_above_passive_is_refused, setup),
         cmocka_unit_test_setup(Q8_a_sent_request_sent_synchronously_is_a_bugcheck, setup),
