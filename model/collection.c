@@ -69,15 +69,11 @@ NTSTATUS WdfCollectionAdd(WDFCOLLECTION Collection, WDFOBJECT Object)
     if (!uf__ddi_enter(&f, DDI_WdfCollectionAdd, Collection))
         return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     c = coll(Collection);
-    o = c ? uf__obj_lookup(Object, TYPE_NONE) : NULL;
+    /* The entry holds a reference: an object already being destroyed (here,
+     * from its own EvtDestroyCallback) has none left to give. */
+    o = c ? uf__obj_lookup_live(Object, TYPE_NONE) : NULL;
     if (!o)
         return uf__ddi_leave(&f, STATUS_INVALID_HANDLE);
-    /* Its count already reached zero: it is being destroyed (here, from its
-     * own EvtDestroyCallback); a reference on it would outlive its memory. */
-    if (o->refs <= 0) {
-        uf__violation(RULE_HANDLE_USE_AFTER_FREE, o, "object is being destroyed");
-        return uf__ddi_leave(&f, STATUS_INVALID_HANDLE);
-    }
     if (!uf__alloc_try(SITE_COLLECTION_ENTRY))
         return uf__ddi_leave(&f, STATUS_UNSUCCESSFUL); /* FxCollection::Add's status */
     if (c->u.collection.count == c->u.collection.cap) {

@@ -276,6 +276,11 @@ static inline uint32_t obj_handle_id(WDFOBJECT h)
  * handle-use-after-free for a freed object; returns NULL after reporting. */
 struct obj *uf__obj_lookup(WDFOBJECT h, enum model_type type);
 
+/* uf__obj_lookup() for a DDI that takes a reference on the object: one whose
+ * count already reached zero (its EvtDestroyCallback is running) is as good
+ * as freed, handle-use-after-free, and NULL is returned. */
+struct obj *uf__obj_lookup_live(WDFOBJECT h, enum model_type type);
+
 /* Starts a new object of `type` with its creation reference, not yet linked
  * or committed. NULL when the allocation at `site` failed (a fault). */
 struct obj *uf__obj_new(enum model_type type, enum model_site site);

@@ -76,6 +76,17 @@ struct obj *uf__obj_lookup(WDFOBJECT h, enum model_type type)
     return o;
 }
 
+struct obj *uf__obj_lookup_live(WDFOBJECT h, enum model_type type)
+{
+    struct obj *o = uf__obj_lookup(h, type);
+
+    if (o && o->refs <= 0) {
+        uf__violation(RULE_HANDLE_USE_AFTER_FREE, o, "object is being destroyed");
+        return NULL;
+    }
+    return o;
+}
+
 /* ---- tags ---- */
 
 const char *uf__obj_tag_name(const void *tag, char *buf, size_t n)

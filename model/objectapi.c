@@ -58,18 +58,11 @@ VOID WdfObjectDelete(WDFOBJECT Object)
  * count reached zero) is as good as freed. */
 static struct obj *ref_lookup(WDFOBJECT Handle)
 {
-    struct obj *o;
-
     if (!Handle) {
         uf__violation(RULE_NULL_PARAMETER, NULL, "Handle is NULL");
         return NULL;
     }
-    o = uf__obj_lookup(Handle, TYPE_NONE);
-    if (o && o->refs <= 0) {
-        uf__violation(RULE_HANDLE_USE_AFTER_FREE, o, "object is being destroyed");
-        return NULL;
-    }
-    return o;
+    return uf__obj_lookup_live(Handle, TYPE_NONE);
 }
 
 VOID WdfObjectReferenceActual(WDFOBJECT Handle, PVOID Tag, LONG Line, PCCH File)

@@ -97,20 +97,6 @@ int uf__request_dispose(struct obj *r)
     return 1;
 }
 
-/* The request behind `h` for a send, which takes a reference on it: one
- * whose count already reached zero (a send from its own destroy callback)
- * is as good as freed. */
-static struct obj *lookup_for_send(WDFREQUEST h)
-{
-    struct obj *r = uf__obj_lookup(h, TYPE_REQUEST);
-
-    if (r && r->refs <= 0) {
-        uf__violation(RULE_HANDLE_USE_AFTER_FREE, r, "object is being destroyed");
-        return NULL;
-    }
-    return r;
-}
-
 /* The target has a device below it to size an IRP for
  * (FxRequestBase::ValidateTarget: a stack size of 0 is refused). */
 static int target_open(const struct obj *t)
@@ -356,7 +342,7 @@ BOOLEAN WdfRequestSend(WDFREQUEST Request, WDFIOTARGET Target, PWDF_REQUEST_SEND
         uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
         return FALSE;
     }
-    r = lookup_for_send(Request);
+    r = uf__obj_lookup_live(Request, TYPE_REQUEST); /* a send references it */
     t = r ? uf__obj_lookup(Target, TYPE_IOTARGET) : NULL;
     if (!t) {
         uf__ddi_leave(&f, STATUS_INVALID_HANDLE);
@@ -562,7 +548,7 @@ static NTSTATUS send_ioctl_sync(enum model_ddi ddi, WDF_REQUEST_TYPE type, WDFIO
     if (!uf__ddi_enter(&f, ddi, IoTarget))
         return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     t = uf__obj_lookup(IoTarget, TYPE_IOTARGET);
-    if (!t || (Request && !(r = lookup_for_send(Request))))
+    if (!t || (Request && !(r = uf__obj_lookup_live(Request, TYPE_REQUEST))))
         return uf__ddi_leave(&f, STATUS_INVALID_HANDLE);
     st = validate_options(RequestOptions, STATUS_INFO_LENGTH_MISMATCH);
     if (!NT_SUCCESS(st))

@@ -80,6 +80,16 @@ static WDFREQUEST formatted_request(WDFOBJECT parent, WDFIOTARGET t)
     return r;
 }
 
+/* The usual start: a driver, an adapter's device with a device below it,
+ * and a request of the driver's formatted for that default target. */
+static WDFREQUEST request_on_default_target(WDFDEVICE *dev, WDFIOTARGET *t)
+{
+    t_driver();
+    *dev = attached_device(0);
+    *t = WdfDeviceGetIoTarget(*dev);
+    return formatted_request(NULL, *t);
+}
+
 static int pending(WDFOBJECT h)
 {
     struct model_object_info info;
@@ -351,10 +361,7 @@ static void G4_stop_cancels_or_waits_as_asked(void **state)
     WDF_REQUEST_REUSE_PARAMS reuse;
 
     (void)state;
-    t_driver();
-    dev = attached_device(0);
-    t = WdfDeviceGetIoTarget(dev);
-    r = formatted_request(NULL, t);
+    r = request_on_default_target(&dev, &t);
     assert_true(WdfRequestSend(r, t, WDF_NO_SEND_OPTIONS));
     WdfIoTargetStop(t, WdfIoTargetCancelSentIo);
     assert_int_equal(g.status, STATUS_CANCELLED);
@@ -379,10 +386,7 @@ static void G4_waiting_for_io_the_lower_device_keeps_is_a_hang(void **state)
     WDFREQUEST r;
 
     (void)state;
-    t_driver();
-    dev = attached_device(0);
-    t = WdfDeviceGetIoTarget(dev);
-    r = formatted_request(NULL, t);
+    r = request_on_default_target(&dev, &t);
     assert_true(WdfRequestSend(r, t, WDF_NO_SEND_OPTIONS));
     model_set_lower_answer(LOWER_NO_ANSWER);
     WdfIoTargetStop(t, WdfIoTargetWaitForSentIoToComplete);
@@ -397,10 +401,7 @@ static void G4_a_purged_target_refuses_sends(void **state)
     WDFREQUEST r;
 
     (void)state;
-    t_driver();
-    dev = attached_device(0);
-    t = WdfDeviceGetIoTarget(dev);
-    r = formatted_request(NULL, t);
+    r = request_on_default_target(&dev, &t);
     WdfIoTargetPurge(t, WdfIoTargetPurgeIoAndWait);
     assert_int_equal(WdfIoTargetGetState(t), WdfIoTargetPurged);
     assert_false(WdfRequestSend(r, t, WDF_NO_SEND_OPTIONS));
@@ -485,10 +486,7 @@ static void Q2_a_send_returns_at_once_and_the_completion_comes_later(void **stat
     WDFREQUEST r;
 
     (void)state;
-    t_driver();
-    dev = attached_device(0);
-    t = WdfDeviceGetIoTarget(dev);
-    r = formatted_request(NULL, t);
+    r = request_on_default_target(&dev, &t);
     WDF_REQUEST_SEND_OPTIONS_INIT(&options, WDF_REQUEST_SEND_OPTION_SEND_AND_FORGET);
     assert_false(WdfRequestSend(r, t, &options));
     assert_int_equal(WdfRequestGetStatus(r), STATUS_INVALID_DEVICE_STATE);
@@ -511,10 +509,7 @@ static void Q3_sending_a_request_still_sent_is_a_bugcheck(void **state)
     WDFREQUEST r;
 
     (void)state;
-    t_driver();
-    dev = attached_device(0);
-    t = WdfDeviceGetIoTarget(dev);
-    r = formatted_request(NULL, t);
+    r = request_on_default_target(&dev, &t);
     assert_true(WdfRequestSend(r, t, WDF_NO_SEND_OPTIONS));
     (void)WdfRequestSend(r, t, WDF_NO_SEND_OPTIONS);
     t_expect_only(RULE_REQUEST_ALREADY_SENT, 1);
@@ -529,10 +524,7 @@ static void Q4_a_completed_request_must_be_reused_and_formatted_again(void **sta
     WDFREQUEST r;
 
     (void)state;
-    t_driver();
-    dev = attached_device(0);
-    t = WdfDeviceGetIoTarget(dev);
-    r = formatted_request(NULL, t);
+    r = request_on_default_target(&dev, &t);
     assert_true(WdfRequestSend(r, t, WDF_NO_SEND_OPTIONS));
     assert_int_equal(model_request_complete(r, STATUS_SUCCESS, 0), 1);
     /* Correct: reuse, format, send. */
@@ -558,10 +550,7 @@ static void Q5_the_completion_routine_runs_once_at_dispatch_and_is_cleared(void 
     int32_t refs;
 
     (void)state;
-    t_driver();
-    dev = attached_device(0);
-    t = WdfDeviceGetIoTarget(dev);
-    r = formatted_request(NULL, t);
+    r = request_on_default_target(&dev, &t);
     refs = t_refs(r);
     assert_true(WdfRequestSend(r, t, WDF_NO_SEND_OPTIONS));
     assert_int_equal(t_refs(r), refs + 1); /* the target's, while sent */
@@ -586,10 +575,7 @@ static void Q5_a_completion_routine_sending_again_unformatted_is_refused(void **
     WDFREQUEST r;
 
     (void)state;
-    t_driver();
-    dev = attached_device(0);
-    t = WdfDeviceGetIoTarget(dev);
-    r = formatted_request(NULL, t);
+    r = request_on_default_target(&dev, &t);
     assert_true(WdfRequestSend(r, t, WDF_NO_SEND_OPTIONS));
     /* Sent again unformatted from the routine: refused, so the wait ends. */
     g.resend = 1;
@@ -607,10 +593,7 @@ static void Q6_cancel_reuse_and_the_canceled_flag(void **state)
     WDFREQUEST r;
 
     (void)state;
-    t_driver();
-    dev = attached_device(0);
-    t = WdfDeviceGetIoTarget(dev);
-    r = formatted_request(NULL, t);
+    r = request_on_default_target(&dev, &t);
     assert_false(WdfRequestCancelSentRequest(r)); /* not sent */
     assert_true(WdfRequestSend(r, t, WDF_NO_SEND_OPTIONS) == FALSE); /* m_Canceled */
     assert_int_equal(WdfRequestGetStatus(r), STATUS_CANCELLED);
@@ -635,10 +618,7 @@ static void Q6_reusing_a_sent_request_breaks(void **state)
     WDFREQUEST r;
 
     (void)state;
-    t_driver();
-    dev = attached_device(0);
-    t = WdfDeviceGetIoTarget(dev);
-    r = formatted_request(NULL, t);
+    r = request_on_default_target(&dev, &t);
     assert_true(WdfRequestSend(r, t, WDF_NO_SEND_OPTIONS));
     WDF_REQUEST_REUSE_PARAMS_INIT(&reuse, WDF_REQUEST_REUSE_NO_FLAGS, STATUS_SUCCESS);
     assert_int_equal(WdfRequestReuse(r, &reuse), STATUS_SUCCESS);
@@ -653,10 +633,7 @@ static void Q7_deleting_a_sent_request_breaks_and_it_lives_until_it_comes_back(v
     WDFREQUEST r;
 
     (void)state;
-    t_driver();
-    dev = attached_device(0);
-    t = WdfDeviceGetIoTarget(dev);
-    r = formatted_request(NULL, t);
+    r = request_on_default_target(&dev, &t);
     assert_true(WdfRequestSend(r, t, WDF_NO_SEND_OPTIONS));
     WdfObjectDelete(r);
     t_expect_only(RULE_REQUEST_DELETED_WHILE_SENT, 1);
@@ -704,10 +681,7 @@ static void Q8_a_synchronous_send_completes_inside_the_call(void **state)
     WDFREQUEST r;
 
     (void)state;
-    t_driver();
-    dev = attached_device(0);
-    t = WdfDeviceGetIoTarget(dev);
-    r = formatted_request(NULL, t);
+    r = request_on_default_target(&dev, &t);
     WDF_REQUEST_SEND_OPTIONS_INIT(&options, WDF_REQUEST_SEND_OPTION_SYNCHRONOUS);
     assert_true(WdfRequestSend(r, t, &options));
     assert_int_equal(WdfRequestGetStatus(r), STATUS_SUCCESS);
@@ -736,10 +710,7 @@ static void Q8_a_synchronous_send_above_passive_is_refused(void **state)
     WDFREQUEST r;
 
     (void)state;
-    t_driver();
-    dev = attached_device(0);
-    t = WdfDeviceGetIoTarget(dev);
-    r = formatted_request(NULL, t);
+    r = request_on_default_target(&dev, &t);
     WDF_REQUEST_SEND_OPTIONS_INIT(&options, WDF_REQUEST_SEND_OPTION_SYNCHRONOUS);
     model_set_irql(DISPATCH_LEVEL);
     assert_false(WdfRequestSend(r, t, &options));
@@ -754,10 +725,7 @@ static void Q8_a_sent_request_sent_synchronously_is_a_bugcheck(void **state)
     WDFREQUEST r;
 
     (void)state;
-    t_driver();
-    dev = attached_device(0);
-    t = WdfDeviceGetIoTarget(dev);
-    r = formatted_request(NULL, t);
+    r = request_on_default_target(&dev, &t);
     assert_true(WdfRequestSend(r, t, WDF_NO_SEND_OPTIONS));
     (void)WdfIoTargetSendIoctlSynchronously(t, r, IOCTL_TEST, NULL, NULL, NULL, NULL);
     t_expect_only(RULE_REQUEST_ALREADY_SENT, 1);
@@ -831,10 +799,7 @@ static void Q2_an_asynchronous_timeout_allocates_the_requests_timer(void **state
     WDFREQUEST r;
 
     (void)state;
-    t_driver();
-    dev = attached_device(0);
-    t = WdfDeviceGetIoTarget(dev);
-    r = formatted_request(NULL, t);
+    r = request_on_default_target(&dev, &t);
     WDF_REQUEST_SEND_OPTIONS_INIT(&options, 0);
     WDF_REQUEST_SEND_OPTIONS_SET_TIMEOUT(&options, WDF_REL_TIMEOUT_IN_MS(100));
     model_fault_arm(&plan);
@@ -854,10 +819,7 @@ static void Q8_the_drivers_request_sent_synchronously_skips_its_routine(void **s
     WDFREQUEST r;
 
     (void)state;
-    t_driver();
-    dev = attached_device(0);
-    t = WdfDeviceGetIoTarget(dev);
-    r = formatted_request(NULL, t);
+    r = request_on_default_target(&dev, &t);
     model_set_lower_answer(LOWER_UNSUCCESSFUL);
     assert_int_equal(WdfIoTargetSendInternalIoctlSynchronously(t, r, IOCTL_TEST, NULL, NULL, NULL, NULL),
                      STATUS_UNSUCCESSFUL);
