@@ -60,7 +60,7 @@ import json, sys
 findings = json.load(open(sys.argv[1]))
 expect = {}
 for line in open(sys.argv[2]):
-    t, _, _, e = line.rstrip("\n").split("\t")
+    t, _, _, e = line.rstrip("\n").split("\t")[:4]
     if e:
         expect[t] = e.split()
 bad = 0

@@ -78,7 +78,7 @@ capture() {
   done >"$raw/api-repro.txt" 2>&1
 
   # driver targets: seeds (default port and double-unload) and regressions
-  while IFS=$'\t' read -r t dir seeds expect; do
+  while IFS='|' read -r t dir seeds expect regs; do
     {
       if [ -n "$seeds" ]; then
         for f in "$seeds"/*.ufp; do
@@ -86,12 +86,12 @@ capture() {
           echo "=== $f (double-unload)"; "$build/${t}_replay" --inject=double-unload --trace "$f" || true
         done
       fi
-      for f in corpus/regressions/"$t"/*.ufp; do
+      for f in "$regs"/*.ufp; do
         [ -e "$f" ] || continue
         echo "=== $f"; "$build/${t}_replay" --trace --expect "$f" || true
       done
     } >"$raw/driver-$t.txt" 2>&1
-  done <"$build/drivers.tsv"
+  done < <(tr '\t' '|' < "$build/drivers.tsv")
 
   # the gate, fixed runs and seed
   "$tool" gate --targets api,ndis_sample,ndis_bug_stats_timer --runs 10000 --seed 7 \

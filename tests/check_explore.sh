@@ -58,7 +58,7 @@ done
 
 # ---- 2. every planted bug, from the shortest life ----
 printf 'load\ndevice-arrival\nport-unload\n' > "$tmp/life.ufp"
-while IFS=$'\t' read -r target dir seeds expect; do
+while IFS='|' read -r target dir seeds expect regs; do
   [ -n "$expect" ] || continue
   out=$tmp/$target
   "$build/${target}_explore" --out "$out" --quiet "$tmp/life.ufp" >/dev/null 2>&1
@@ -71,10 +71,10 @@ while IFS=$'\t' read -r target dir seeds expect; do
       echo "FAIL: $target: the sweeps did not find $rule"; fail=1
     fi
   done
-done < "$build/drivers.tsv"
+done < <(tr '\t' '|' < "$build/drivers.tsv")
 
 # ---- 3. the correct samples: allocation and unload sweeps clean ----
-while IFS=$'\t' read -r target dir seeds expect; do
+while IFS='|' read -r target dir seeds expect regs; do
   [ -z "$expect" ] || continue
   out=$tmp/$target
   "$build/${target}_explore" --sweeps alloc,unload --out "$out" --quiet >/dev/null 2>&1
@@ -87,6 +87,6 @@ while IFS=$'\t' read -r target dir seeds expect; do
     json "$out/summary.json" "'\n'.join(f['rule'] + ' ' + f['program'] for f in d['findings'])"
     fail=1
   fi
-done < "$build/drivers.tsv"
+done < <(tr '\t' '|' < "$build/drivers.tsv")
 [ "$fail" -eq 0 ] && echo "explore: all checks passed"
 exit "$fail"

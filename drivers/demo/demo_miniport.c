@@ -27,18 +27,27 @@ typedef struct _ADAPTER_CONTEXT {
 
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(ADAPTER_CONTEXT, AdapterGetContext)
 
+#ifdef UF_BUG_STALE_GUARD
+#define DEMO_STALE_GUARD TRUE /* the variant: the target demo_bug_stale_guard */
+#else
+#define DEMO_STALE_GUARD FALSE
+#endif
+
+#define DEMO_GLOBALS_AT_LOAD {FALSE, DEMO_STALE_GUARD, NULL}
+
 static struct {
     BOOLEAN Loaded;          /* the driver's own unload guard */
     BOOLEAN StaleGuard;      /* the buggy variant: guard with WdfGetDriver() */
     WDFDEVICE Adapter;       /* the one adapter of the demo */
-} g;
+} g = DEMO_GLOBALS_AT_LOAD;
 
+/* For the unit tests that call the routines directly, with no harness to
+ * restore the globals between runs. */
 void demo_reset(void)
 {
-    RtlZeroMemory(&g, sizeof(g));
-#ifdef UF_BUG_STALE_GUARD
-    g.StaleGuard = TRUE; /* the variant: the target demo_bug_stale_guard */
-#endif
+    static const __typeof__(g) at_load = DEMO_GLOBALS_AT_LOAD;
+
+    g = at_load;
 }
 
 /* The adapter's device handle, NULL when none; the port reaches it through

@@ -1,7 +1,7 @@
 /*
  * demo_miniport.h - the routines the port calls into the demo miniport
  * (drivers/demo/demo_miniport.c): its entry, device arrival and removal,
- * and its unload routine, plus a reset of its globals between runs.
+ * and its unload routine, plus a reset of its globals for the unit tests.
  */
 #ifndef UNLOADFUZZ_DEMO_MINIPORT_H
 #define UNLOADFUZZ_DEMO_MINIPORT_H
@@ -18,7 +18,8 @@ void demo_device_removal(void);
 void demo_unload(PDRIVER_OBJECT DriverObject);
 /* The adapter's device handle, NULL when none. */
 WDFDEVICE demo_adapter(void);
-/* Restores the driver's globals to their load-time values. */
+/* Restores the driver's globals to their load-time values: for the unit
+ * tests that call the routines directly (the harness restores them itself). */
 void demo_reset(void);
 
 #endif /* UNLOADFUZZ_DEMO_MINIPORT_H */

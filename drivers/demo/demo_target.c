@@ -19,4 +19,4 @@ static VOID DemoRemoval(PDEVICE_OBJECT Fdo)
 }
 
 UF_DRIVER(.flavour = UF_PORT_NDIS, .entry = demo_driver_entry, .device_arrival = DemoArrival,
-          .device_removal = DemoRemoval, .unload = demo_unload, .reset = demo_reset);
+          .device_removal = DemoRemoval, .unload = demo_unload);

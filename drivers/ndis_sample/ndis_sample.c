@@ -161,7 +161,7 @@ typedef struct _ADAPTER_SLOT {
     WDFDEVICE Device;
 } ADAPTER_SLOT;
 
-/* Every global of the driver; NdisSampleReset zeroes it. */
+/* Every global of the driver: zero as the image is loaded. */
 static struct {
     NDIS_HANDLE MiniportDriverHandle; /* from NdisMRegisterMiniportDriver; NULL when not registered */
     BOOLEAN FrameworkDriverCreated;   /* WdfDriverCreate succeeded, WdfDriverMiniportUnload not yet called */
@@ -757,15 +757,8 @@ out_release:
     return status;
 }
 
-/* Restores every global to its value at image load. */
-static VOID NdisSampleReset(VOID)
-{
-    RtlZeroMemory(&g, sizeof(g));
-}
-
 UF_DRIVER(.flavour = UF_PORT_NDIS,
           .entry = NdisSampleDriverEntry,
           .device_arrival = NdisSampleDeviceArrival,
           .device_removal = NdisSampleDeviceRemoval,
-          .unload = NdisSampleDriverUnload,
-          .reset = NdisSampleReset);
+          .unload = NdisSampleDriverUnload);

@@ -599,15 +599,8 @@ out_unload_framework:
     return status;
 }
 
-/* Restores every global to its value at image load. */
-static VOID PortclsSampleReset(VOID)
-{
-    RtlZeroMemory(&g, sizeof(g));
-}
-
 UF_DRIVER(.flavour = UF_PORT_PORTCLS,
           .entry = PortclsSampleDriverEntry,
           .device_arrival = PortclsSampleDeviceArrival,
           .device_removal = PortclsSampleDeviceRemoval,
-          .unload = NULL,
-          .reset = PortclsSampleReset);
+          .unload = NULL);

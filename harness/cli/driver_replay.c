@@ -2,15 +2,18 @@
  * driver_replay.c - a driver target's replay binary (<target>_replay): runs
  * driver programs with no engine and says what each did.
  *
- *   <target>_replay [--inject=LIST] [--fail-on=SEVERITY] [--unload-callback=documented] [--text] [--quiet]
- *                   [--trace] [--expect] FILE...
+ *   <target>_replay [--inject=LIST] [--fail-on=SEVERITY] [--unload-callback=documented]
+ *                   [--keep-globals] [--text] [--quiet] [--trace] [--expect] FILE...
  *
  * A file named *.ufp (or any file with --text) is a text program, anything
  * else the binary form an engine wrote. Each program runs three times in
  * this process, the second and third time after other programs that leave
  * the driver's globals in other states (loaded with adapters and no unload;
- * unloaded); the three traces must be identical, which is how the driver's
- * reset hook is proven to restore its globals. For each file it prints the
+ * unloaded); the three traces must be identical, which is how the restore
+ * of the driver's globals (harness/run/globals.h) is proven to give every
+ * run a fresh image. --keep-globals turns the restore off, to show what it
+ * hides: a driver that relies on a global being what the image file says
+ * differs on its second run. For each file it prints the
  * violations (with --trace, every event) and a verdict. With --expect, a text file's
  * `# expect: RULE...` (or `# expect: clean`) line must list exactly the rules
  * at or above break it raises (warnings it raises may be listed too).
@@ -31,7 +34,7 @@
 #define MAX_SEEN 64 /* violations printed per file */
 
 /* Programs run between a file's runs, to leave the driver's globals in
- * states its reset hook must undo: loaded with four adapters and never
+ * states the restore must undo: loaded with four adapters and never
  * unloaded; through time and an unload. */
 static const char *const perturbations[] = {
     "load\ndevice-arrival\ndevice-arrival\ndevice-arrival\ndevice-arrival\n"
@@ -51,12 +54,12 @@ static void usage(FILE *f)
 {
     fprintf(f,
             "usage: %s_replay [--inject=LIST] [--fail-on=SEVERITY] [--unload-callback=documented]\n"
-            "       [--text] [--quiet] [--trace] [--expect] FILE...\n"
+            "       [--keep-globals] [--text] [--quiet] [--trace] [--expect] FILE...\n"
             "\n"
             "Runs driver programs against the %s driver through the port simulation,\n"
             "each three times, between other programs (the traces must match: the\n"
-            "driver's reset hook restores its globals), and\n"
-            "prints each violation and a verdict per file.\n"
+            "driver's globals are restored before every run, as a fresh image has them),\n"
+            "and prints each violation and a verdict per file.\n"
             "\n"
             "  --inject=LIST      double-unload, irql, both (comma-separated) or none:\n"
             "                     the port misbehaves on purpose (robustness mode)\n"
@@ -64,13 +67,15 @@ static void usage(FILE *f)
             "  --unload-callback=documented\n"
             "                     WdfDriverMiniportUnload calls a miniport's EvtDriverUnload,\n"
             "                     as its documentation says (default: source: never)\n"
+            "  --keep-globals     do not restore the driver's globals between runs (shows\n"
+            "                     a driver that relies on a fresh image; UNLOADFUZZ_KEEP_GLOBALS=1)\n"
             "  --text             read every file as text, whatever its name\n"
             "  --quiet            print only the verdicts\n"
             "  --trace            print every event of each program's first run\n"
             "  --expect           check each text file's `# expect:` line\n"
             "\n"
             "Exit status: 0 clean (or as expected), 1 a violation at or above --fail-on,\n"
-            "an expectation not met or a reset that does not restore the driver, 2 bad usage.\n",
+            "an expectation not met or a run that differs after others, 2 bad usage.\n",
             uf_driver_under_test.name, uf_driver_under_test.name);
 }
 
@@ -126,7 +131,7 @@ int main(int argc, char **argv)
         else if (strcmp(a, "--expect") == 0)
             expect = 1;
         else if (strncmp(a, "--inject=", 9) != 0 && strncmp(a, "--fail-on=", 10) != 0 &&
-                 strncmp(a, "--unload-callback=", 18) != 0 &&
+                 strncmp(a, "--unload-callback=", 18) != 0 && strcmp(a, "--keep-globals") != 0 &&
                  a[0] == '-') {
             fprintf(stderr, "%s_replay: unknown option '%s'\n", uf_driver_under_test.name, a);
             usage(stderr);
@@ -169,10 +174,14 @@ int main(int argc, char **argv)
             uf_port_run(&uf_driver_under_test, &prog, &r2);
             if (r1.trace_hash != r2.trace_hash || r1.events != r2.events) {
                 printf("  reset: a run after other programs differs (%u events, hash %016llx;"
-                       " then %u, %016llx): the driver's reset hook does not restore its"
-                       " globals\n",
+                       " then %u, %016llx): %s\n",
                        (unsigned)r1.events, (unsigned long long)r1.trace_hash,
-                       (unsigned)r2.events, (unsigned long long)r2.trace_hash);
+                       (unsigned)r2.events, (unsigned long long)r2.trace_hash,
+                       o->keep_globals ? "the driver relies on its globals as a fresh image"
+                                         " has them (--keep-globals)"
+                       : uf_driver_under_test.reset
+                           ? "the driver keeps state its reset hook does not restore"
+                           : "the driver keeps state outside its globals");
                 rc = 1;
                 break;
             }

@@ -35,6 +35,7 @@
 
 #include "check.h"
 #include "fault.h"
+#include "globals.h"
 #include "port_routines.h"
 
 #define FNV_OFFSET 0xCBF29CE484222325ull
@@ -335,6 +336,8 @@ void uf_port_run(const struct uf_driver *d, const struct program *p, struct port
     r->events = 0;
     model_reset();
     model_set_unload_callback(target_options()->unload_callback);
+    uf_globals_set_restore(!target_options()->keep_globals);
+    uf_globals_restore();
     if (d->reset)
         d->reset();
     P.check.mode = CHECK_CALLS;

@@ -2,8 +2,9 @@
  * target.c - a run's options (target.h): the environment variables
  * UNLOADFUZZ_INJECT (double-unload, irql, both comma-separated, or none),
  * UNLOADFUZZ_FAIL_ON (warning, break, ub, bugcheck) and
- * UNLOADFUZZ_UNLOAD_CALLBACK (source, documented), then the same as
- * --inject=..., --fail-on=... and --unload-callback=... arguments, which
+ * UNLOADFUZZ_UNLOAD_CALLBACK (source, documented) and UNLOADFUZZ_KEEP_GLOBALS
+ * (1), then the same as --inject=..., --fail-on=..., --unload-callback=...
+ * and --keep-globals arguments, which
  * libFuzzer leaves to the target (it ignores arguments starting with two
  * dashes).
  */
@@ -13,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static struct target_options opts = {0, SEV_BREAK, MODEL_UNLOAD_CALLBACK_SOURCE, 0};
+static struct target_options opts = {0, SEV_BREAK, MODEL_UNLOAD_CALLBACK_SOURCE, 0, 0};
 
 /* Sets one option from value v (target.h). Returns 0, or -1 after saying
  * what is wrong. */
@@ -60,6 +61,8 @@ int target_configure(const char *name, int argc, char **argv)
     if ((e = getenv("UNLOADFUZZ_UNLOAD_CALLBACK")) != NULL &&
         target_set_option(name, "unload-callback", e) < 0)
         return -1;
+    if ((e = getenv("UNLOADFUZZ_KEEP_GLOBALS")) != NULL)
+        opts.keep_globals = strcmp(e, "1") == 0;
     for (i = 1; i < argc; i++) {
         if (strncmp(argv[i], "--inject=", 9) == 0 &&
             target_set_option(name, "inject", argv[i] + 9) < 0)
@@ -70,6 +73,8 @@ int target_configure(const char *name, int argc, char **argv)
         if (strncmp(argv[i], "--unload-callback=", 18) == 0 &&
             target_set_option(name, "unload-callback", argv[i] + 18) < 0)
             return -1;
+        if (strcmp(argv[i], "--keep-globals") == 0)
+            opts.keep_globals = 1;
     }
     opts.configured = 1;
     return 0;

@@ -25,11 +25,15 @@ struct target_options {
      * says ([C1]); every run of this process starts with it, api programs
      * (exec.c) and driver programs (port.c) alike */
     enum model_unload_callback unload_callback;
+    /* --keep-globals: the driver's writable data is not restored between
+     * runs (globals.h), so a run starts from what the last one left */
+    int keep_globals;
     int configured;              /* target_configure() ran */
 };
 
-/* Reads UNLOADFUZZ_INJECT, UNLOADFUZZ_FAIL_ON and UNLOADFUZZ_UNLOAD_CALLBACK,
- * then --inject=..., --fail-on=... and --unload-callback=... among
+/* Reads UNLOADFUZZ_INJECT, UNLOADFUZZ_FAIL_ON, UNLOADFUZZ_UNLOAD_CALLBACK and
+ * UNLOADFUZZ_KEEP_GLOBALS (1), then --inject=..., --fail-on=...,
+ * --unload-callback=... and --keep-globals among
  * argv[1..argc) into the process's options, naming target `name` in
  * messages. Returns 0, or -1 after printing why. */
 int target_configure(const char *name, int argc, char **argv);

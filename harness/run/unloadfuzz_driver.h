@@ -56,9 +56,13 @@ struct uf_driver {
     /* UF_PORT_NDIS: the MiniportDriverUnload the port calls. UF_PORT_PORTCLS:
      * NULL, the port calls DriverObject->DriverUnload. At PASSIVE_LEVEL. */
     DRIVER_UNLOAD *unload;
-    /* Restores every global of the driver to its value at image load. The
-     * harness runs it before each execution and proves it works (every
-     * input runs twice in one process with identical traces). */
+    /* Optional, and seldom needed: the harness itself restores the
+     * driver's writable data (its globals, in whatever section) before each
+     * execution, as a fresh image has them (harness/run/globals.h). A
+     * driver whose state lives elsewhere between runs (nothing the model
+     * owns does) restores it here. The replay binary proves the runs
+     * independent (every input runs three times in one process with
+     * identical traces). NULL for none. */
     VOID (*reset)(VOID);
 };
 

@@ -80,7 +80,9 @@ char *gate_log_source(const struct gate *g, size_t ti, const char *name)
 
     if (name == NULL || strchr(name, '/') || !t->dir[0])
         return name && name[0] == '/' && dir_is_file(name) ? gate_strdup(name) : NULL;
-    if (gate_fmt(p, sizeof p, "%s/%s/%s", g->trees.src, t->dir, name) == 0 && dir_is_file(p))
+    if ((t->dir[0] == '/' ? gate_fmt(p, sizeof p, "%s/%s", t->dir, name)
+                          : gate_fmt(p, sizeof p, "%s/%s/%s", g->trees.src, t->dir, name)) == 0 &&
+        dir_is_file(p))
         return gate_strdup(p);
     return NULL;
 }

@@ -173,7 +173,8 @@ static int add_regression(struct gate *g, const char *dir, const char *tname, co
 }
 
 /* Lists the regression files, each <target>/NAME.ufp of the regression
- * directory, into g's (not yet run). Returns 0 or 2. */
+ * directory, and those of the targets out of the tree (drivers.tsv names
+ * their directories), into g's (not yet run). Returns 0 or 2. */
 static int list_regressions(struct gate *g)
 {
     char abs[PATH_MAX];
@@ -217,6 +218,27 @@ static int list_regressions(struct gate *g)
         names_free(&files);
         if (rc)
             goto out_free_lists;
+    }
+    /* A driver out of the tree keeps its regressions beside it (drivers.tsv
+     * gives its directory absolute). */
+    for (i = 1; i < g->rep.ntargets && rc == 0; i++) {
+        const struct tree_target *t = &g->tree[i];
+        char here[PATH_MAX];
+
+        if (t->dir[0] != '/' || !t->regressions[0] || !dir_is_dir(t->regressions) || gate_target(g, t->name) <= 0 ||
+            !realpath(t->regressions, here) || strncmp(here, abs, strlen(abs)) == 0)
+            continue;
+        if (dir_list(here, ".ufp", DIR_FILES, &files) < 0) {
+            rc = gate_fail("cannot read %s", here);
+            goto out_free_lists;
+        }
+        if (files.n && !have_binary(g, t->name, "_replay")) {
+            rc = gate_fail("missing build: %s/%s_replay", g->trees.build, t->name);
+            goto out_free_lists;
+        }
+        for (j = 0; j < files.n && rc == 0; j++)
+            rc = add_regression(g, here, t->name, files.v[j]);
+        names_free(&files);
     }
 out_free_lists:
     names_free(&files);

@@ -57,6 +57,16 @@ int trees_find(struct trees *t, char *err, size_t errn)
     return 0;
 }
 
+/* A path of drivers.tsv made absolute: relative ones are the source
+ * tree's, absolute ones (a driver out of the tree) are kept. Returns 0, or
+ * -1 when it does not fit. */
+static int tree_path(char *out, size_t n, const struct trees *t, const char *p)
+{
+    int len = p[0] == '/' ? snprintf(out, n, "%s", p) : snprintf(out, n, "%s/%s", t->src, p);
+
+    return len < 0 || (size_t)len >= n ? -1 : 0;
+}
+
 /* Reads api and drivers.tsv's targets (trees.h). Returns 0, or -1 with err
  * written. */
 int trees_targets(const struct trees *t, struct tree_target **v, size_t *n, char *err,
@@ -81,10 +91,10 @@ int trees_targets(const struct trees *t, struct tree_target **v, size_t *n, char
         sizeof all[0].seeds)
         goto out_too_long;
     for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-        char *f[4] = {line, NULL, NULL, NULL};
+        char *f[5] = {line, NULL, NULL, NULL, NULL};
         int k;
 
-        for (k = 1; k < 4; k++) {
+        for (k = 1; k < 5; k++) {
             f[k] = f[k - 1] ? strchr(f[k - 1], '\t') : NULL;
             if (f[k])
                 *f[k]++ = '\0';
@@ -105,8 +115,8 @@ int trees_targets(const struct trees *t, struct tree_target **v, size_t *n, char
         memset(e, 0, sizeof *e);
         strcpy(e->name, f[0]);
         if ((size_t)snprintf(e->dir, sizeof e->dir, "%s", f[1]) >= sizeof e->dir ||
-            (f[2] && *f[2] &&
-             (size_t)snprintf(e->seeds, sizeof e->seeds, "%s/%s", t->src, f[2]) >= sizeof e->seeds) ||
+            (f[2] && *f[2] && tree_path(e->seeds, sizeof e->seeds, t, f[2]) < 0) ||
+            (f[4] && *f[4] && tree_path(e->regressions, sizeof e->regressions, t, f[4]) < 0) ||
             (size_t)snprintf(e->expect, sizeof e->expect, "%s", f[3] ? f[3] : "") >= sizeof e->expect)
             goto out_too_long;
         e->variant = f[3] && strspn(f[3], " \t\r") != strlen(f[3]);

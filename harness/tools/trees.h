@@ -19,8 +19,11 @@ struct trees {
 /* One target of the build: api, or a line of drivers.tsv. */
 struct tree_target {
     char name[64];         /* "api", or as drivers.tsv spells it */
-    char dir[PATH_MAX];    /* its sources relative to the source tree; "" for api */
+    char dir[PATH_MAX];    /* its sources relative to the source tree (absolute when
+                              out of the tree); "" for api */
     char seeds[PATH_MAX];  /* its seed directory (absolute), "" for none */
+    char regressions[PATH_MAX]; /* its regression programs' directory (absolute), ""
+                                   for api, whose are the gate's --regressions */
     char expect[256];      /* the rules a planted bug raises, space-separated; "" */
     int variant;           /* a planted-bug variant: it lists expected rules */
 };

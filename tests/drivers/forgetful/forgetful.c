@@ -1,21 +1,19 @@
 /*
- * forgetful.c - a driver whose reset hook forgets a global, for the test
- * that shows the replay's reset check fires (tests/CMakeLists.txt,
- * driver_reset_check_fires). It counts the adapters it ever started and
- * refuses a third; its reset clears its device list but not that count, so
- * a program run after others is refused adapters it got the first time.
+ * forgetful.c - a driver that relies on its globals being as the image
+ * file has them, for the tests that show the harness restores them before
+ * every run and that the replay's check fires without the restore
+ * (tests/CMakeLists.txt, driver_globals_restored). It counts the adapters
+ * it ever started and refuses a third: on Windows every load starts from a
+ * fresh image, so that is no bug; kept from one run to the next
+ * (--keep-globals), a program run after others is refused adapters it got
+ * the first time. It has no reset hook.
  */
 #include "unloadfuzz_driver.h"
 
 static struct {
     BOOLEAN Loaded;
-    ULONG Started; /* never reset: the bug this driver exists for */
+    ULONG Started; /* zero in the image file, never set back */
 } g;
-
-static VOID ForgetfulReset(VOID)
-{
-    g.Loaded = FALSE; /* and not g.Started */
-}
 
 static NTSTATUS ForgetfulEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
@@ -52,4 +50,4 @@ static VOID ForgetfulUnload(PDRIVER_OBJECT DriverObject)
 }
 
 UF_DRIVER(.flavour = UF_PORT_NDIS, .entry = ForgetfulEntry, .device_arrival = ForgetfulArrival,
-          .unload = ForgetfulUnload, .reset = ForgetfulReset);
+          .unload = ForgetfulUnload);

@@ -1,0 +1,178 @@
+# UnloadfuzzDriver.cmake - uf_add_driver(), how a driver under test becomes
+# its fuzz targets (docs/DRIVERS.md). Included by the project's top-level
+# CMakeLists.txt, before the drivers' directories: the in-tree ones
+# (drivers/*) and those named by -DUF_DRIVER_DIRS=DIR;... (out of tree).
+#
+# uf_add_driver(TARGET SOURCES file...
+#               [SEEDS dir] [REGRESSIONS dir] [EXPECT rule...]
+#               [DEFINITIONS macro...] [INCLUDE_DIRECTORIES dir...]
+#               [COMPILE_OPTIONS flag...] [WPP option...] [TEST_ONLY])
+#
+# The driver's sources compile with their own flags: COMPILE_OPTIONS (its
+# warnings, say), never the project's -Werror set, plus what any driver
+# needs here (UF_DRIVER_COMPILE_OPTIONS: 2-byte wchar_t, no COMMON symbols,
+# MSVC extensions and pragmas accepted, the build's sanitizers and coverage).
+# The headers with the real names (ntddk.h, wdf.h, ...) are searched before
+# any other. UF_TARGET_NAME="TARGET" and the DEFINITIONS are defined (a
+# sample's variants are its sources with a UF_BUG_* macro).
+#
+# WPP: every source gets the <basename>.tmh it includes, generated from the
+# driver's WPP configuration (the `begin_wpp config` blocks of its sources
+# and of the headers beside them) and the WPP options (-func:..., -scan:...,
+# as the driver's project passes them to the WPP preprocessor).
+#
+# The objects are linked into one (cmake/uf_link_driver.cmake) whose
+# writable data the harness restores before every run: no reset hook is
+# needed. That object becomes TARGET_replay, TARGET_explore, TARGET_fuzzer
+# (libFuzzer) and TARGET_afl (AFL++); the interface library TARGET_driver
+# stands for it (the benchmarks link it).
+#
+# SEEDS is the directory of the driver's clean seed programs, REGRESSIONS
+# that of its regression programs (default: the project's
+# corpus/regressions/TARGET for a driver in the project's tree, else
+# regressions/TARGET beside its CMakeLists.txt); a relative path is taken
+# from the directory of the calling CMakeLists.txt. EXPECT lists the rules a
+# planted bug must raise. Every target is listed, with its directory, seeds,
+# expected rules and regressions, in drivers.tsv in the build tree, which
+# the commands (fuzz, explore, gate, triage, repro, report), the tests and
+# bench/bugs read; a TEST_ONLY driver (one the test suite uses to show a
+# check fires, or the variant the demo shows) is not.
+
+set(UF_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
+set(UF_DRIVER_LIST "${CMAKE_BINARY_DIR}/drivers.tsv")
+file(WRITE "${UF_DRIVER_LIST}" "")
+foreach(tool READELF NM)
+  if(NOT CMAKE_${tool})
+    string(TOLOWER "${tool}" prog)
+    find_program(CMAKE_${tool} ${prog} REQUIRED)
+  endif()
+endforeach()
+
+# A path of the tree as drivers.tsv gives it: relative to the project's
+# source tree when inside it (the in-tree targets' lines read as they
+# always have), absolute otherwise.
+function(uf_tsv_path out path)
+  file(RELATIVE_PATH rel "${PROJECT_SOURCE_DIR}" "${path}")
+  if(rel MATCHES "^\\.\\./" OR IS_ABSOLUTE "${rel}")
+    set(${out} "${path}" PARENT_SCOPE)
+  else()
+    set(${out} "${rel}" PARENT_SCOPE)
+  endif()
+endfunction()
+
+function(uf_add_driver name)
+  cmake_parse_arguments(D "TEST_ONLY" "SEEDS;REGRESSIONS"
+                        "SOURCES;DEFINITIONS;EXPECT;INCLUDE_DIRECTORIES;COMPILE_OPTIONS;WPP"
+                        ${ARGN})
+  if(D_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "uf_add_driver(${name}): unknown arguments: ${D_UNPARSED_ARGUMENTS}")
+  endif()
+  if(NOT D_SOURCES)
+    message(FATAL_ERROR "uf_add_driver(${name}): SOURCES is required")
+  endif()
+  if(NOT name MATCHES "^[a-z0-9_]+$")
+    message(FATAL_ERROR "uf_add_driver(${name}): a target name is [a-z0-9_]+")
+  endif()
+  list(TRANSFORM D_SOURCES PREPEND "${CMAKE_CURRENT_SOURCE_DIR}/" REGEX "^[^/]")
+  foreach(src ${D_SOURCES})
+    if(NOT EXISTS "${src}")
+      message(FATAL_ERROR "uf_add_driver(${name}): no source ${src}")
+    endif()
+  endforeach()
+
+  # The WPP trace message headers, one per source.
+  set(wpp_dir "${CMAKE_CURRENT_BINARY_DIR}/${name}_wpp")
+  set(tmh "")
+  set(scanned "")
+  foreach(src ${D_SOURCES})
+    get_filename_component(base "${src}" NAME_WE)
+    get_filename_component(sdir "${src}" DIRECTORY)
+    list(APPEND tmh "${wpp_dir}/${base}.tmh")
+    file(GLOB headers "${sdir}/*.h")
+    list(APPEND scanned "${src}" ${headers})
+  endforeach()
+  list(REMOVE_DUPLICATES scanned)
+  add_custom_command(OUTPUT ${tmh}
+    COMMAND ${CMAKE_COMMAND} "-DOUTDIR=${wpp_dir}" "-DNAME=${name}" "-DSOURCES=${D_SOURCES}"
+            "-DSCAN=${scanned}" "-DOPTIONS=${D_WPP}" -P "${UF_CMAKE_DIR}/uf_wpp.cmake"
+    DEPENDS ${scanned} "${UF_CMAKE_DIR}/uf_wpp.cmake"
+    COMMENT "WPP trace headers of ${name}" VERBATIM)
+
+  # The driver's objects, with the driver's flags alone.
+  add_library(${name}_objs OBJECT ${D_SOURCES})
+  set_property(TARGET ${name}_objs PROPERTY COMPILE_OPTIONS
+               ${UF_DRIVER_COMPILE_OPTIONS} ${UF_COVERAGE_FLAGS} ${D_COMPILE_OPTIONS}
+               ${UF_DRIVER_LATE_OPTIONS})
+  set_property(TARGET ${name}_objs PROPERTY COMPILE_DEFINITIONS
+               UF_TARGET_NAME="${name}" ${D_DEFINITIONS})
+  set_target_properties(${name}_objs PROPERTIES C_STANDARD 11 C_EXTENSIONS ON)
+  target_include_directories(${name}_objs BEFORE PRIVATE ${wpp_dir} ${D_INCLUDE_DIRECTORIES})
+  target_link_libraries(${name}_objs PRIVATE driverapi)
+  set_source_files_properties(${D_SOURCES} PROPERTIES OBJECT_DEPENDS "${tmh}")
+
+  # One object, its writable data gathered for the restore.
+  set(obj "${CMAKE_CURRENT_BINARY_DIR}/${name}_driver.o")
+  add_custom_command(OUTPUT ${obj}
+    COMMAND ${CMAKE_COMMAND} "-DOUT=${obj}" "-DLD=${CMAKE_LINKER}" "-DREADELF=${CMAKE_READELF}"
+            "-DNM=${CMAKE_NM}" "-DNAME=${name}" "-DOBJECTS=$<TARGET_OBJECTS:${name}_objs>"
+            -P "${UF_CMAKE_DIR}/uf_link_driver.cmake"
+    DEPENDS ${name}_objs $<TARGET_OBJECTS:${name}_objs> "${UF_CMAKE_DIR}/uf_link_driver.cmake"
+    COMMENT "Linking ${name}'s objects, its globals gathered" VERBATIM)
+  add_custom_target(${name}_link DEPENDS ${obj})
+  add_library(${name}_driver INTERFACE)
+  target_link_libraries(${name}_driver INTERFACE ${obj} driverapi)
+
+  set(bins ${name}_replay ${name}_explore)
+  add_executable(${name}_replay ${PROJECT_SOURCE_DIR}/harness/cli/driver_replay.c)
+  target_link_libraries(${name}_replay PRIVATE port ${name}_driver)
+  add_executable(${name}_explore ${PROJECT_SOURCE_DIR}/harness/cli/driver_explore.c)
+  target_link_libraries(${name}_explore PRIVATE tools port ${name}_driver)
+  if(D_SEEDS)
+    get_filename_component(seeds "${D_SEEDS}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    target_compile_definitions(${name}_explore PRIVATE UF_SEEDS_DIR="${seeds}")
+  else()
+    set(seeds "")
+    target_compile_definitions(${name}_explore PRIVATE UF_SEEDS_DIR=NULL)
+  endif()
+  if(LIB_FUZZING_ENGINE OR UF_LIBFUZZER)
+    add_executable(${name}_fuzzer ${PROJECT_SOURCE_DIR}/fuzzers/driver_target.c)
+    target_link_libraries(${name}_fuzzer PRIVATE port ${name}_driver)
+    if(LIB_FUZZING_ENGINE)
+      target_link_libraries(${name}_fuzzer PRIVATE ${LIB_FUZZING_ENGINE})
+    else()
+      target_link_options(${name}_fuzzer PRIVATE -fsanitize=fuzzer)
+    endif()
+    list(APPEND bins ${name}_fuzzer)
+  endif()
+  if(UF_AFL)
+    add_executable(${name}_afl ${PROJECT_SOURCE_DIR}/fuzzers/afl_main.c
+                   ${PROJECT_SOURCE_DIR}/fuzzers/driver_target.c)
+    target_link_libraries(${name}_afl PRIVATE port ${name}_driver)
+    list(APPEND bins ${name}_afl)
+  endif()
+  foreach(t ${bins})
+    add_dependencies(${t} ${name}_link)
+    set_target_properties(${t} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}
+                          LINK_DEPENDS ${obj})
+  endforeach()
+
+  if(NOT D_TEST_ONLY)
+    if(D_REGRESSIONS)
+      get_filename_component(regs "${D_REGRESSIONS}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    else()
+      uf_tsv_path(where "${CMAKE_CURRENT_SOURCE_DIR}")
+      if(IS_ABSOLUTE "${where}")
+        set(regs "${CMAKE_CURRENT_SOURCE_DIR}/regressions/${name}")
+      else()
+        set(regs "${PROJECT_SOURCE_DIR}/corpus/regressions/${name}")
+      endif()
+    endif()
+    string(JOIN " " expect ${D_EXPECT})
+    uf_tsv_path(dir "${CMAKE_CURRENT_SOURCE_DIR}")
+    uf_tsv_path(regs "${regs}")
+    if(seeds)
+      uf_tsv_path(seeds "${seeds}")
+    endif()
+    file(APPEND "${UF_DRIVER_LIST}" "${name}\t${dir}\t${seeds}\t${expect}\t${regs}\n")
+  endif()
+endfunction()
