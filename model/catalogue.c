@@ -61,7 +61,7 @@ static const uint8_t site_kinds[SITE__COUNT] = {
 #undef SITE
 };
 
-static const char *const severities[SEV__COUNT] = {"warning", "break", "ub", "bugcheck"};
+static const char *const severities[SEV__COUNT] = {"gap", "warning", "break", "ub", "bugcheck"};
 
 static const char *const types[TYPE__COUNT] = {
     "none", "driver", "device", "object", "memory", "timer",

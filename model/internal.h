@@ -381,6 +381,12 @@ void uf__pool_reset(void);
  * one pool-leak-at-unload each, in allocation order [P8]. */
 void uf__pool_check_leaks(void);
 
+/* ---- WPP's registration with ETW (wpp.c) ---- */
+/* Reports a trace provider still registered as the image unloads [W2]. */
+void uf__wpp_check_unload(void);
+/* Forgets the registration, for model_reset(). */
+void uf__wpp_reset(void);
+
 /* ---- per-type disposal hooks: 1 when generic cleanup should follow ---- */
 int uf__device_dispose(struct obj *o);
 int uf__driver_dispose(struct obj *o);

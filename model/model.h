@@ -23,6 +23,7 @@
 
 /* ---- the rule catalogue (rules.def) ---- */
 enum model_severity {
+    SEV_GAP,      /* the model did not understand the code (a DDI it does not model) */
     SEV_WARNING,  /* the documentation asks otherwise */
     SEV_BREAK,    /* a verifier break; the framework carries on */
     SEV_UB,       /* undefined behaviour in the real framework */
@@ -287,6 +288,11 @@ enum model_image_unload {
  * ([P8], [C12]). Leaked blocks stay allocated, as leaked pool does. The
  * port calls this where the I/O manager would. */
 void model_image_unload(enum model_image_unload how);
+
+/* ---- WPP tracing (wpp.c) ---- */
+/* 1 while the driver's trace provider is registered (WPP_INIT_TRACING
+ * without WPP_CLEANUP yet) [W1]. */
+int model_wpp_registered(void);
 
 /* ---- the driver's pool allocations (ExAllocatePool2 and friends) ---- */
 /* Pool blocks allocated and not yet freed since the reset, leaked ones

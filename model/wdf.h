@@ -1356,6 +1356,9 @@ void WdfModelCallSite(const char *File, int Line);
 #define WdfMemoryCreateFromLookaside(l, m) WDFMODEL_AT_(WdfMemoryCreateFromLookaside(l, m))
 #endif
 
+/* ---- what drivers call that the model does not implement ---- */
+#include "uf/unmodelled.h"
+
 #ifdef __cplusplus
 }
 #endif

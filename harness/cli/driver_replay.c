@@ -199,7 +199,11 @@ int main(int argc, char **argv)
             printf("  expect: no `# expect:` line\n");
             rc = 1;
         }
-        printf("  verdict: %s%s; trace %016llx%s\n", bad ? "violation" : "clean",
+        printf("  verdict: %s%s; trace %016llx%s\n",
+               bad                                   ? "violation"
+               : verdict_count(&S.raised, SEV_GAP) ? "incomplete (a routine the model does not"
+                                                     " implement was called: ddi-not-modelled)"
+                                                   : "clean",
                r1.injected ? " (the port misbehaved on purpose)" : "",
                (unsigned long long)r1.trace_hash,
                has_expect == 1 ? "; as expected" : has_expect == 2 ? "; NOT as expected" : "");

@@ -13,6 +13,7 @@
 #include "demo.h"
 #include "explore_cli.h"
 #include "gate.h"
+#include "init.h"
 #include "report.h"
 #include "repro.h"
 #include "rulesdoc.h"
@@ -23,6 +24,7 @@ static const struct {
     int (*run)(int argc, char **argv);
     const char *summary;
 } commands[] = {
+    {"init", init_main, "make a driver's own directory ready to build as fuzz targets"},
     {"demo", demo_main, "run the demo miniport's life and unload, printed as events"},
     {"repro", repro_main, "run program files and print their trace and violations"},
     {"convert", convert_main, "turn a program from text into binary or back"},

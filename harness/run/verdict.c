@@ -30,6 +30,17 @@ int verdict_fails(const struct verdict *v, enum model_severity fail_on)
     return 0;
 }
 
+uint32_t verdict_count(const struct verdict *v, enum model_severity sev)
+{
+    uint32_t n = 0;
+    int r;
+
+    for (r = 0; r < RULE__COUNT; r++)
+        if (model_rule_severity((enum model_rule)r) == sev)
+            n += v->raised[r];
+    return n;
+}
+
 /* Reads the `# expect:` line of path (verdict.h). Returns its line number,
  * 0 for none, -1 for an unknown rule. */
 int expect_read(const char *path, uint8_t want[RULE__COUNT], char *bad, size_t badn)

@@ -1,0 +1,41 @@
+/*
+ * uf/wpp.h - what WPP's generated trace message headers give a kernel-mode
+ * driver, as the model implements it: WPP_INIT_TRACING registers the
+ * driver's trace provider with ETW and WPP_CLEANUP unregisters it
+ * (model/wpp.c tracks the pair: wpp-not-cleaned-up). Included by every
+ * <source>.tmh the build generates (cmake/uf_wpp.cmake); the trace
+ * functions themselves are defined there, each evaluating none of its
+ * arguments.
+ */
+#ifndef UNLOADFUZZ_UF_WPP_H
+#define UNLOADFUZZ_UF_WPP_H
+
+#include "wdf.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The routines the real generated header defines in the .tmh of the source
+ * that calls WPP_INIT_TRACING. */
+VOID WppInitKm(_In_ PVOID DriverObject, _In_opt_ PCUNICODE_STRING RegistryPath);
+VOID WppCleanupKm(_In_opt_ PVOID DriverObject);
+
+#define WPP_INIT_TRACING(DriverObject, RegistryPath) \
+    WDFMODEL_AT_(WppInitKm((PVOID)(DriverObject), (PCUNICODE_STRING)(RegistryPath)))
+#define WPP_CLEANUP(DriverObject) WDFMODEL_AT_(WppCleanupKm((PVOID)(DriverObject)))
+
+/* The configuration macros a driver's trace header defines or uses, for
+ * code that names them outside a trace call. */
+#ifndef WPP_DEFINE_CONTROL_GUID
+#define WPP_DEFINE_CONTROL_GUID(Name, Guid, Bits)
+#endif
+#ifndef WPP_DEFINE_BIT
+#define WPP_DEFINE_BIT(Name)
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* UNLOADFUZZ_UF_WPP_H */
