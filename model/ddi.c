@@ -211,6 +211,7 @@ void model_reset(void)
     uf__alloc_reset();
     uf__pool_reset();
     uf__wpp_reset();
+    uf__registry_reset();
     memset(&uf__model, 0, sizeof(uf__model));
     memset(&model_now, 0, sizeof(model_now));
     uf__model.chunks = chunks;

@@ -146,6 +146,7 @@ struct obj {
         struct {
             ACCESS_MASK access;           /* DesiredAccess as opened */
             uint8_t closed;               /* WdfRegistryClose closed the handle */
+            uint8_t parameters;           /* the driver's Parameters key [S7] */
         } key;
         struct {
             WDF_OBJECT_ATTRIBUTES *memattr; /* MemoryAttributes as given (arena), NULL for none */
@@ -380,6 +381,10 @@ void uf__pool_reset(void);
 /* Reports every block still outstanding and not yet reported as leaked,
  * one pool-leak-at-unload each, in allocation order [P8]. */
 void uf__pool_check_leaks(void);
+
+/* ---- the registry's contents (registry.c) ---- */
+/* Forgets the declared values, for model_reset() [S7]. */
+void uf__registry_reset(void);
 
 /* ---- WPP's registration with ETW (wpp.c) ---- */
 /* Reports a trace provider still registered as the image unloads [W2]. */

@@ -289,6 +289,14 @@ enum model_image_unload {
  * port calls this where the I/O manager would. */
 void model_image_unload(enum model_image_unload how);
 
+/* ---- the registry's contents (registry.c) ---- */
+/* The driver's Parameters key holds the REG_DWORD value `name` (ASCII,
+ * compared without case) from now on; every other value is absent, as
+ * after model_reset() [S7]. Returns 0, or -1 when the model keeps as many
+ * values as it can (MODEL_REGISTRY_VALUES). */
+#define MODEL_REGISTRY_VALUES 8
+int model_registry_set(const char *name, uint32_t value);
+
 /* ---- WPP tracing (wpp.c) ---- */
 /* 1 while the driver's trace provider is registered (WPP_INIT_TRACING
  * without WPP_CLEANUP yet) [W1]. */

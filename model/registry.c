@@ -12,18 +12,74 @@
  * object is destroyed, at unload at the latest [S5] [S6]. Both dispose at
  * PASSIVE_LEVEL (and keys call back there).
  *
- * The model has no registry: every key opens (a name without a root key
- * must be an absolute path), every value is absent, and a value written is
- * accepted and not kept [S4]. That is what a driver finds on a machine with
- * nothing configured, and it keeps runs independent of each other. The
- * framework's allocations are all made, in its order, so each can fail.
+ * The model's registry holds what the program put there and nothing else:
+ * every key opens (a name without a root key must be an absolute path),
+ * the driver's Parameters key holds the REG_DWORD values a driver program
+ * declares (`registry NAME=VALUE`, model_registry_set) [S7], every other
+ * value is absent, and a value written is accepted and not kept [S4]. With
+ * nothing declared that is what a driver finds on a machine with nothing
+ * configured; each run starts from it. The framework's allocations are all
+ * made, in its order, so each can fail.
  *
  * Sources: shared/support/fxstringapi.cpp, fxstring.cpp, stringutil.cpp,
  * fxregistryapi.cpp, km/fxregkeykm.cpp, shared/core/km/fxdriverapikm.cpp.
  */
 #define WDFMODEL_NO_CALL_SITES
+#include <ctype.h>
+#include <strings.h>
+
 #include "alloc.h"
 #include "internal.h"
+
+/* The values of the driver's Parameters key, as the program declared them. */
+static struct {
+    char name[32];
+    ULONG value;
+} values[MODEL_REGISTRY_VALUES];
+static uint32_t nvalues;
+
+int model_registry_set(const char *name, uint32_t value)
+{
+    uint32_t i;
+
+    for (i = 0; i < nvalues; i++)
+        if (strcasecmp(values[i].name, name) == 0)
+            break;
+    if (i == MODEL_REGISTRY_VALUES || strlen(name) >= sizeof values[0].name)
+        return -1;
+    if (i == nvalues) {
+        strcpy(values[i].name, name);
+        nvalues++;
+    }
+    values[i].value = value;
+    return 0;
+}
+
+void uf__registry_reset(void)
+{
+    nvalues = 0;
+}
+
+/* The declared value named `name` (UTF-16, compared without case, as the
+ * registry compares), or NULL. */
+static const ULONG *value_of(PCUNICODE_STRING name)
+{
+    size_t n = name->Length / sizeof(WCHAR), i, j;
+
+    for (i = 0; i < nvalues; i++) {
+        if (strlen(values[i].name) != n)
+            continue;
+        for (j = 0; j < n; j++) {
+            WCHAR c = name->Buffer[j];
+
+            if (c > 0x7F || tolower((unsigned char)c) != tolower((unsigned char)values[i].name[j]))
+                break;
+        }
+        if (j == n)
+            return &values[i].value;
+    }
+    return NULL;
+}
 
 /* FxValidateUnicodeString: even lengths, a buffer behind a nonzero maximum,
  * the length within the maximum. 1 when valid. */
@@ -148,6 +204,7 @@ NTSTATUS WdfDriverOpenParametersRegistryKey(WDFDRIVER Driver, ACCESS_MASK Desire
                                             PWDF_OBJECT_ATTRIBUTES KeyAttributes, WDFKEY *Key)
 {
     struct ddi_frame f;
+    NTSTATUS st;
 
     if (!uf__ddi_enter(&f, DDI_WdfDriverOpenParametersRegistryKey, Driver))
         return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
@@ -161,7 +218,10 @@ NTSTATUS WdfDriverOpenParametersRegistryKey(WDFDRIVER Driver, ACCESS_MASK Desire
         return uf__ddi_leave(&f, STATUS_INFO_LENGTH_MISMATCH);
     if (!uf__obj_lookup(Driver, TYPE_DRIVER))
         return uf__ddi_leave(&f, STATUS_INVALID_HANDLE);
-    return uf__ddi_leave(&f, key_make(NULL, 1, DesiredAccess, KeyAttributes, Key));
+    st = key_make(NULL, 1, DesiredAccess, KeyAttributes, Key);
+    if (NT_SUCCESS(st))
+        uf__obj_lookup(*Key, TYPE_KEY)->u.key.parameters = 1;
+    return uf__ddi_leave(&f, st);
 }
 
 /* WdfRegistryOpenKey and WdfRegistryCreateKey up to the open: the parent
@@ -243,16 +303,23 @@ static struct obj *value_begin(WDFKEY Key, PCUNICODE_STRING ValueName, NTSTATUS 
     return k;
 }
 
-/* ZwQueryValueKey in the model: a closed handle is no handle, and no value
- * exists [S4] [S5]. */
-static NTSTATUS value_query(const struct obj *k)
+/* ZwQueryValueKey in the model: a closed handle is no handle [S5]; the
+ * Parameters key has the values declared [S7], and no other value exists
+ * [S4]. *found gets the value when there is one. */
+static NTSTATUS value_query(const struct obj *k, PCUNICODE_STRING name, const ULONG **found)
 {
-    return k->u.key.closed ? STATUS_INVALID_HANDLE : STATUS_OBJECT_NAME_NOT_FOUND;
+    *found = NULL;
+    if (k->u.key.closed)
+        return STATUS_INVALID_HANDLE;
+    if (k->u.key.parameters && (*found = value_of(name)) != NULL)
+        return STATUS_SUCCESS;
+    return STATUS_OBJECT_NAME_NOT_FOUND;
 }
 
 NTSTATUS WdfRegistryQueryULong(WDFKEY Key, PCUNICODE_STRING ValueName, PULONG Value)
 {
     struct ddi_frame f;
+    const ULONG *v;
     struct obj *k;
     NTSTATUS st;
 
@@ -266,19 +333,20 @@ NTSTATUS WdfRegistryQueryULong(WDFKEY Key, PCUNICODE_STRING ValueName, PULONG Va
         return uf__ddi_leave(&f, STATUS_INVALID_PARAMETER);
     }
     /* A buffer on the stack: no allocation. *Value untouched on failure. */
-    return uf__ddi_leave(&f, value_query(k));
+    st = value_query(k, ValueName, &v);
+    if (v)
+        *Value = *v;
+    return uf__ddi_leave(&f, st);
 }
 
 NTSTATUS WdfRegistryQueryValue(WDFKEY Key, PCUNICODE_STRING ValueName, ULONG ValueLength,
                                PVOID Value, PULONG ValueLengthQueried, PULONG ValueType)
 {
     struct ddi_frame f;
+    const ULONG *v;
     struct obj *k;
     NTSTATUS st;
 
-    (void)ValueLength;
-    (void)ValueLengthQueried; /* written on success or overflow only */
-    (void)ValueType;
     if (!uf__ddi_enter(&f, DDI_WdfRegistryQueryValue, Key))
         return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     k = value_begin(Key, ValueName, &st);
@@ -288,13 +356,26 @@ NTSTATUS WdfRegistryQueryValue(WDFKEY Key, PCUNICODE_STRING ValueName, ULONG Val
      * caller wants the data, a header on the stack otherwise. */
     if (Value && !uf__alloc_try(SITE_REGISTRY_QUERY_BUFFER))
         return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
-    return uf__ddi_leave(&f, value_query(k));
+    st = value_query(k, ValueName, &v);
+    if (v) {
+        /* The length and type are written on success and on overflow. */
+        if (ValueLengthQueried)
+            *ValueLengthQueried = sizeof(ULONG);
+        if (ValueType)
+            *ValueType = REG_DWORD;
+        if (Value && ValueLength < sizeof(ULONG))
+            st = STATUS_BUFFER_OVERFLOW;
+        else if (Value)
+            memcpy(Value, v, sizeof(ULONG));
+    }
+    return uf__ddi_leave(&f, st);
 }
 
 NTSTATUS WdfRegistryQueryUnicodeString(WDFKEY Key, PCUNICODE_STRING ValueName,
                                        PUSHORT ValueByteLength, PUNICODE_STRING Value)
 {
     struct ddi_frame f;
+    const ULONG *v;
     struct obj *k;
     NTSTATUS st;
 
@@ -312,7 +393,9 @@ NTSTATUS WdfRegistryQueryUnicodeString(WDFKEY Key, PCUNICODE_STRING ValueName,
             !uf__alloc_try(SITE_REGISTRY_QUERY_BUFFER))
             return uf__ddi_leave(&f, STATUS_INSUFFICIENT_RESOURCES);
     }
-    return uf__ddi_leave(&f, value_query(k));
+    /* A REG_DWORD is no string (FxRegKey::_QueryValue's type check). */
+    st = value_query(k, ValueName, &v);
+    return uf__ddi_leave(&f, v ? STATUS_OBJECT_TYPE_MISMATCH : st);
 }
 
 NTSTATUS WdfRegistryAssignULong(WDFKEY Key, PCUNICODE_STRING ValueName, ULONG Value)

@@ -381,6 +381,7 @@ void mut__gen_op(struct mut__ctx *c, const struct program *p, uint32_t pos, cons
     case ARG_NONE:
     case ARG_BLOCK:
     case ARG_ENVREF: /* driver programs' ops: their weights are 0 */
+    case ARG_REGVALUE:
         break;
     }
     gen_options(c, p, &b, o);

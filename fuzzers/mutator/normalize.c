@@ -216,6 +216,7 @@ static uint32_t normalize(struct mut__ctx *c, const struct program *src, struct 
         case ARG_NONE:
         case ARG_LEVEL:
         case ARG_ENVREF: /* not an api op: dropped above */
+        case ARG_REGVALUE:
             o.target = SLOT_NONE;
             break;
         case ARG_BIND:

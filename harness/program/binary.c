@@ -196,10 +196,41 @@ static int rd_options(struct reader *r, uint32_t n, struct op *o)
     return 1;
 }
 
+/* The characters of a registry value's name, which a name byte picks from
+ * modulo their count. */
+static const char regname_chars[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_";
+
+/* Reads the registry op's operand: the name's length byte (1 + b modulo
+ * the longest), its characters, the value as a varint. A name the table
+ * has no room for becomes the one its first byte picks among those there.
+ * Returns 1, or 0 when the input ends inside it. */
+static int rd_regvalue(struct reader *r, struct program *p, struct op *o)
+{
+    char name[PROG_REGNAME_MAX];
+    uint8_t b, len;
+    int k;
+    size_t i;
+
+    if (!rd_byte(r, &len))
+        return 0;
+    len = (uint8_t)(1 + len % (PROG_REGNAME_MAX - 1));
+    for (i = 0; i < len; i++) {
+        if (!rd_byte(r, &b))
+            return 0;
+        name[i] = regname_chars[b % (sizeof regname_chars - 1)];
+    }
+    if (!rd_varint(r, &o->num))
+        return 0;
+    k = prog_regname(p, name, len);
+    o->target = (uint16_t)(k >= 0 ? (unsigned)k : (unsigned char)name[0] % p->nregnames);
+    return 1;
+}
+
 /* Reads one op into *o, with n slots bound before it. A create op's target
  * is n when it binds a new slot (the caller commits it). Returns 1, or 0
  * when the input ends inside the op. */
-static int rd_op(struct reader *r, uint32_t n, struct op *o)
+static int rd_op(struct reader *r, uint32_t n, struct program *p, struct op *o)
 {
     uint8_t b, k;
 
@@ -252,6 +283,10 @@ static int rd_op(struct reader *r, uint32_t n, struct op *o)
             return 0;
         o->target = (uint16_t)(b % PROG_MAX_ENVREF);
         break;
+    case ARG_REGVALUE:
+        if (!rd_regvalue(r, p, o))
+            return 0;
+        break;
     case ARG_BLOCK:
         if (!rd_byte(r, &b) || !rd_byte(r, &k))
             return 0;
@@ -280,8 +315,9 @@ void prog_decode_kind(const uint8_t *data, size_t len, enum prog_kind k, struct 
     p->nops = 0;
     p->kind = (uint8_t)k;
     p->nslots = 1;
+    p->nregnames = 0;
     p->names[0][0] = '\0';
-    while (rd_op(&r, p->nslots, &o)) {
+    while (rd_op(&r, p->nslots, p, &o)) {
         uint32_t need;
 
         if (o.code == OP_END && !in_block)
@@ -377,7 +413,20 @@ static void wr_options(struct writer *w, const struct op *o)
 
 /* Appends op *o, with *nslots slots bound before it (updated when *o binds
  * a new one). */
-static void wr_op(struct writer *w, const struct vocab *v, const struct op *o, uint32_t *nslots)
+/* Writes the registry op's operand, as rd_regvalue reads it. */
+static void wr_regvalue(struct writer *w, const struct program *p, const struct op *o)
+{
+    const char *name = o->target < p->nregnames ? p->regnames[o->target] : "_";
+    size_t n = strlen(name), i;
+
+    wr_byte(w, (uint8_t)(n - 1));
+    for (i = 0; i < n; i++)
+        wr_byte(w, (uint8_t)(strchr(regname_chars, name[i]) - regname_chars));
+    wr_varint(w, o->num);
+}
+
+static void wr_op(struct writer *w, const struct vocab *v, const struct program *p,
+                  const struct op *o, uint32_t *nslots)
 {
     enum op_code code = (enum op_code)o->code;
 
@@ -410,6 +459,9 @@ static void wr_op(struct writer *w, const struct vocab *v, const struct op *o, u
         break;
     case ARG_ENVREF:
         wr_byte(w, (uint8_t)o->target);
+        break;
+    case ARG_REGVALUE:
+        wr_regvalue(w, p, o);
         break;
     }
     wr_options(w, o);
@@ -449,7 +501,7 @@ size_t prog_encode_range(const struct program *p, uint32_t from, uint32_t to, ui
                 nslots++;
         }
     for (i = from; i < to; i++) {
-        wr_op(&w, v, &p->ops[i], &nslots);
+        wr_op(&w, v, p, &p->ops[i], &nslots);
         if (ends != NULL)
             ends[i] = (uint32_t)w.len;
         if (slots != NULL)

@@ -10,6 +10,7 @@
  * here too.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "model.h"
 #include "program.h"
@@ -89,6 +90,20 @@ const char *block_kind_name(enum block_kind k)
 }
 
 /* The type word of op c's TYPE#N operand, or "". */
+int prog_regname(struct program *p, const char *name, size_t n)
+{
+    uint32_t i;
+
+    for (i = 0; i < p->nregnames; i++)
+        if (strlen(p->regnames[i]) == n && strncasecmp(p->regnames[i], name, n) == 0)
+            return (int)i;
+    if (p->nregnames == PROG_MAX_REGVALUES || n == 0 || n >= PROG_REGNAME_MAX)
+        return -1;
+    memcpy(p->regnames[p->nregnames], name, n);
+    p->regnames[p->nregnames][n] = '\0';
+    return (int)p->nregnames++;
+}
+
 const char *op_envref_type(enum op_code c)
 {
     switch (c) {

@@ -72,7 +72,9 @@ extern const struct opt_info prog_options[OPT__COUNT];
 /* The OPT_* bits of the options whose value goes to field f. */
 uint32_t prog_option_mask(enum opt_field f);
 
-enum op_arg { ARG_NONE, ARG_BIND, ARG_OBJ, ARG_OBJ2, ARG_OPTOBJ, ARG_LEVEL, ARG_BLOCK, ARG_ENVREF };
+enum op_arg {
+    ARG_NONE, ARG_BIND, ARG_OBJ, ARG_OBJ2, ARG_OPTOBJ, ARG_LEVEL, ARG_BLOCK, ARG_ENVREF, ARG_REGVALUE
+};
 
 /* Which programs an op belongs to (ops.def's last column). */
 enum { FOR_API = 1, FOR_DRIVER = 2 };
@@ -83,6 +85,8 @@ enum prog_kind { PROG_API, PROG_DRIVER };
 
 #define PROG_MAX_ADAPTERS 4  /* devices a driver program can have arrive */
 #define PROG_MAX_ENVREF 16   /* TYPE#N: N below this */
+#define PROG_MAX_REGVALUES 8 /* distinct registry value names in a program */
+#define PROG_REGNAME_MAX 32  /* bytes in a value's name, NUL included: [A-Za-z0-9_] */
 
 enum op_code {
 #define OP(e, name, arg, opts, where) OP_##e,
@@ -106,7 +110,8 @@ struct op {
                        * pool=: 1 paged, 0 nonpaged; init=: enum init_kind;
                        * on: enum block_kind */
     uint16_t target;  /* the slot bound or acted on; SLOT_NONE when none;
-                       * for ARG_ENVREF, N of TYPE#N */
+                       * for ARG_ENVREF, N of TYPE#N; for ARG_REGVALUE, the
+                       * index of its name in the program's regnames */
     uint16_t arg;     /* parent=$p, or collection-add/remove's item; SLOT_NONE */
     uint32_t opts;    /* OPT_* bits written */
     uint32_t num;     /* the numeric option (see OPT_*) */
@@ -161,6 +166,9 @@ struct program {
                                                   * slot has no name of its own (decoded and
                                                   * mutated programs): see prog_name() */
     uint32_t nslots;                             /* slots bound, $driver counted */
+    char regnames[PROG_MAX_REGVALUES][PROG_REGNAME_MAX]; /* the registry op's value names;
+                                                  * its target indexes them */
+    uint32_t nregnames;
 };
 
 /* Op metadata from ops.def. The operand and options are asked on every op
@@ -201,6 +209,11 @@ enum op_code op_lookup(const char *name);
 const char *block_kind_name(enum block_kind k);
 /* The type word of op `c`'s TYPE#N operand ("timer" for fire), or "". */
 const char *op_envref_type(enum op_code c);
+/* The index of registry value `name` (n bytes, [A-Za-z0-9_], fewer than
+ * PROG_REGNAME_MAX) in p's table, added when new; the comparison ignores
+ * case, as the registry's does. Returns the index, or -1 when the table is
+ * full. */
+int prog_regname(struct program *p, const char *name, size_t n);
 /* "api" or "driver". */
 const char *prog_kind_name(enum prog_kind k);
 /* Writes the canonical name of slot `s` ("$driver", "$o1", ...) into dst,

@@ -13,6 +13,7 @@
  * spaces inside blocks, no comments) that the parser reads back to the same
  * program, so print and parse are inverses.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -354,6 +355,35 @@ static int parse_envref_into(struct parser *ps, enum op_code code, const struct 
     return 0;
 }
 
+/* Reads the registry op's NAME=VALUE into *o: the name into the program's
+ * table, the value into num. Returns 0, or -1 with the error written. */
+static int parse_regvalue(struct parser *ps, const struct tok *t, struct op *o)
+{
+    const char *eq = t ? memchr(t->s, '=', t->n) : NULL;
+    size_t n = eq ? (size_t)(eq - t->s) : 0, i;
+    struct tok v;
+    char b[48];
+    int k;
+
+    if (t == NULL || eq == NULL)
+        return fail(ps, "registry needs NAME=VALUE (a REG_DWORD of the driver's Parameters key)");
+    for (i = 0; i < n; i++)
+        if (!isalnum((unsigned char)t->s[i]) && t->s[i] != '_')
+            break;
+    if (n == 0 || i < n || n >= PROG_REGNAME_MAX)
+        return fail(ps, "bad registry value name %s ([A-Za-z0-9_], at most %d characters)",
+                    show(*t, b, sizeof b), PROG_REGNAME_MAX - 1);
+    v.s = eq + 1;
+    v.n = t->n - n - 1;
+    if (parse_u32(ps, v, "registry value", &o->num) < 0)
+        return -1;
+    k = prog_regname(ps->p, t->s, n);
+    if (k < 0)
+        return fail(ps, "at most %d registry value names in a program", PROG_MAX_REGVALUES);
+    o->target = (uint16_t)k;
+    return 0;
+}
+
 /* Reads the positional operands of op *o from cursor c; on return *t holds
  * the first word after them and *have says whether there is one. A name to
  * bind goes to *bind (n = 0 when none). Returns 0, or -1 with the error. */
@@ -434,6 +464,11 @@ static int parse_operands(struct parser *ps, struct cursor *c, struct op *o, str
         return 0;
     case ARG_ENVREF:
         if (parse_envref_into(ps, code, *have ? t : NULL, &o->target) < 0)
+            return -1;
+        *have = next_tok(c, t);
+        return 0;
+    case ARG_REGVALUE:
+        if (parse_regvalue(ps, *have ? t : NULL, o) < 0)
             return -1;
         *have = next_tok(c, t);
         return 0;
@@ -565,6 +600,7 @@ static void prog_clear(struct program *p)
     p->nops = 0;
     p->kind = PROG_API;
     p->nslots = 1;
+    p->nregnames = 0;
     memset(p->names[0], 0, PROG_NAME_MAX);
     memcpy(p->names[0], "$driver", sizeof "$driver" - 1);
 }
@@ -769,6 +805,12 @@ size_t prog_print_text(const struct program *p, int canonical, char *buf, size_t
             puts_w(&w, op_envref_type(code));
             put(&w, "#", 1);
             put_u32(&w, o->target);
+            break;
+        case ARG_REGVALUE:
+            put(&w, " ", 1);
+            puts_w(&w, o->target < p->nregnames ? p->regnames[o->target] : "?");
+            put(&w, "=", 1);
+            put_u32(&w, o->num);
             break;
         }
         put_options(&w, p, canonical, o);

@@ -616,6 +616,7 @@ static void run_op(uint32_t i)
     case OP_LOAD: /* the port's ops: driver programs run in port.c, never here */
     case OP_COMPLETE:
     case OP_RUN_DPC:
+    case OP_REGISTRY:
     case OP_DEVICE_ARRIVAL:
     case OP_DEVICE_REMOVAL:
     case OP_PORT_UNLOAD:

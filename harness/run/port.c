@@ -44,6 +44,7 @@
 /* The state of the one running simulation. */
 static struct {
     const struct uf_driver *d;
+    const struct program *prog;                /* the program being run */
     struct port_run *r;
     model_sink_fn sink;                        /* the caller's, may be NULL */
     void *sink_arg;
@@ -283,6 +284,11 @@ static void run_op(const struct op *o)
         if ((h = nth_object(TYPE_DPC, o->target)) != NULL)
             model_dpc_run((WDFDPC)h);
         break;
+    case OP_REGISTRY:
+        /* The driver's Parameters key holds the value from now on [S7]. */
+        if (o->target < P.prog->nregnames)
+            model_registry_set(P.prog->regnames[o->target], o->num);
+        break;
     case OP_LOWER_DEVICE:
         /* The port's lower device completes whatever it is asked to cancel:
          * one that held even cancelled I/O would hang every driver above
@@ -325,6 +331,7 @@ void uf_port_run(const struct uf_driver *d, const struct program *p, struct port
     memset(P.pdo, 0, sizeof P.pdo);
     memset(P.present, 0, sizeof P.present);
     P.d = d;
+    P.prog = p;
     P.r = r;
     P.arrived = P.unloads = 0;
     P.loaded = P.load_tried = P.ndis_registered = 0;
