@@ -91,10 +91,20 @@ function(uf_add_driver name)
     file(GLOB headers "${sdir}/*.h")
     list(APPEND scanned "${src}" ${headers})
   endforeach()
+  # A -scan: file of the WPP options is the driver's, relative to its directory.
+  set(wpp_opts "")
+  foreach(opt ${D_WPP})
+    if(opt MATCHES "^([-/]scan:)(.+)$")
+      get_filename_component(f "${CMAKE_MATCH_2}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+      set(opt "-scan:${f}")
+      list(APPEND scanned "${f}")
+    endif()
+    list(APPEND wpp_opts "${opt}")
+  endforeach()
   list(REMOVE_DUPLICATES scanned)
   add_custom_command(OUTPUT ${tmh}
     COMMAND ${CMAKE_COMMAND} "-DOUTDIR=${wpp_dir}" "-DNAME=${name}" "-DSOURCES=${D_SOURCES}"
-            "-DSCAN=${scanned}" "-DOPTIONS=${D_WPP}" -P "${UF_CMAKE_DIR}/uf_wpp.cmake"
+            "-DSCAN=${scanned}" "-DOPTIONS=${wpp_opts}" -P "${UF_CMAKE_DIR}/uf_wpp.cmake"
     DEPENDS ${scanned} "${UF_CMAKE_DIR}/uf_wpp.cmake"
     COMMENT "WPP trace headers of ${name}" VERBATIM)
 
