@@ -387,7 +387,7 @@ void uf__pool_check_leaks(void);
 void uf__registry_reset(void);
 
 /* ---- WPP's registration with ETW (wpp.c) ---- */
-/* Reports a trace provider still registered as the image unloads [W2]. */
+/* Reports a trace provider still registered as the image unloads [E2]. */
 void uf__wpp_check_unload(void);
 /* Forgets the registration, for model_reset(). */
 void uf__wpp_reset(void);

@@ -299,7 +299,7 @@ int model_registry_set(const char *name, uint32_t value);
 
 /* ---- WPP tracing (wpp.c) ---- */
 /* 1 while the driver's trace provider is registered (WPP_INIT_TRACING
- * without WPP_CLEANUP yet) [W1]. */
+ * without WPP_CLEANUP yet) [E1]. */
 int model_wpp_registered(void);
 
 /* ---- the driver's pool allocations (ExAllocatePool2 and friends) ---- */

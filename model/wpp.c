@@ -5,10 +5,10 @@
  *
  * WppInitKm registers the driver's control GUIDs as an ETW provider
  * (EtwRegisterClassicProvider) and WppCleanupKm unregisters it
- * (EtwUnregister) [W1]. ETW keeps the provider's enable callback, which
+ * (EtwUnregister) [E1]. ETW keeps the provider's enable callback, which
  * lives in the driver's image: an image that unloads with the provider
  * still registered leaves ETW a pointer into freed code, which Driver
- * Verifier stops at once (0xC4, 0xDD) [W2]. The model tracks the pair and
+ * Verifier stops at once (0xC4, 0xDD) [E2]. The model tracks the pair and
  * reports the registration left at image unload (wpp-not-cleaned-up),
  * naming the line of the WPP_INIT_TRACING. A second init while registered
  * and a cleanup with nothing registered return at once, as the generated

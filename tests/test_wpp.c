@@ -1,13 +1,13 @@
 /*
  * test_wpp.c - WPP tracing's registration with ETW and the routines the
- * model does not implement (docs/WDF-SEMANTICS.md [W1]-[W3]).
+ * model does not implement (docs/WDF-SEMANTICS.md [E1], [E2], [U1]).
  *
- * WPP_INIT_TRACING and WPP_CLEANUP are a pair [W1]: an image that unloads
+ * WPP_INIT_TRACING and WPP_CLEANUP are a pair [E1]: an image that unloads
  * with the provider registered is wpp-not-cleaned-up, at the line of the
  * WPP_INIT_TRACING, on the unload path and on DriverEntry's failure path
- * alike [W2]; a cleanup without an init, or a second init, does nothing. A
+ * alike [E2]; a cleanup without an init, or a second init, does nothing. A
  * routine the model does not implement fails and raises ddi-not-modelled
- * (severity gap) at the driver's line [W3].
+ * (severity gap) at the driver's line [U1].
  */
 #include "testlib.h"
 
@@ -27,7 +27,7 @@ static void unload_image(WDFDRIVER drv)
     model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
 }
 
-static void W1_init_then_cleanup_is_quiet(void **state)
+static void E1_init_then_cleanup_is_quiet(void **state)
 {
     WDFDRIVER drv;
 
@@ -41,7 +41,7 @@ static void W1_init_then_cleanup_is_quiet(void **state)
     t_expect_quiet();
 }
 
-static void W1_cleanup_without_init_and_init_twice_are_harmless(void **state)
+static void E1_cleanup_without_init_and_init_twice_are_harmless(void **state)
 {
     WDFDRIVER drv;
 
@@ -55,7 +55,7 @@ static void W1_cleanup_without_init_and_init_twice_are_harmless(void **state)
     t_expect_quiet();
 }
 
-static void W2_image_unloaded_with_provider_registered(void **state)
+static void E2_image_unloaded_with_provider_registered(void **state)
 {
     WDFDRIVER drv;
     int line;
@@ -75,7 +75,7 @@ static void W2_image_unloaded_with_provider_registered(void **state)
     }
 }
 
-static void W2_entry_failure_path_needs_its_own_cleanup(void **state)
+static void E2_entry_failure_path_needs_its_own_cleanup(void **state)
 {
     (void)state;
     WPP_INIT_TRACING(&t_driver_object, &path);
@@ -84,7 +84,7 @@ static void W2_entry_failure_path_needs_its_own_cleanup(void **state)
     t_expect_only(RULE_WPP_NOT_CLEANED_UP, 1);
 }
 
-static void W3_an_unmodelled_routine_fails_and_says_so(void **state)
+static void U1_an_unmodelled_routine_fails_and_says_so(void **state)
 {
     WDFDRIVER drv;
     int line;
@@ -109,11 +109,11 @@ static void W3_an_unmodelled_routine_fails_and_says_so(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(W1_init_then_cleanup_is_quiet, t_setup),
-        cmocka_unit_test_setup(W1_cleanup_without_init_and_init_twice_are_harmless, t_setup),
-        cmocka_unit_test_setup(W2_image_unloaded_with_provider_registered, t_setup),
-        cmocka_unit_test_setup(W2_entry_failure_path_needs_its_own_cleanup, t_setup),
-        cmocka_unit_test_setup(W3_an_unmodelled_routine_fails_and_says_so, t_setup),
+        cmocka_unit_test_setup(E1_init_then_cleanup_is_quiet, t_setup),
+        cmocka_unit_test_setup(E1_cleanup_without_init_and_init_twice_are_harmless, t_setup),
+        cmocka_unit_test_setup(E2_image_unloaded_with_provider_registered, t_setup),
+        cmocka_unit_test_setup(E2_entry_failure_path_needs_its_own_cleanup, t_setup),
+        cmocka_unit_test_setup(U1_an_unmodelled_routine_fails_and_says_so, t_setup),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -46,7 +46,7 @@ VAdapterEvtPositionTimer(
         return;
     }
     context->DmaBuffer[context->Position % context->BufferSize]++;
-    context->Position += 64;
+    context->Position += 256;
     if ((context->Position % VADAPTER_PERIOD_BYTES) == 0) {
         WdfWorkItemEnqueue(context->RenderWork);
     }

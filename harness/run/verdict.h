@@ -31,7 +31,7 @@ void verdict_add(struct verdict *v, enum model_rule r);
 int verdict_fails(const struct verdict *v, enum model_severity fail_on);
 /* How many times rules of severity `sev` exactly were raised: with SEV_GAP,
  * the calls of routines the model does not implement, which keep a run
- * from being called clean [W3]. */
+ * from being called clean [U1]. */
 uint32_t verdict_count(const struct verdict *v, enum model_severity sev);
 
 /* Reads the first `# expect: RULE...` (or `# expect: clean`) line of the

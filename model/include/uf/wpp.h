@@ -11,6 +11,9 @@
 #define UNLOADFUZZ_UF_WPP_H
 
 #include "wdf.h"
+/* The trace levels a driver's trace calls name (TRACE_LEVEL_*), which the
+ * generated header brings. */
+#include "evntrace.h"
 
 #ifdef __cplusplus
 extern "C" {
