@@ -1,5 +1,5 @@
 /*
- * wdf.h - the face drivers include for the framework, under Microsoft's
- * name. Everything is in the shared base, uf/wdf.h.
+ * wdf.h - the face drivers include under Microsoft's name: the framework,
+ * with the kernel below it. What it gives is in the shared base, uf/wdf.h.
  */
 #include "uf/wdf.h"
