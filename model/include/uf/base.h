@@ -309,9 +309,18 @@ typedef struct _STRING {
 } STRING, *PSTRING, ANSI_STRING, *PANSI_STRING, OEM_STRING, *POEM_STRING;
 typedef const STRING *PCSTRING, *PCANSI_STRING, *PCOEM_STRING;
 
-/* A counted string over a literal, as an initializer (L"" or ""). */
+/* A counted string over a literal, as an initializer: a UNICODE_STRING
+ * over L"", a STRING over "". C++ needs the literal's const taken away. */
+#ifdef __cplusplus
+extern "C++" {
+template <typename T> constexpr T *uf_string_buffer_(const T *s) { return const_cast<T *>(s); }
+}
 #define RTL_CONSTANT_STRING(s) \
-    { (USHORT)(sizeof(s) - sizeof((s)[0])), (USHORT)sizeof(s), (PWSTR)(s) }
+    { (USHORT)(sizeof(s) - sizeof((s)[0])), (USHORT)sizeof(s), uf_string_buffer_(s) }
+#else
+#define RTL_CONSTANT_STRING(s) \
+    { (USHORT)(sizeof(s) - sizeof((s)[0])), (USHORT)sizeof(s), (s) }
+#endif
 /* A constant UNICODE_STRING named v over the literal s. */
 #define DECLARE_CONST_UNICODE_STRING(v, s)                    \
     const WCHAR v##_buffer[] = s;                             \

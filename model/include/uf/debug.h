@@ -6,9 +6,9 @@
  * forms are the real ones: with DBG 0 (the default) KdPrint((...)),
  * KdPrintEx((...)), ASSERT(e), ASSERTMSG and NT_ASSERT(e) evaluate none of
  * their arguments (each is ((void)0), where the real KdPrint is empty: the
- * same, and an `if` around it stays a statement for -Wempty-body), and
- * NT_VERIFY(e) evaluates e and
- * yields whether it held. A driver built with DBG 1 gets the checked forms:
+ * same, and an `if` around it stays a statement for -Wempty-body), nor do
+ * the RTL_SOFT_ASSERTs, and NT_VERIFY(e) and RTL_VERIFY(e) evaluate e and
+ * yield whether it held. A driver built with DBG 1 gets the checked forms:
  * KdPrint calls DbgPrint, and a failed assertion calls RtlAssert, which
  * prints the assertion and aborts, as a checked build stops in the kernel
  * debugger. DbgPrint and DbgPrintEx print nothing (the port's console is
@@ -65,6 +65,12 @@ EXTERN_C_END
 #define NT_VERIFY(e)        UF_ASSERT_(e, NULL)
 #define NT_VERIFYMSG(m, e)  UF_ASSERT_(e, m)
 #define NT_VERIFYMSGW(m, e) UF_ASSERT_(e, NULL)
+#define RTL_VERIFY(e)       UF_ASSERT_(e, NULL)
+#define RTL_VERIFYMSG(m, e) UF_ASSERT_(e, m)
+/* A soft assertion prints and goes on. */
+#define RTL_SOFT_ASSERT(e) \
+    ((e) ? TRUE : (DbgPrint("Soft assertion failed: %s, %s:%d\n", #e, __FILE__, __LINE__), FALSE))
+#define RTL_SOFT_ASSERTMSG(m, e) RTL_SOFT_ASSERT(e)
 #else
 #define KdPrint(x)          ((void)0)
 #define KdPrintEx(x)        ((void)0)
@@ -76,6 +82,10 @@ EXTERN_C_END
 #define NT_VERIFY(e)        ((e) ? TRUE : FALSE)
 #define NT_VERIFYMSG(m, e)  ((e) ? TRUE : FALSE)
 #define NT_VERIFYMSGW(m, e) ((e) ? TRUE : FALSE)
+#define RTL_VERIFY(e)       ((e) ? TRUE : FALSE)
+#define RTL_VERIFYMSG(m, e) ((e) ? TRUE : FALSE)
+#define RTL_SOFT_ASSERT(e)       ((void)0)
+#define RTL_SOFT_ASSERTMSG(m, e) ((void)0)
 #endif
 #define NT_ANALYSIS_ASSUME(e) ((void)0)
 

@@ -176,12 +176,19 @@ typedef struct _WDF_OBJECT_CONTEXT_TYPE_INFO {
  * The real header gives the type info __declspec(selectany) so a context type
  * declared in a header is one object in the whole driver; a weak definition is
  * the ELF equivalent. The type's identity is the address of that object.
+ * C++ says extern on the definition too, or g++ takes the const for
+ * internal.
  */
+#ifdef __cplusplus
+#define UF_CXX_EXTERN_ extern
+#else
+#define UF_CXX_EXTERN_
+#endif
 #define WDF_DECLARE_TYPE_AND_GLOBALS(_contexttype, _UniqueType, _GetUniqueType) \
     typedef _contexttype *WDF_TYPE_NAME_POINTER_TYPE(_contexttype);              \
     __attribute__((weak)) extern const WDF_OBJECT_CONTEXT_TYPE_INFO            \
         WDF_TYPE_NAME_TO_TYPE_INFO(_contexttype);                              \
-    __attribute__((weak)) const WDF_OBJECT_CONTEXT_TYPE_INFO                   \
+    __attribute__((weak)) UF_CXX_EXTERN_ const WDF_OBJECT_CONTEXT_TYPE_INFO    \
         WDF_TYPE_NAME_TO_TYPE_INFO(_contexttype) = {                           \
             sizeof(WDF_OBJECT_CONTEXT_TYPE_INFO), #_contexttype,               \
             sizeof(_contexttype), _UniqueType, _GetUniqueType,                 \
