@@ -13,8 +13,6 @@
 #include "alloc.h"
 #include "internal.h"
 
-#define MAXLONG 0x7FFFFFFFu
-
 NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config, PWDF_OBJECT_ATTRIBUTES Attributes,
                         WDFTIMER *Timer)
 {

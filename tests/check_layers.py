@@ -12,10 +12,14 @@ targets, must go from a room to one below it or to itself:
     fuzzers/ uses the mutator, run and below;
     drivers/ use only the WDF-shaped headers and the plug-in header.
 
-The model's public headers (wdf.h, model.h and the .def tables they
-include) are all that the rooms above it may include of it; a driver may
-include wdf.h alone of the model. Exits 1 listing every dependency that
-goes the wrong way, 0 when there is none.
+The model's public headers (the faces under Microsoft's names in
+model/include/: wdf.h, ntddk.h, ...; model.h and the .def tables it
+includes) are all that the rooms above it may include of it; a driver may
+include the faces alone of the model, never the shared bases behind them
+(model/include/uf/). An include is resolved as the compiler resolves it:
+the including file's folder, then the model's include directories, then,
+for the other rooms' own headers, by name. Exits 1 listing every
+dependency that goes the wrong way, 0 when there is none.
 """
 import os
 import re
@@ -49,9 +53,14 @@ BELOW = {
     "drivers": {"plugin"},
 }
 
-# Headers other rooms may include of the model, and what a driver may.
-MODEL_PUBLIC = re.compile(r"^(wdf\.h|model\.h|[a-z]+\.def)$")
-DRIVER_MODEL = {"wdf.h"}
+# Headers other rooms may include of the model beside the faces.
+MODEL_PUBLIC = re.compile(r"^(model\.h|[a-z]+\.def)$")
+# The faces: the headers under Microsoft's names, the model's public face
+# to every room and all a driver may include of it.
+FACES = "model/include"
+# Where a quoted include is looked for after the including file's folder,
+# in the order of the model's include directories (model/CMakeLists.txt).
+SEARCH = ["model/include", "model"]
 # The plug-in header and what it includes: a room of their own for drivers.
 PLUGIN = {"harness/run/unloadfuzz_driver.h", "harness/run/port_routines.h"}
 
@@ -96,8 +105,12 @@ def check_includes(src):
                     continue
                 name = m.group(1)
                 here = os.path.normpath(os.path.join(os.path.dirname(rel), name))
+                searched = [os.path.normpath(os.path.join(d, name)) for d in SEARCH]
+                found = [p for p in searched if p in files]
                 if here in files:
                     target = here
+                elif found:
+                    target = found[0]
                 elif len(by_name.get(os.path.basename(name), [])) == 1:
                     target = by_name[os.path.basename(name)][0]
                 elif os.path.basename(name) in by_name:
@@ -113,12 +126,14 @@ def check_includes(src):
                             rel, lineno, target))
                     continue
                 base = os.path.basename(target)
+                face = os.path.dirname(target) == FACES
                 if room == "drivers":
-                    ok = to == "plugin" or (to == "model" and base in DRIVER_MODEL)
+                    ok = to == "plugin" or (to == "model" and face)
                 elif room == "plugin":
-                    ok = to == "plugin" or (to == "model" and base in DRIVER_MODEL)
+                    ok = to == "plugin" or (to == "model" and face)
                 elif to == "model":
-                    ok = "model" in BELOW.get(room, set()) and bool(MODEL_PUBLIC.match(base))
+                    ok = "model" in BELOW.get(room, set()) and (
+                        face or bool(MODEL_PUBLIC.match(base)))
                 elif to == "plugin":
                     ok = room in ("run", "tools", "cli", "fuzzers")
                 else:

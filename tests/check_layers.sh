@@ -3,7 +3,8 @@
 # the tree as it is: every #include, and every link of a fresh configure's
 # target graph (cmake --graphviz); then that the check fails when a wrong
 # include is planted (the model including the interpreter's header, a
-# driver including the model's control header) and when a wrong link is.
+# driver including the model's control header or a base behind the faces)
+# and when a wrong link is.
 set -euo pipefail
 src=$1
 tmp=$(mktemp -d)
@@ -31,6 +32,7 @@ plant() {
 }
 plant model/object.c '#include "exec.h"' "model/object.c including exec.h"
 plant drivers/demo/demo_miniport.c '#include "model.h"' "a driver including model.h"
+plant drivers/demo/demo_miniport.c '#include "uf/wdf.h"' "a driver including a base behind the faces"
 plant harness/program/text.c '#include "trace.h"' "the program language including the trace"
 
 # planted: a wrong link in the graph

@@ -17,11 +17,16 @@ static WCHAR name_text[] = L"Parameters";
 static WCHAR abs_text[] = L"\\Registry\\Machine\\Software\\t";
 static WCHAR value_text[] = L"Value";
 
+/* A counted string over the terminated s (counted here: the C library's
+ * wide functions take 4-byte characters, WCHAR is 2). */
 static UNICODE_STRING str(WCHAR *s)
 {
     UNICODE_STRING u;
+    size_t n = 0;
 
-    u.Length = (USHORT)(wcslen(s) * sizeof(WCHAR));
+    while (s[n])
+        n++;
+    u.Length = (USHORT)(n * sizeof(WCHAR));
     u.MaximumLength = (USHORT)(u.Length + sizeof(WCHAR));
     u.Buffer = s;
     return u;

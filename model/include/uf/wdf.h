@@ -1,170 +1,37 @@
 /*
- * wdf.h - the WDF-shaped face of the framework model.
+ * uf/wdf.h - the framework: what Microsoft's wdf.h and its sub-headers
+ * (wdfobject.h, wdfdriver.h, wdfminiport.h, wdftimer.h, ...) give a driver,
+ * the shared base of every one of those names in model/include/.
  *
  * A miniport driver's unload code is written against Microsoft's wdf.h. This
  * header gives the same names, parameter order, structure members and macros
  * for everything in the model's scope, so such code compiles here with no edit
  * beyond its includes. The DDIs are plain C functions implemented by model/
  * (the real ones are inline thunks into the framework's function table; a
- * driver cannot tell the difference).
+ * driver cannot tell the difference). The kernel below the framework is
+ * uf/wdm.h, which this file includes, as the real wdf.h expects ntddk.h or
+ * wdm.h first.
  *
  * Two things differ from the real header, both invisible to driver code:
  *  - handles are opaque values the model decodes (see model/object.c); they
  *    are never valid pointers, so code that dereferences one crashes at once;
  *  - each DDI call records the caller's file and line first (macros at the
- *    end), so violations can name the driver source line. Define
- *    WDFMODEL_NO_CALL_SITES before including to turn that off.
+ *    end, uf/callsite.h), so violations can name the driver source line.
+ *    Define WDFMODEL_NO_CALL_SITES before including to turn that off.
  *
  * Facts behind each DDI's behaviour: docs/WDF-SEMANTICS.md.
  */
 #ifndef UNLOADFUZZ_WDF_H
 #define UNLOADFUZZ_WDF_H
 
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
-#include <wchar.h>
+#include "uf/wdm.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/* ---- SAL annotations and calling conventions: accepted and ignored ---- */
-#define _In_
-#define _In_opt_
-#define _In_z_
-#define _In_reads_(n)
-#define _In_reads_bytes_(n)
-#define _Out_
-#define _Out_opt_
-#define _Outptr_
-#define _Outptr_opt_
-#define _Outptr_result_maybenull_
-#define _Out_writes_bytes_(n)
-#define _Inout_
-#define _Inout_opt_
-#define _Inout_updates_bytes_(n)
-#define _Pre_notnull_
-#define _Pre_writable_byte_size_(n)
-#define _Post_invalid_
-#define _Must_inspect_result_
-#define _Check_return_
-#define _Success_(x)
-#define _When_(c, a)
-#define _Use_decl_annotations_
-#define _Function_class_(x)
-#define _Strict_type_match_
-#define _IRQL_requires_(x)
-#define _IRQL_requires_max_(x)
-#define _IRQL_requires_min_(x)
-#define _IRQL_requires_same_
-#define _IRQL_saves_
-#define _IRQL_restores_
-#define _IRQL_raises_(x)
-#define _IRQL_saves_global_(k, v)
-#define _IRQL_restores_global_(k, v)
-#define _Requires_lock_held_(x)
-#define _Requires_lock_not_held_(x)
-#define _Acquires_lock_(x)
-#define _Releases_lock_(x)
-#define _Dispatch_type_(x)
-#define __in
-#define __in_opt
-#define __out
-#define __out_opt
-#define __inout
-#define __inout_opt
-#define __drv_aliasesMem
-#define __drv_allocatesMem(x)
-#define __drv_freesMem(x)
-#define __drv_requiresIRQL(x)
-#define __drv_maxIRQL(x)
-#define __drv_reportError(x)
-#define __drv_dispatchType(x)
-#define NTAPI
-#define NTKERNELAPI
-#define DECLSPEC_RESTRICT
-#define FASTCALL
-#define WDFAPI
-#define DECLSPEC_ALIGN(x)
-#define FORCEINLINE static inline
-#define WDF_EXTERN_C
-#define WDF_EXTERN_C_START
-#define WDF_EXTERN_C_END
-
-/* ---- basic types ---- */
-#define VOID void
-typedef void *PVOID;
-typedef char CHAR;
-typedef unsigned char UCHAR, *PUCHAR;
-typedef short SHORT, CSHORT;
-typedef unsigned short USHORT, *PUSHORT;
-typedef int32_t LONG, *PLONG;
-typedef uint32_t ULONG, *PULONG;
-typedef int64_t LONGLONG, *PLONGLONG;
-typedef uint64_t ULONGLONG, *PULONGLONG;
-typedef uint64_t ULONG64, *PULONG64;
-typedef uintptr_t ULONG_PTR, *PULONG_PTR;
-typedef intptr_t LONG_PTR;
-typedef size_t SIZE_T;
-typedef unsigned char BOOLEAN, *PBOOLEAN;
-typedef wchar_t WCHAR, *PWCHAR, *PWSTR;
-typedef const wchar_t *PCWSTR;
-typedef const char *LPCSTR, *PCSTR, *PCCH;
-typedef char *PSTR, *PCHAR;
-typedef ULONG ACCESS_MASK;
-typedef void *HANDLE;
-
-#ifndef TRUE
-#define TRUE  1
-#define FALSE 0
-#endif
-#ifndef NULL
-#define NULL ((void *)0)
-#endif
-
-#define UNREFERENCED_PARAMETER(p) ((void)(p))
-#define RtlZeroMemory(d, n)       memset((d), 0, (n))
-#define RtlFillMemory(d, n, v)    memset((d), (v), (n))
-#define RtlCopyMemory(d, s, n)    memcpy((d), (s), (n))
-#define RtlMoveMemory(d, s, n)    memmove((d), (s), (n))
-
-/* ---- status codes ---- */
-typedef LONG NTSTATUS;
-#define NT_SUCCESS(s) (((NTSTATUS)(s)) >= 0)
-
-#define STATUS_SUCCESS                       ((NTSTATUS)0x00000000L)
-#define STATUS_TIMEOUT                       ((NTSTATUS)0x00000102L)
-#define STATUS_PENDING                       ((NTSTATUS)0x00000103L)
-#define STATUS_OBJECT_NAME_EXISTS            ((NTSTATUS)0x40000000L)
-#define STATUS_UNSUCCESSFUL                  ((NTSTATUS)0xC0000001L)
-#define STATUS_NOT_IMPLEMENTED               ((NTSTATUS)0xC0000002L)
-#define STATUS_INVALID_HANDLE                ((NTSTATUS)0xC0000008L)
-#define STATUS_INFO_LENGTH_MISMATCH          ((NTSTATUS)0xC0000004L)
-#define STATUS_OBJECT_NAME_INVALID           ((NTSTATUS)0xC0000033L)
-#define STATUS_NOT_FOUND                     ((NTSTATUS)0xC0000225L)
-#define STATUS_CANNOT_DELETE                 ((NTSTATUS)0xC0000121L)
-#define STATUS_INVALID_PARAMETER             ((NTSTATUS)0xC000000DL)
-#define STATUS_INVALID_DEVICE_REQUEST        ((NTSTATUS)0xC0000010L)
-#define STATUS_ACCESS_DENIED                 ((NTSTATUS)0xC0000022L)
-#define STATUS_BUFFER_TOO_SMALL              ((NTSTATUS)0xC0000023L)
-#define STATUS_OBJECT_TYPE_MISMATCH          ((NTSTATUS)0xC0000024L)
-#define STATUS_INSUFFICIENT_RESOURCES        ((NTSTATUS)0xC000009AL)
-#define STATUS_NOT_SUPPORTED                 ((NTSTATUS)0xC00000BBL)
-#define STATUS_INTERNAL_ERROR                ((NTSTATUS)0xC00000E5L)
-#define STATUS_DRIVER_INTERNAL_ERROR         ((NTSTATUS)0xC0000183L)
-#define STATUS_DELETE_PENDING                ((NTSTATUS)0xC0000056L)
-#define STATUS_INVALID_DEVICE_STATE          ((NTSTATUS)0xC0000184L)
-#define STATUS_BUFFER_OVERFLOW               ((NTSTATUS)0x80000005L)
-#define STATUS_NO_SUCH_DEVICE                ((NTSTATUS)0xC000000EL)
-#define STATUS_OBJECT_NAME_NOT_FOUND         ((NTSTATUS)0xC0000034L)
-#define STATUS_DEVICE_NOT_CONNECTED          ((NTSTATUS)0xC000009DL)
-#define STATUS_IO_TIMEOUT                    ((NTSTATUS)0xC00000B5L)
-#define STATUS_CANCELLED                     ((NTSTATUS)0xC0000120L)
-#define STATUS_DEVICE_REMOVED                ((NTSTATUS)0xC00002B6L)
-#define STATUS_REQUEST_NOT_ACCEPTED          ((NTSTATUS)0xC00000D0L)
-#define STATUS_INTEGER_OVERFLOW              ((NTSTATUS)0xC0000095L)
-#define STATUS_OBJECT_PATH_SYNTAX_BAD        ((NTSTATUS)0xC000003BL)
+/* ---- the framework's status codes (wdfstatus.h) ---- */
+#define STATUS_WDF_DEVICE_REMOVED_NOT_SENT       ((NTSTATUS)0xC0200206L)
 #define STATUS_WDF_OBJECT_ATTRIBUTES_INVALID     ((NTSTATUS)0xC0200209L)
 #define STATUS_WDF_NO_CALLBACK                   ((NTSTATUS)0xC020020BL)
 #define STATUS_WDF_INCOMPATIBLE_EXECUTION_LEVEL  ((NTSTATUS)0xC020020CL)
@@ -174,183 +41,50 @@ typedef LONG NTSTATUS;
 #define STATUS_WDF_SYNCHRONIZATION_SCOPE_INVALID ((NTSTATUS)0xC0200210L)
 #define STATUS_WDF_EXECUTION_LEVEL_INVALID       ((NTSTATUS)0xC0200211L)
 #define STATUS_WDF_PARENT_NOT_SPECIFIED          ((NTSTATUS)0xC0200212L)
-#define STATUS_WDF_DEVICE_REMOVED_NOT_SENT       ((NTSTATUS)0xC0200206L)
 
-/* ---- IRQL ---- */
-typedef UCHAR KIRQL, *PKIRQL;
-#define PASSIVE_LEVEL  0
-#define LOW_LEVEL      0
-#define APC_LEVEL      1
-#define DISPATCH_LEVEL 2
-#define HIGH_LEVEL     15
+#define WDFAPI
+#define WDF_EXTERN_C       EXTERN_C
+#define WDF_EXTERN_C_START EXTERN_C_START
+#define WDF_EXTERN_C_END   EXTERN_C_END
 
-/* Checked builds assert that pageable code runs at or below APC_LEVEL; the
- * model reports irql-too-high when it does not. */
-void WdfModelPagedCode(const char *File, int Line);
-#define PAGED_CODE() WdfModelPagedCode(__FILE__, __LINE__)
-KIRQL KeGetCurrentIrql(void);
+/* ---- bug check codes of WDF_VIOLATION (0x10D), its first parameter
+ * (wdfbugcodes.h): what the model's rules name as their counterpart ---- */
+typedef enum _WDF_BUGCHECK_CODES {
+    WDF_POWER_ROUTINE_TIMED_OUT = 0x1,
+    WDF_RECURSIVE_LOCK = 0x2,
+    WDF_VERIFIER_FATAL_ERROR = 0x3,
+    WDF_REQUIRED_PARAMETER_IS_NULL = 0x4,
+    WDF_INVALID_HANDLE = 0x5,
+    WDF_REQUEST_FATAL_ERROR = 0x6,
+    WDF_OBJECT_ERROR = 0x7,
+    WDF_DMA_FATAL_ERROR = 0x8,
+    WDF_INVALID_INTERRUPT = 0x9,
+    WDF_QUEUE_FATAL_ERROR = 0xA,
+    WDF_INVALID_LOCK_OPERATION = 0xB,
+    WDF_PNP_FATAL_ERROR = 0xC,
+    WDF_POWER_MULTIPLE_PPO = 0xD,
+    WDF_VERIFIER_IRQL_MISMATCH = 0xE,
+    WDF_VERIFIER_CRITICAL_REGION_MISMATCH = 0xF,
+    WDF_API_UNAVAILABLE = 0x10,
+} WDF_BUGCHECK_CODES;
 
-/* ---- pool ---- */
-typedef enum _POOL_TYPE {
-    NonPagedPool = 0,
-    NonPagedPoolExecute = NonPagedPool,
-    PagedPool = 1,
-    NonPagedPoolMustSucceed = 2,
-    NonPagedPoolCacheAligned = 4,
-    PagedPoolCacheAligned = 5,
-    NonPagedPoolNx = 512,
-} POOL_TYPE;
+/* ---- the framework's assertions (wdfassert.h) ---- */
+/* WDFVERIFY tests its expression only when the driver's globals say
+ * WdfVerifyOn (the registry's VerifyOn); the model runs with it off, the
+ * default, so the expression is not evaluated. WDFCASSERT checks at compile
+ * time. */
+#define WDFVERIFY(e)                   ((void)0)
+#define VERIFY_IS_IRQL_PASSIVE_LEVEL() WDFVERIFY(KeGetCurrentIrql() == PASSIVE_LEVEL)
+#define IS_AT_PASSIVE()                WDFVERIFY(KeGetCurrentIrql() == PASSIVE_LEVEL)
+#define WDFCASSERT(c)                  C_ASSERT(c)
 
-/*
- * The kernel's pool routines (wdm.h), for the driver's own memory; the
- * model tracks every block as Driver Verifier's pool tracking does
- * (model/pool.c, docs/WDF-SEMANTICS.md [P1]-[P8]). Prototypes from their
- * reference pages (learn.microsoft.com/windows-hardware/drivers/ddi/wdm/
- * nf-wdm-exallocatepool2, -exallocatepoolwithtag, -exfreepoolwithtag;
- * ddi/ntddk/nf-ntddk-exfreepool); the flag values from the POOL_FLAGS page
- * (windows-hardware/drivers/kernel/pool_flags). The low 32 bits of
- * POOL_FLAGS are required flags (an unknown one fails the allocation), the
- * high 32 bits optional ones (ignored when unknown).
- */
-typedef ULONG64 POOL_FLAGS;
-#define POOL_FLAG_REQUIRED_START      0x0000000000000001ULL
-#define POOL_FLAG_USE_QUOTA           0x0000000000000001ULL /* charge quota */
-#define POOL_FLAG_UNINITIALIZED       0x0000000000000002ULL /* don't zero-initialize */
-#define POOL_FLAG_SESSION             0x0000000000000004ULL /* session pool (the OS's) */
-#define POOL_FLAG_CACHE_ALIGNED       0x0000000000000008ULL /* cache aligned */
-#define POOL_FLAG_RESERVED1           0x0000000000000010ULL /* reserved for system use */
-#define POOL_FLAG_RAISE_ON_FAILURE    0x0000000000000020ULL /* raise an exception on failure */
-#define POOL_FLAG_NON_PAGED           0x0000000000000040ULL /* non-paged pool, NX */
-#define POOL_FLAG_NON_PAGED_EXECUTE   0x0000000000000080ULL /* non-paged pool, executable */
-#define POOL_FLAG_PAGED               0x0000000000000100ULL /* paged pool */
-#define POOL_FLAG_RESERVED2           0x0000000000000200ULL /* reserved for system use */
-#define POOL_FLAG_RESERVED3           0x0000000000000400ULL /* reserved for system use */
-#define POOL_FLAG_LAST_KNOWN_REQUIRED POOL_FLAG_RESERVED3
-#define POOL_FLAG_REQUIRED_END        0x0000000080000000ULL
-#define POOL_FLAG_OPTIONAL_START      0x0000000100000000ULL
-#define POOL_FLAG_SPECIAL_POOL        0x0000000100000000ULL /* special pool, if it can */
-#define POOL_FLAG_OPTIONAL_END        0x8000000000000000ULL
+/* ---- the driver's globals (wdfglobals.h) ---- */
+#define WDF_DRIVER_GLOBALS_NAME_LEN (32)
+typedef struct _WDF_DRIVER_GLOBALS {
+    CHAR DriverName[WDF_DRIVER_GLOBALS_NAME_LEN];
+} WDF_DRIVER_GLOBALS, *PWDF_DRIVER_GLOBALS;
 
-/* NULL on failure (or, with POOL_FLAG_RAISE_ON_FAILURE, an exception: the
- * model reports it unhandled, [C11]). Zeroed unless POOL_FLAG_UNINITIALIZED. */
-NTKERNELAPI DECLSPEC_RESTRICT PVOID ExAllocatePool2(_In_ POOL_FLAGS Flags,
-                                                    _In_ SIZE_T NumberOfBytes,
-                                                    _In_ ULONG Tag);
-/* NULL on failure; the memory is uninitialized. */
-NTKERNELAPI PVOID ExAllocatePoolWithTag(_In_ POOL_TYPE PoolType, _In_ SIZE_T NumberOfBytes,
-                                        _In_ ULONG Tag);
-/* Tag must be the allocation's; 0 skips the check. */
-NTKERNELAPI VOID ExFreePoolWithTag(_In_ PVOID P, _In_ ULONG Tag);
-/* ExFreePoolWithTag(P, 0): a macro in the real headers, a function here. */
-NTKERNELAPI VOID ExFreePool(_In_ PVOID P);
-
-/* ---- WDM stand-ins: only what miniport unload code touches ---- */
-typedef struct _UNICODE_STRING {
-    USHORT Length;
-    USHORT MaximumLength;
-    PWSTR Buffer;
-} UNICODE_STRING, *PUNICODE_STRING;
-typedef const UNICODE_STRING *PCUNICODE_STRING;
-#define RTL_CONSTANT_STRING(s) \
-    { (USHORT)(sizeof(s) - sizeof((s)[0])), (USHORT)sizeof(s), (PWSTR)(s) }
-
-struct _DRIVER_OBJECT;
-struct _DEVICE_OBJECT;
-struct _IRP;
-typedef struct _IRP IRP, *PIRP;
-
-typedef NTSTATUS DRIVER_INITIALIZE(struct _DRIVER_OBJECT *DriverObject,
-                                   PUNICODE_STRING RegistryPath);
-typedef DRIVER_INITIALIZE *PDRIVER_INITIALIZE;
-typedef VOID DRIVER_UNLOAD(struct _DRIVER_OBJECT *DriverObject);
-typedef DRIVER_UNLOAD *PDRIVER_UNLOAD;
-typedef NTSTATUS DRIVER_ADD_DEVICE(struct _DRIVER_OBJECT *DriverObject,
-                                   struct _DEVICE_OBJECT *PhysicalDeviceObject);
-typedef DRIVER_ADD_DEVICE *PDRIVER_ADD_DEVICE;
-typedef NTSTATUS DRIVER_DISPATCH(struct _DEVICE_OBJECT *DeviceObject, PIRP Irp);
-typedef DRIVER_DISPATCH *PDRIVER_DISPATCH;
-
-#define IRP_MJ_MAXIMUM_FUNCTION 0x1b
-
-typedef struct _DRIVER_EXTENSION {
-    struct _DRIVER_OBJECT *DriverObject;
-    PDRIVER_ADD_DEVICE AddDevice;
-} DRIVER_EXTENSION, *PDRIVER_EXTENSION;
-
-typedef struct _DEVICE_OBJECT {
-    CSHORT Type;
-    USHORT Size;
-    LONG ReferenceCount;               /* the model's ObReferenceObject count */
-    struct _DRIVER_OBJECT *DriverObject;
-    struct _DEVICE_OBJECT *NextDevice;
-    struct _DEVICE_OBJECT *AttachedDevice;
-    ULONG Flags;
-    PVOID DeviceExtension;
-} DEVICE_OBJECT, *PDEVICE_OBJECT;
-
-typedef struct _DRIVER_OBJECT {
-    CSHORT Type;
-    CSHORT Size;
-    PDEVICE_OBJECT DeviceObject;
-    ULONG Flags;
-    PDRIVER_EXTENSION DriverExtension;
-    UNICODE_STRING DriverName;
-    PDRIVER_UNLOAD DriverUnload;
-    PDRIVER_DISPATCH MajorFunction[IRP_MJ_MAXIMUM_FUNCTION + 1];
-} DRIVER_OBJECT, *PDRIVER_OBJECT;
-
-/* What I/O targets and requests hand the driver: the status block a
- * request completes with, the interface a lower device returns for
- * IRP_MN_QUERY_INTERFACE, and the objects a target may be opened on. */
-typedef struct _IO_STATUS_BLOCK {
-    union {
-        NTSTATUS Status;
-        PVOID Pointer;
-    };
-    ULONG_PTR Information;
-} IO_STATUS_BLOCK, *PIO_STATUS_BLOCK;
-
-typedef struct _GUID {
-    ULONG Data1;
-    USHORT Data2;
-    USHORT Data3;
-    UCHAR Data4[8];
-} GUID, *PGUID;
-typedef const GUID *LPCGUID;
-typedef const GUID *REFGUID;
-
-typedef VOID (*PINTERFACE_REFERENCE)(PVOID Context);
-typedef VOID (*PINTERFACE_DEREFERENCE)(PVOID Context);
-
-typedef struct _INTERFACE {
-    USHORT Size;
-    USHORT Version;
-    PVOID Context;
-    PINTERFACE_REFERENCE InterfaceReference;
-    PINTERFACE_DEREFERENCE InterfaceDereference;
-} INTERFACE, *PINTERFACE;
-
-typedef struct _FILE_OBJECT *PFILE_OBJECT;
-typedef struct _MDL *PMDL;
-
-#define FILE_OPEN                0x00000001
-#define FILE_NON_DIRECTORY_FILE  0x00000040
-#define FILE_SHARE_READ          0x00000001
-#define FILE_SHARE_WRITE         0x00000002
-#define FILE_ATTRIBUTE_NORMAL    0x00000080
-#define GENERIC_READ             0x80000000L
-#define GENERIC_WRITE            0x40000000L
-#define GENERIC_ALL              0x10000000L
-#define STANDARD_RIGHTS_ALL      0x001F0000L
-
-#define FILE_DEVICE_UNKNOWN      0x00000022
-#define METHOD_BUFFERED          0
-#define FILE_ANY_ACCESS          0
-#define CTL_CODE(DeviceType, Function, Method, Access) \
-    (((DeviceType) << 16) | ((Access) << 14) | ((Function) << 2) | (Method))
-
-/* ---- handles ---- */
-#define DECLARE_HANDLE(n) typedef struct n##__ *n
+/* ---- handles (wdftypes.h) ---- */
 typedef HANDLE WDFOBJECT, *PWDFOBJECT;
 DECLARE_HANDLE(WDFDRIVER);
 DECLARE_HANDLE(WDFDEVICE);
@@ -442,12 +176,19 @@ typedef struct _WDF_OBJECT_CONTEXT_TYPE_INFO {
  * The real header gives the type info __declspec(selectany) so a context type
  * declared in a header is one object in the whole driver; a weak definition is
  * the ELF equivalent. The type's identity is the address of that object.
+ * C++ says extern on the definition too, or g++ takes the const for
+ * internal.
  */
+#ifdef __cplusplus
+#define UF_CXX_EXTERN_ extern
+#else
+#define UF_CXX_EXTERN_
+#endif
 #define WDF_DECLARE_TYPE_AND_GLOBALS(_contexttype, _UniqueType, _GetUniqueType) \
     typedef _contexttype *WDF_TYPE_NAME_POINTER_TYPE(_contexttype);              \
     __attribute__((weak)) extern const WDF_OBJECT_CONTEXT_TYPE_INFO            \
         WDF_TYPE_NAME_TO_TYPE_INFO(_contexttype);                              \
-    __attribute__((weak)) const WDF_OBJECT_CONTEXT_TYPE_INFO                   \
+    __attribute__((weak)) UF_CXX_EXTERN_ const WDF_OBJECT_CONTEXT_TYPE_INFO    \
         WDF_TYPE_NAME_TO_TYPE_INFO(_contexttype) = {                           \
             sizeof(WDF_OBJECT_CONTEXT_TYPE_INFO), #_contexttype,               \
             sizeof(_contexttype), _UniqueType, _GetUniqueType,                 \
@@ -664,19 +405,6 @@ WDFOBJECT WdfCollectionGetLastItem(_In_ WDFCOLLECTION Collection);
  * nf-wdfmemory-wdflookasidelistcreate and -wdfmemorycreatefromlookaside);
  * docs/WDF-SEMANTICS.md section 10 says what the model does with them. */
 
-/* The kernel's DPC object, as far as a driver may look into it: the model
- * never queues it, WdfDpcEnqueue does (model_dpc_run() runs it). */
-typedef struct _KDPC {
-    UCHAR Type;
-    UCHAR Importance;
-    USHORT Number;
-    PVOID DeferredRoutine;
-    PVOID DeferredContext;
-    PVOID SystemArgument1;
-    PVOID SystemArgument2;
-    PVOID DpcData;
-} KDPC, *PKDPC, *PRKDPC;
-
 typedef VOID EVT_WDF_DPC(_In_ WDFDPC Dpc);
 typedef EVT_WDF_DPC *PFN_WDF_DPC;
 
@@ -708,32 +436,8 @@ NTSTATUS WdfStringCreate(_In_opt_ PCUNICODE_STRING UnicodeString,
                          _Out_ WDFSTRING *String);
 VOID WdfStringGetUnicodeString(_In_ WDFSTRING String, _Out_ PUNICODE_STRING UnicodeString);
 
-#define DELETE                   0x00010000L
-#define SYNCHRONIZE              0x00100000L
-#define STANDARD_RIGHTS_READ     0x00020000L
-#define STANDARD_RIGHTS_WRITE    0x00020000L
-#define KEY_QUERY_VALUE          0x0001
-#define KEY_SET_VALUE            0x0002
-#define KEY_CREATE_SUB_KEY       0x0004
-#define KEY_ENUMERATE_SUB_KEYS   0x0008
-#define KEY_NOTIFY               0x0010
-#define KEY_CREATE_LINK          0x0020
-#define KEY_READ  ((STANDARD_RIGHTS_READ | KEY_QUERY_VALUE | KEY_ENUMERATE_SUB_KEYS | \
-                    KEY_NOTIFY) & (~SYNCHRONIZE))
-#define KEY_WRITE ((STANDARD_RIGHTS_WRITE | KEY_SET_VALUE | KEY_CREATE_SUB_KEY) & (~SYNCHRONIZE))
-#define KEY_ALL_ACCESS ((STANDARD_RIGHTS_ALL | KEY_QUERY_VALUE | KEY_SET_VALUE | \
-                         KEY_CREATE_SUB_KEY | KEY_ENUMERATE_SUB_KEYS | KEY_NOTIFY | \
-                         KEY_CREATE_LINK) & (~SYNCHRONIZE))
-#define REG_NONE                 0
-#define REG_SZ                   1
-#define REG_EXPAND_SZ            2
-#define REG_BINARY               3
-#define REG_DWORD                4
-#define REG_MULTI_SZ             7
-#define REG_OPTION_NON_VOLATILE  0x00000000L
-#define REG_OPTION_VOLATILE      0x00000001L
-#define REG_CREATED_NEW_KEY      0x00000001L
-#define REG_OPENED_EXISTING_KEY  0x00000002L
+/* Keys take the kernel's access rights (KEY_READ, ...) and value types
+ * (REG_DWORD, ...): uf/registry.h. */
 
 NTSTATUS WdfDriverOpenParametersRegistryKey(_In_ WDFDRIVER Driver, _In_ ACCESS_MASK DesiredAccess,
                                             _In_opt_ PWDF_OBJECT_ATTRIBUTES KeyAttributes,
@@ -1255,11 +959,8 @@ NTSTATUS WdfIoTargetSendInternalIoctlSynchronously(
     _In_opt_ PWDF_MEMORY_DESCRIPTOR InputBuffer, _In_opt_ PWDF_MEMORY_DESCRIPTOR OutputBuffer,
     _In_opt_ PWDF_REQUEST_SEND_OPTIONS RequestOptions, _Out_opt_ PULONG_PTR BytesReturned);
 
-/* ---- call sites: the driver line of each DDI call ---- */
-void WdfModelCallSite(const char *File, int Line);
-
+/* ---- call sites: the driver line of each DDI call (uf/callsite.h) ---- */
 #ifndef WDFMODEL_NO_CALL_SITES
-#define WDFMODEL_AT_(call) (WdfModelCallSite(__FILE__, __LINE__), call)
 #define WdfObjectGetTypedContextWorker(h, t) WDFMODEL_AT_(WdfObjectGetTypedContextWorker(h, t))
 #define WdfObjectAllocateContext(h, a, c)  WDFMODEL_AT_(WdfObjectAllocateContext(h, a, c))
 #define WdfObjectCreate(a, o)              WDFMODEL_AT_(WdfObjectCreate(a, o))
@@ -1291,10 +992,6 @@ void WdfModelCallSite(const char *File, int Line);
 #define WdfCollectionGetItem(c, i)         WDFMODEL_AT_(WdfCollectionGetItem(c, i))
 #define WdfCollectionGetFirstItem(c)       WDFMODEL_AT_(WdfCollectionGetFirstItem(c))
 #define WdfCollectionGetLastItem(c)        WDFMODEL_AT_(WdfCollectionGetLastItem(c))
-#define ExAllocatePool2(f, n, t)           WDFMODEL_AT_(ExAllocatePool2(f, n, t))
-#define ExAllocatePoolWithTag(p, n, t)     WDFMODEL_AT_(ExAllocatePoolWithTag(p, n, t))
-#define ExFreePoolWithTag(p, t)            WDFMODEL_AT_(ExFreePoolWithTag(p, t))
-#define ExFreePool(p)                      WDFMODEL_AT_(ExFreePool(p))
 #define WdfIoQueueCreate(d, c, a, q)       WDFMODEL_AT_(WdfIoQueueCreate(d, c, a, q))
 #define WdfInterruptCreate(d, c, a, i)     WDFMODEL_AT_(WdfInterruptCreate(d, c, a, i))
 #define WdfDeviceGetDefaultQueue(d)        WDFMODEL_AT_(WdfDeviceGetDefaultQueue(d))

@@ -1,0 +1,5 @@
+/*
+ * wdfcollection.h - the face drivers include under Microsoft's name: WDFCOLLECTION.
+ * What it gives is in the shared base, uf/wdf.h.
+ */
+#include "uf/wdf.h"

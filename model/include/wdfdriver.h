@@ -1,0 +1,5 @@
+/*
+ * wdfdriver.h - the face drivers include under Microsoft's name: WDFDRIVER.
+ * What it gives is in the shared base, uf/wdf.h.
+ */
+#include "uf/wdf.h"

@@ -1,0 +1,5 @@
+/*
+ * wdfinterrupt.h - the face drivers include under Microsoft's name: WDFINTERRUPT.
+ * What it gives is in the shared base, uf/wdf.h.
+ */
+#include "uf/wdf.h"

@@ -1,0 +1,5 @@
+/*
+ * wdfio.h - the face drivers include under Microsoft's name: WDFQUEUE.
+ * What it gives is in the shared base, uf/wdf.h.
+ */
+#include "uf/wdf.h"

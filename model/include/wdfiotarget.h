@@ -1,0 +1,5 @@
+/*
+ * wdfiotarget.h - the face drivers include under Microsoft's name: WDFIOTARGET.
+ * What it gives is in the shared base, uf/wdf.h.
+ */
+#include "uf/wdf.h"

@@ -1,0 +1,5 @@
+/*
+ * wdfmemory.h - the face drivers include under Microsoft's name: WDFMEMORY and WDFLOOKASIDE.
+ * What it gives is in the shared base, uf/wdf.h.
+ */
+#include "uf/wdf.h"

@@ -1,0 +1,5 @@
+/*
+ * wdfminiport.h - the face drivers include under Microsoft's name: the framework's miniport DDIs (WdfDriverMiniportUnload, WdfDeviceMiniportCreate).
+ * What it gives is in the shared base, uf/wdf.h.
+ */
+#include "uf/wdf.h"

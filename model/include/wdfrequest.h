@@ -1,0 +1,5 @@
+/*
+ * wdfrequest.h - the face drivers include under Microsoft's name: WDFREQUEST.
+ * What it gives is in the shared base, uf/wdf.h.
+ */
+#include "uf/wdf.h"

@@ -1,0 +1,5 @@
+/*
+ * wdfstring.h - the face drivers include under Microsoft's name: WDFSTRING.
+ * What it gives is in the shared base, uf/wdf.h.
+ */
+#include "uf/wdf.h"

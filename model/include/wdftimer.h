@@ -1,0 +1,5 @@
+/*
+ * wdftimer.h - the face drivers include under Microsoft's name: WDFTIMER.
+ * What it gives is in the shared base, uf/wdf.h.
+ */
+#include "uf/wdf.h"

@@ -1,0 +1,5 @@
+/*
+ * wdftypes.h - the face drivers include under Microsoft's name: the framework's handle types.
+ * What it gives is in the shared base, uf/wdf.h.
+ */
+#include "uf/wdf.h"

@@ -1,0 +1,5 @@
+/*
+ * wdfverifier.h - the face drivers include under Microsoft's name: the framework verifier's DDIs.
+ * What it gives is in the shared base, uf/wdf.h.
+ */
+#include "uf/wdf.h"

@@ -1,0 +1,5 @@
+/*
+ * windef.h - the face drivers include under Microsoft's name: the basic types.
+ * What it gives is in the shared base, uf/base.h.
+ */
+#include "uf/base.h"

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# check_faces.sh INCLUDE_DIR TESTS_DIR - the headers under Microsoft's
+# names compile cleanly: as C11 with clang and gcc, and as C++17 with
+# clang++ and g++ (with -fshort-wchar, -Wall -Wextra and the project's
+# other warnings, as errors), each face alone as the first include, every
+# face together in a driver's order (ntddk.h, then the rest, initguid.h
+# last), the same inside extern "C" for C++, and driver code over them
+# (faces_use.c). The faces are every header at the top of INCLUDE_DIR, so
+# a new one is checked with no edit here. A compiler that is not installed
+# is skipped, but clang and gcc must be.
+set -euo pipefail
+inc=$1
+tests=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+faces=$(cd "$inc" && ls *.h | grep -vx -e ntddk.h -e initguid.h | sort)
+[ -n "$faces" ] || { echo "check_faces: no faces in $inc"; exit 1; }
+
+{
+  echo '#include <ntddk.h>'
+  for f in $faces; do echo "#include <$f>"; done
+  echo '#include <initguid.h>'
+  echo 'DEFINE_GUID(GUID_UF_ALL, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);'
+} >"$tmp/all.c"
+{ echo 'extern "C" {'; cat "$tmp/all.c"; echo '}'; } >"$tmp/all_extern_c.cpp"
+
+cflags="-std=c11 -fshort-wchar -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror -fsyntax-only -I$inc"
+cxxflags="-std=c++17 -fshort-wchar -Wall -Wextra -Wshadow -Werror -fsyntax-only -I$inc"
+
+# compile LANG COMPILER FLAGS FILE WHAT: one compilation, reported.
+compile() {
+  local lang=$1 cc=$2 flags=$3 file=$4 what=$5
+  # shellcheck disable=SC2086
+  if "$cc" $flags -x "$lang" "$file" >"$tmp/out" 2>&1; then
+    n=$((n + 1))
+  else
+    echo "FAIL: $cc: $what"; sed -n '1,20p' "$tmp/out"; fail=1
+  fi
+}
+
+for cc in clang gcc clang++ g++; do
+  if ! command -v "$cc" >/dev/null; then
+    case $cc in clang|gcc) echo "FAIL: $cc is not installed"; fail=1 ;;
+                *) echo "check_faces: $cc is not installed: skipped" ;; esac
+    continue
+  fi
+  n=0
+  case $cc in
+    clang|gcc)
+      for f in ntddk.h initguid.h $faces; do
+        printf '#include <%s>\n' "$f" >"$tmp/one.c"
+        compile c "$cc" "$cflags" "$tmp/one.c" "$f alone"
+      done
+      compile c "$cc" "$cflags" "$tmp/all.c" "every face"
+      compile c "$cc" "$cflags" "$tests/faces_use.c" "faces_use.c"
+      # the checked forms of the debug macros too
+      compile c "$cc" "$cflags -DDBG=1" "$tests/faces_use.c" "faces_use.c with DBG=1"
+      ;;
+    *)
+      compile c++ "$cc" "$cxxflags" "$tmp/all.c" "every face"
+      compile c++ "$cc" "$cxxflags" "$tmp/all_extern_c.cpp" "every face inside extern \"C\""
+      compile c++ "$cc" "$cxxflags" "$tests/faces_use.c" "faces_use.c"
+      compile c++ "$cc" "$cxxflags -DDBG=1" "$tests/faces_use.c" "faces_use.c with DBG=1"
+      ;;
+  esac
+  echo "check_faces: $cc: $n compilations clean"
+done
+exit $fail
