@@ -28,9 +28,9 @@
 # stands for it (the benchmarks link it).
 #
 # SEEDS is the directory of the driver's clean seed programs, REGRESSIONS
-# that of its regression programs (default: the project's
-# corpus/regressions/TARGET for a driver in the project's tree, else
-# regressions/TARGET beside its CMakeLists.txt); a relative path is taken
+# that of its regression programs (default: regressions/TARGET beside the
+# CMakeLists.txt of a driver that -DUF_DRIVER_DIRS added, the project's
+# corpus/regressions/TARGET for one of drivers/); a relative path is taken
 # from the directory of the calling CMakeLists.txt. EXPECT lists the rules a
 # planted bug must raise. Every target is listed, with its directory, seeds,
 # expected rules and regressions, in drivers.tsv in the build tree, which
@@ -118,7 +118,10 @@ function(uf_add_driver name)
   set_target_properties(${name}_objs PROPERTIES C_STANDARD 11 C_EXTENSIONS ON)
   target_include_directories(${name}_objs BEFORE PRIVATE ${wpp_dir} ${D_INCLUDE_DIRECTORIES})
   target_link_libraries(${name}_objs PRIVATE driverapi)
-  set_source_files_properties(${D_SOURCES} PROPERTIES OBJECT_DEPENDS "${tmh}")
+  # Before the objects compile (the compiler's own dependencies track them
+  # after that). Not a property of the sources: a variant shares them.
+  add_custom_target(${name}_wpp DEPENDS ${tmh})
+  add_dependencies(${name}_objs ${name}_wpp)
 
   # One object, its writable data gathered for the restore.
   set(obj "${CMAKE_CURRENT_BINARY_DIR}/${name}_driver.o")
@@ -169,13 +172,10 @@ function(uf_add_driver name)
   if(NOT D_TEST_ONLY)
     if(D_REGRESSIONS)
       get_filename_component(regs "${D_REGRESSIONS}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    elseif(UF_DRIVER_FROM_DIRS)
+      set(regs "${CMAKE_CURRENT_SOURCE_DIR}/regressions/${name}")
     else()
-      uf_tsv_path(where "${CMAKE_CURRENT_SOURCE_DIR}")
-      if(IS_ABSOLUTE "${where}")
-        set(regs "${CMAKE_CURRENT_SOURCE_DIR}/regressions/${name}")
-      else()
-        set(regs "${PROJECT_SOURCE_DIR}/corpus/regressions/${name}")
-      endif()
+      set(regs "${PROJECT_SOURCE_DIR}/corpus/regressions/${name}")
     endif()
     string(JOIN " " expect ${D_EXPECT})
     uf_tsv_path(dir "${CMAKE_CURRENT_SOURCE_DIR}")

@@ -125,7 +125,15 @@ clean)
   validate "$tmp/w/gate.sarif" "$tmp/w/gate.junit.xml"
   [ "$(sarif_get "$tmp/w/gate.sarif" 'len(d["runs"][0]["results"])')" = 0 ] ||
     bad "SARIF results on a clean run"
+  # corpus/regressions, and those of the drivers -DUF_DRIVER_DIRS added
+  # (drivers.tsv's fifth column, outside corpus/regressions).
   nregs=$(find "$src/corpus/regressions" -name '*.ufp' | wc -l)
+  while IFS='|' read -r _ _ _ _ regs; do
+    case $regs in corpus/regressions/*|"") continue ;; esac
+    [ -d "$src/$regs" ] || [ -d "$regs" ] || continue
+    d=$regs; [ -d "$d" ] || d=$src/$regs
+    nregs=$((nregs + $(find "$d" -name '*.ufp' | wc -l)))
+  done < <(tr '\t' '|' < "$build/drivers.tsv")
   ncases=$(grep -c '<testcase ' "$tmp/w/gate.junit.xml")
   [ "$ncases" -eq $((nregs + 3)) ] || bad "JUnit: $ncases testcases, want $nregs regressions + 3 targets"
   grep -q '<failure' "$tmp/w/gate.junit.xml" && bad "JUnit failures on a clean run"

@@ -61,7 +61,7 @@ cmake --build "$build" -j2 --target vadapter_replay vadapter_explore >"$work/bui
   { tail -40 "$work/build.log"; fail "build of the driver failed"; }
 grep -q "^vadapter	$repo	$repo/seeds		$repo/regressions/vadapter$" "$build/drivers.tsv" ||
   fail "drivers.tsv does not list the driver out of the tree: $(cat "$build/drivers.tsv")"
-grep -q '#define TraceEvents(...) ((void)0)' "$(find "$build" -name driver.tmh | head -1)" ||
+grep -q '#define TraceEvents(LEVEL, FLAGS, MSG, ...) WPP_DISCARD_ARGS(MSG, ##__VA_ARGS__)' "$(find "$build" -name driver.tmh | head -1)" ||
   fail "driver.tmh does not define TraceEvents"
 
 echo "== replay the seeds"

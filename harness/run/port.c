@@ -49,6 +49,7 @@ static struct {
     model_sink_fn sink;                        /* the caller's, may be NULL */
     void *sink_arg;
     DRIVER_OBJECT driver_object;
+    DRIVER_EXTENSION driver_extension; /* the I/O manager gives every driver one */
     DEVICE_OBJECT fdo[PROG_MAX_ADAPTERS];      /* per adapter: the port's FDO, */
     DEVICE_OBJECT next[PROG_MAX_ADAPTERS];     /* the device below it, */
     DEVICE_OBJECT pdo[PROG_MAX_ADAPTERS];      /* and the bus's PDO */
@@ -64,7 +65,10 @@ static struct {
     struct check check;                        /* the independent checker, on every run */
 } P;
 
-static const UNICODE_STRING registry = {18, 20, (PWSTR)L"\\uf-driver"};
+/* The driver's service key, as the I/O manager passes it to DriverEntry. */
+static WCHAR registry_path[] = L"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\uf-driver";
+static const UNICODE_STRING registry = {sizeof registry_path - sizeof(WCHAR), sizeof registry_path,
+                                        registry_path};
 
 /* Folds one event into the trace hash and passes it on to the caller's
  * sink. */
@@ -326,6 +330,9 @@ void uf_port_run(const struct uf_driver *d, const struct program *p, struct port
     uint32_t i;
 
     memset(&P.driver_object, 0, sizeof P.driver_object);
+    memset(&P.driver_extension, 0, sizeof P.driver_extension);
+    P.driver_extension.DriverObject = &P.driver_object;
+    P.driver_object.DriverExtension = &P.driver_extension;
     memset(P.fdo, 0, sizeof P.fdo);
     memset(P.next, 0, sizeof P.next);
     memset(P.pdo, 0, sizeof P.pdo);

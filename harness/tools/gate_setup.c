@@ -177,10 +177,10 @@ static int add_regression(struct gate *g, const char *dir, const char *tname, co
  * their directories), into g's (not yet run). Returns 0 or 2. */
 static int list_regressions(struct gate *g)
 {
-    char abs[PATH_MAX];
+    char abs[PATH_MAX], corpus[PATH_MAX];
     struct names top = {0}, subs = {0}, files = {0};
     size_t i, j;
-    int rc = 0;
+    int rc = 0, beside = !g->regressions[0]; /* --regressions names them all */
 
     if (!g->regressions[0] &&
         gate_fmt(g->regressions, sizeof g->regressions, "%s/corpus/regressions",
@@ -219,14 +219,20 @@ static int list_regressions(struct gate *g)
         if (rc)
             goto out_free_lists;
     }
-    /* A driver out of the tree keeps its regressions beside it (drivers.tsv
-     * gives its directory absolute). */
-    for (i = 1; i < g->rep.ntargets && rc == 0; i++) {
+    /* A driver of -DUF_DRIVER_DIRS keeps its regressions beside it: those
+     * drivers.tsv names outside corpus/regressions, unless --regressions
+     * said where all of them are. */
+    if (gate_fmt(corpus, sizeof corpus, "%s/corpus/regressions/", g->trees.src) < 0) {
+        rc = gate_fail("source path too long");
+        goto out_free_lists;
+    }
+    for (i = 1; beside && i < g->rep.ntargets && rc == 0; i++) {
         const struct tree_target *t = &g->tree[i];
         char here[PATH_MAX];
 
-        if (t->dir[0] != '/' || !t->regressions[0] || !dir_is_dir(t->regressions) || gate_target(g, t->name) <= 0 ||
-            !realpath(t->regressions, here) || strncmp(here, abs, strlen(abs)) == 0)
+        if (!t->regressions[0] || !dir_is_dir(t->regressions) || gate_target(g, t->name) <= 0 ||
+            !realpath(t->regressions, here) || strncmp(here, abs, strlen(abs)) == 0 ||
+            strncmp(here, corpus, strlen(corpus)) == 0)
             continue;
         if (dir_list(here, ".ufp", DIR_FILES, &files) < 0) {
             rc = gate_fail("cannot read %s", here);

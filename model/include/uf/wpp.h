@@ -28,6 +28,14 @@ VOID WppCleanupKm(_In_opt_ PVOID DriverObject);
     WDFMODEL_AT_(WppInitKm((PVOID)(DriverObject), (PCUNICODE_STRING)(RegistryPath)))
 #define WPP_CLEANUP(DriverObject) WDFMODEL_AT_(WppCleanupKm((PVOID)(DriverObject)))
 
+/* What each trace function of the configuration becomes: its arguments
+ * named in an operand of sizeof, which evaluates nothing, as a trace call
+ * with no session listening evaluates nothing; named, so a variable the
+ * driver only traces is still used. WppDiscardArgs is declared, never
+ * defined: nothing calls it. */
+int WppDiscardArgs(int Unused, ...);
+#define WPP_DISCARD_ARGS(...) ((void)sizeof(WppDiscardArgs(0, __VA_ARGS__)))
+
 /* The configuration macros a driver's trace header defines or uses, for
  * code that names them outside a trace call. */
 #ifndef WPP_DEFINE_CONTROL_GUID
