@@ -385,6 +385,11 @@ void uf__pool_check_leaks(void);
 /* ---- the registry's contents (registry.c) ---- */
 /* Forgets the declared values, for model_reset() [S7]. */
 void uf__registry_reset(void);
+/* The declared REG_DWORD value of the driver's Parameters key named `name`,
+ * or NULL [S7]. */
+const ULONG *uf__registry_value(PCUNICODE_STRING name);
+/* Closes every kernel registry key (kregistry.c), for model_reset(). */
+void uf__kregistry_reset(void);
 
 /* ---- WPP's registration with ETW (wpp.c) ---- */
 /* Reports a trace provider still registered as the image unloads [E2]. */

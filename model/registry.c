@@ -62,7 +62,7 @@ void uf__registry_reset(void)
 
 /* The declared value named `name` (UTF-16, compared without case, as the
  * registry compares), or NULL. */
-static const ULONG *value_of(PCUNICODE_STRING name)
+const ULONG *uf__registry_value(PCUNICODE_STRING name)
 {
     size_t n = name->Length / sizeof(WCHAR), i, j;
 
@@ -311,7 +311,7 @@ static NTSTATUS value_query(const struct obj *k, PCUNICODE_STRING name, const UL
     *found = NULL;
     if (k->u.key.closed)
         return STATUS_INVALID_HANDLE;
-    if (k->u.key.parameters && (*found = value_of(name)) != NULL)
+    if (k->u.key.parameters && (*found = uf__registry_value(name)) != NULL)
         return STATUS_SUCCESS;
     return STATUS_OBJECT_NAME_NOT_FOUND;
 }

@@ -5,16 +5,15 @@
  * ZwQueryValueKey, ZwClose, RtlQueryRegistryValues).
  *
  * The framework's registry DDIs (WdfRegistry*, uf/wdf.h) take the same
- * access rights and value types. The kernel routines here are declared
- * only: their model is model/registry.c's to give, with their rows in
- * ddi.def and their call-site macros; a driver that calls one before then
- * does not link.
+ * access rights and value types. The kernel routines are modelled in
+ * model/kregistry.c, over the registry of model/registry.c.
  */
 #ifndef UNLOADFUZZ_UF_REGISTRY_H
 #define UNLOADFUZZ_UF_REGISTRY_H
 
 #include "uf/base.h"
 #include "uf/io.h"
+#include "uf/callsite.h"
 
 EXTERN_C_START
 
@@ -175,7 +174,7 @@ typedef struct _RTL_QUERY_REGISTRY_TABLE {
 #define RTL_QUERY_REGISTRY_NOSTRING        0x00000080
 #define RTL_QUERY_REGISTRY_TYPECHECK       0x00000100
 #define RTL_QUERY_REGISTRY_TYPECHECK_SHIFT 24
-#define RTL_QUERY_REGISTRY_TYPECHECK_MASK  (0xff << RTL_QUERY_REGISTRY_TYPECHECK_SHIFT)
+#define RTL_QUERY_REGISTRY_TYPECHECK_MASK  (0xffu << RTL_QUERY_REGISTRY_TYPECHECK_SHIFT)
 
 /* RelativeTo: where Path starts, or with RTL_REGISTRY_HANDLE that Path is
  * an open key's handle. */
@@ -193,6 +192,13 @@ NTSYSAPI NTSTATUS NTAPI RtlQueryRegistryValues(_In_ ULONG RelativeTo, _In_ PCWST
                                                _Inout_ PRTL_QUERY_REGISTRY_TABLE QueryTable,
                                                _In_opt_ PVOID Context,
                                                _In_opt_ PVOID Environment);
+
+#ifndef WDFMODEL_NO_CALL_SITES
+#define IoOpenDriverRegistryKey(d, t, a, f, k) WDFMODEL_AT_(IoOpenDriverRegistryKey(d, t, a, f, k))
+#define ZwQueryValueKey(k, n, c, i, l, r)      WDFMODEL_AT_(ZwQueryValueKey(k, n, c, i, l, r))
+#define ZwClose(h)                             WDFMODEL_AT_(ZwClose(h))
+#define RtlQueryRegistryValues(r, p, t, c, e)  WDFMODEL_AT_(RtlQueryRegistryValues(r, p, t, c, e))
+#endif
 
 EXTERN_C_END
 
