@@ -297,6 +297,12 @@ void model_image_unload(enum model_image_unload how);
 #define MODEL_REGISTRY_VALUES 8
 int model_registry_set(const char *name, uint32_t value);
 
+/* ---- what the model does not implement (unmodelled.c) ---- */
+/* Reports ddi-not-modelled for `routine`, at the call site the driver's
+ * call recorded: for the port's routines the simulation does not play yet
+ * [U1]. */
+void model_not_modelled(const char *routine);
+
 /* ---- WPP tracing (wpp.c) ---- */
 /* 1 while the driver's trace provider is registered (WPP_INIT_TRACING
  * without WPP_CLEANUP yet) [E1]. */

@@ -1,5 +1,6 @@
 /*
- * unmodelled.c - the routines of unmodelled.def: each reports
+ * unmodelled.c - the routines of unmodelled.def and unmodelled_km.def
+ * (and, through model_not_modelled, the port's): each reports
  * ddi-not-modelled, naming itself and the driver's line, and returns its
  * failure. Any IRQL, any time: the point is to say the model was left,
  * not to check the call.
@@ -43,5 +44,11 @@ static void not_modelled(const char *name)
         not_modelled(#name);          \
     }
 #include "uf/unmodelled.def"
+#include "uf/unmodelled_km.def"
 #undef UNMODELLED
 #undef UNMODELLED_VOID
+
+void model_not_modelled(const char *routine)
+{
+    not_modelled(routine);
+}

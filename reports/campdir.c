@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "dir.h"
 #include "file.h"
 #include "model.h"
@@ -506,6 +507,29 @@ static int load_coverage(struct campdir *c)
 
 /* ---- the whole directory ---- */
 
+/* Each target's gaps.txt (the campaign's <target>_replay --gaps): its
+ * lines after the first, each "  violation ddi-not-modelled ... (N
+ * programs)", kept without their indent. Missing is none. */
+static void load_gaps(struct campdir *c)
+{
+    size_t i;
+
+    for (i = 0; i < c->nt; i++) {
+        char path[4096], *text = NULL, *line, *save = NULL;
+        struct buf b = BUF_INIT(0);
+
+        snprintf(path, sizeof path, "%s/%s/gaps.txt", c->dir, c->t[i].name);
+        if (file_read(path, 1 << 20, &text, NULL) < 0)
+            continue;
+        for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+            if (strncmp(line, "  ", 2) == 0)
+                buf_printf(&b, "%s\n", line + 2);
+        free(text);
+        c->t[i].gaps = buf_failed(&b) ? NULL : buf_take(&b);
+        buf_free(&b);
+    }
+}
+
 /* Reads the campaign (campdir.h). Returns 0, or -1 with err written. */
 int campdir_load(struct campdir *c, const char *dir, char *err, size_t errn)
 {
@@ -515,10 +539,11 @@ int campdir_load(struct campdir *c, const char *dir, char *err, size_t errn)
     c->errn = errn;
     if (errn)
         err[0] = '\0';
-    return load_campaign(c) < 0 || load_progress(c) < 0 || load_findings(c) < 0 ||
-                   load_coverage(c) < 0
-               ? -1
-               : 0;
+    if (load_campaign(c) < 0 || load_progress(c) < 0 || load_findings(c) < 0 ||
+        load_coverage(c) < 0)
+        return -1;
+    load_gaps(c);
+    return 0;
 }
 
 /* Frees what c holds. */
@@ -526,8 +551,10 @@ void campdir_free(struct campdir *c)
 {
     size_t i;
 
-    for (i = 0; i < c->nt; i++)
+    for (i = 0; i < c->nt; i++) {
         free(c->t[i].s);
+        free(c->t[i].gaps);
+    }
     for (i = 0; i < c->nf && c->f; i++) {
         free(c->f[i].path);
         free(c->f[i].text);

@@ -35,6 +35,9 @@ struct campdir_target {
     struct campdir_sample *s;     /* its progress lines, by elapsed time; owned */
     size_t n, cap;                /* lines, and room */
     unsigned nfind, nflaky;       /* its findings, and the flaky ones among them */
+    char *gaps;                   /* DIR/<target>/gaps.txt's lines of routines the model does
+                                   * not implement that the corpus reached, one a line; NULL
+                                   * when the campaign listed none (owned) */
 };
 
 /* One entry of findings.json. Its strings are borrowed from obj, never

@@ -285,6 +285,32 @@ static void html_finding(struct buf *b, const struct campdir *c, size_t i)
     buf_puts(b, "</article>\n");
 }
 
+/* The routines the model does not implement that each target's corpus
+ * reached (report.md's "Not modelled"). */
+static void html_gaps(struct buf *b, const struct campdir *c)
+{
+    size_t i;
+    int any = 0;
+
+    for (i = 0; i < c->nt; i++)
+        any |= c->t[i].gaps != NULL && c->t[i].gaps[0];
+    if (!any)
+        return;
+    buf_puts(b, "<section id=\"gaps\"><h2>Not modelled</h2>\n<p>Routines the drivers called"
+                " that the model does not implement (<code>ddi-not-modelled</code>): each"
+                " returned a failure, so what followed it was not checked against what the real"
+                " one does.</p>\n");
+    for (i = 0; i < c->nt; i++)
+        if (c->t[i].gaps && c->t[i].gaps[0]) {
+            buf_puts(b, "<h3>");
+            esc_html(b, c->t[i].name);
+            buf_puts(b, "</h3><pre>");
+            esc_html(b, c->t[i].gaps);
+            buf_puts(b, "</pre>\n");
+        }
+    buf_puts(b, "</section>\n");
+}
+
 /* The source coverage section: the link and totals, or how to get them. */
 static void html_coverage(struct buf *b, const struct tally *ty)
 {
@@ -334,6 +360,7 @@ int html_report(struct buf *b, const struct tally *ty)
     for (i = 0; i < c->nf; i++)
         html_finding(b, c, i);
     buf_puts(b, "</section>\n");
+    html_gaps(b, c);
     html_coverage(b, ty);
     buf_puts(b, "</body></html>\n");
     return 0;

@@ -101,6 +101,30 @@ static void md_coverage(struct buf *b, const struct tally *ty)
     table_fmt_md.table(b, &t);
 }
 
+/* The routines the model does not implement that each target's corpus
+ * reached: no finding, but what the campaign could not check. */
+static void md_gaps(struct buf *b, const struct campdir *c)
+{
+    size_t i;
+    int any = 0;
+
+    for (i = 0; i < c->nt; i++)
+        any |= c->t[i].gaps != NULL && c->t[i].gaps[0];
+    if (!any)
+        return;
+    buf_puts(b, "## Not modelled\n\nRoutines the drivers called that the model does not implement"
+                " (`ddi-not-modelled`): each returned a failure, so what followed it was not"
+                " checked against what the real one does.\n\n");
+    for (i = 0; i < c->nt; i++)
+        if (c->t[i].gaps && c->t[i].gaps[0]) {
+            buf_printf(b, "%s:\n\n", c->t[i].name);
+            md_fence(b, c->t[i].gaps, "");
+            buf_puts(b, c->t[i].gaps);
+            md_fence(b, c->t[i].gaps, "");
+            buf_puts(b, "\n");
+        }
+}
+
 /* Appends report.md. */
 void md_report(struct buf *b, const struct tally *ty)
 {
@@ -121,5 +145,6 @@ void md_report(struct buf *b, const struct tally *ty)
         buf_puts(b, "None: no target crashed.\n\n");
     for (i = 0; i < c->nf; i++)
         md_finding(b, c, i);
+    md_gaps(b, c);
     md_coverage(b, ty);
 }

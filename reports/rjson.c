@@ -29,13 +29,24 @@ static json_t *rjson_targets(const struct tally *ty)
 
     for (i = 0; i < c->nt; i++) {
         const struct tally_target *st = &ty->targets[i];
+        json_t *gaps = json_array(), *o;
+        const char *p = c->t[i].gaps;
 
+        while (p && *p) {
+            size_t n = strcspn(p, "\n");
+            char *line = strndup(p, n);
+
+            json_array_append_new(gaps, text_json(line));
+            free(line);
+            p += n + (p[n] == '\n');
+        }
         json_array_append_new(
-            a, json_pack("{s:o,s:f,s:I,s:f,s:f,s:I,s:I,s:I,s:I,s:I}", "target", text_json(c->t[i].name),
+            a, o = json_pack("{s:o,s:f,s:I,s:f,s:f,s:I,s:I,s:I,s:I,s:I}", "target", text_json(c->t[i].name),
                          "time_s", st->time, "executions", (json_int_t)st->execs, "execs_per_s",
                          st->eps, "mean_execs_per_s", st->mean, "coverage", (json_int_t)st->cov,
                          "corpus", (json_int_t)st->corpus, "findings", (json_int_t)c->t[i].nfind,
                          "flaky", (json_int_t)c->t[i].nflaky, "samples", (json_int_t)c->t[i].n));
+        json_object_set_new(o, "not_modelled", gaps);
     }
     return a;
 }

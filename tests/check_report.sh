@@ -55,6 +55,7 @@ d['summary']['sessions'] => 1
 [t['findings'] for t in d['targets']] => [0, 1, 1]
 [t['coverage'] for t in d['targets']] => [471, 262, 255]
 [t['time_s'] for t in d['targets']] => [30.0, 30.0, 30.0]
+[len(t['not_modelled']) for t in d['targets']] => [0, 1, 0]
 [(r['rule'], r['findings']) for r in d['rules']] => [('double-unload', 1), ('handle-use-after-free', 1)]
 d['findings'][1]['severity'] => ub
 'fire timer#1' in d['findings'][0]['program_text'] => True
@@ -67,6 +68,11 @@ grep -q '^| ndis_bug_stale_guard | 30 s | 30,990 |' "$md" || bad "report.md has 
 grep -qx 'unloadfuzz repro --target ndis_bug_stale_guard findings/ndis_bug_stale_guard/001-double-unload.ufp' "$md" ||
   bad "report.md lacks a reproduce command"
 grep -qx 'port-unload' "$md" || bad "report.md lacks the minimized program"
+# the routines the model does not implement that a target reached (its gaps.txt)
+grep -q '^## Not modelled' "$md" || bad "report.md has no Not modelled section"
+grep -qx 'violation ddi-not-modelled gap at ndis_sample.c:742: WdfDriverGetRegistryPath is not modelled: it returned a failure (3 programs)' "$md" ||
+  bad "report.md does not list ndis_bug_stats_timer's gap"
+grep -q '<section id="gaps">' "$html" || bad "report.html has no Not modelled section"
 for id in plot-coverage plot-execs plot-findings; do
   grep -q "<svg id=\"$id\" class=\"plot\"" "$html" || bad "report.html has no $id"
 done

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dir.h"
 #include "target.h"
 #include "verdict.h"
 #include "load.h"
@@ -50,11 +51,105 @@ static struct {
     struct verdict raised;       /* this run's */
 } S;
 
+/* --gaps: each distinct ddi-not-modelled event (its line as printed) and
+ * how many programs raised it. */
+#define MAX_GAPS 64
+static struct {
+    char line[MAX_GAPS][256];
+    unsigned programs[MAX_GAPS];
+    uint8_t seen[MAX_GAPS]; /* raised by the program being run */
+    unsigned n;
+} G;
+
+static void note_gap(const struct model_event *ev, void *arg)
+{
+    char line[256];
+    unsigned i;
+
+    (void)arg;
+    if (ev->kind != EV_VIOLATION || model_rule_severity(ev->rule) != SEV_GAP)
+        return;
+    model_event_format(ev, line, sizeof line);
+    for (i = 0; i < G.n && strcmp(G.line[i], line) != 0; i++)
+        ;
+    if (i == G.n) {
+        if (G.n == MAX_GAPS)
+            return;
+        snprintf(G.line[G.n++], sizeof G.line[0], "%s", line);
+    }
+    G.seen[i] = 1;
+}
+
+/* Runs one program for --gaps. Returns 0, or 2 when it cannot be read. */
+static int gaps_run(const char *path, int text, struct program *prog)
+{
+    struct port_run r = {0};
+    unsigned i;
+
+    if (prog_load_file_kind(path, text || strstr(path, ".ufp") != NULL, PROG_DRIVER, prog) < 0)
+        return 2;
+    memset(G.seen, 0, sizeof G.seen);
+    r.inject = target_options()->inject;
+    uf_port_set_sink(note_gap, NULL);
+    uf_port_run(&uf_driver_under_test, prog, &r);
+    uf_port_set_sink(NULL, NULL);
+    for (i = 0; i < G.n; i++)
+        G.programs[i] += G.seen[i];
+    return 0;
+}
+
+/* --gaps FILE|DIR...: every program of the files and directories, once
+ * each, and the routines they called that the model does not implement
+ * (ddi-not-modelled), one line each with the programs that reached it.
+ * What a campaign keeps beside its corpus (gaps.txt) for the report.
+ * Returns the exit status. */
+static int gaps_main(int argc, char **argv, int text)
+{
+    static struct program prog;
+    unsigned programs = 0, i;
+    int a;
+
+    for (a = 1; a < argc; a++) {
+        struct names files;
+        size_t k;
+
+        if (argv[a][0] == '-')
+            continue;
+        if (!dir_is_dir(argv[a])) {
+            if (gaps_run(argv[a], text, &prog) != 0)
+                return 2;
+            programs++;
+            continue;
+        }
+        if (dir_list(argv[a], NULL, DIR_FILES, &files) < 0) {
+            fprintf(stderr, "%s_replay: cannot read %s\n", uf_driver_under_test.name, argv[a]);
+            return 2;
+        }
+        for (k = 0; k < files.n; k++) {
+            char p[4096];
+
+            snprintf(p, sizeof p, "%s/%s", argv[a], files.v[k]);
+            if (gaps_run(p, text, &prog) != 0) {
+                names_free(&files);
+                return 2;
+            }
+            programs++;
+        }
+        names_free(&files);
+    }
+    printf("gaps: %u routine call(s) the model does not implement, over %u program(s)\n", G.n,
+           programs);
+    for (i = 0; i < G.n; i++)
+        printf("  %s (%u program%s)\n", G.line[i], G.programs[i], G.programs[i] == 1 ? "" : "s");
+    return 0;
+}
+
 static void usage(FILE *f)
 {
     fprintf(f,
             "usage: %s_replay [--inject=LIST] [--fail-on=SEVERITY] [--unload-callback=documented]\n"
             "       [--keep-globals] [--text] [--quiet] [--trace] [--expect] FILE...\n"
+            "       %s_replay --gaps FILE|DIR...\n"
             "\n"
             "Runs driver programs against the %s driver through the port simulation,\n"
             "each three times, between other programs (the traces must match: the\n"
@@ -73,10 +168,13 @@ static void usage(FILE *f)
             "  --quiet            print only the verdicts\n"
             "  --trace            print every event of each program's first run\n"
             "  --expect           check each text file's `# expect:` line\n"
+            "  --gaps             run each program (every file of a DIR) once and list the\n"
+            "                     routines called that the model does not implement\n"
+            "                     (ddi-not-modelled), with how many programs reached each\n"
             "\n"
             "Exit status: 0 clean (or as expected), 1 a violation at or above --fail-on,\n"
             "an expectation not met or a run that differs after others, 2 bad usage.\n",
-            uf_driver_under_test.name, uf_driver_under_test.name);
+            uf_driver_under_test.name, uf_driver_under_test.name, uf_driver_under_test.name);
 }
 
 static void print_event(const struct model_event *ev, void *arg)
@@ -103,7 +201,7 @@ int main(int argc, char **argv)
     const struct target_options *o;
     char err[256];
     size_t k;
-    int i, text = 0, expect = 0, files = 0, rc = 0;
+    int i, text = 0, expect = 0, gaps = 0, files = 0, rc = 0;
 
     for (i = 1; i < argc; i++)
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -130,6 +228,8 @@ int main(int argc, char **argv)
             S.trace = 1;
         else if (strcmp(a, "--expect") == 0)
             expect = 1;
+        else if (strcmp(a, "--gaps") == 0)
+            gaps = 1;
         else if (strncmp(a, "--inject=", 9) != 0 && strncmp(a, "--fail-on=", 10) != 0 &&
                  strncmp(a, "--unload-callback=", 18) != 0 && strcmp(a, "--keep-globals") != 0 &&
                  a[0] == '-') {
@@ -138,6 +238,8 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    if (gaps)
+        return gaps_main(argc, argv, text);
     for (i = 1; i < argc; i++) {
         struct port_run r1 = {0}, r2 = {0}, scratch = {0};
         uint8_t want[RULE__COUNT];

@@ -36,7 +36,8 @@
 #include "check.h"
 #include "fault.h"
 #include "globals.h"
-#include "port_routines.h"
+#define WDFMODEL_NO_CALL_SITES /* the port defines the routines drivers call */
+#include "portcls.h"
 
 #define FNV_OFFSET 0xCBF29CE484222325ull
 #define FNV_PRIME 0x100000001B3ull
@@ -384,6 +385,38 @@ static VOID port_driver_unload(PDRIVER_OBJECT DriverObject)
 {
     (void)DriverObject;
     P.port_unload = NULL;
+}
+
+/* PortCls's routines the simulation does not play yet (portcls.h): each
+ * fails, and says so [U1]. */
+NTSTATUS PcAddAdapterDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT PhysicalDeviceObject,
+                            PCPFNSTARTDEVICE StartDevice, ULONG MaxObjects,
+                            ULONG DeviceExtensionSize)
+{
+    (void)DriverObject;
+    (void)PhysicalDeviceObject;
+    (void)StartDevice;
+    (void)MaxObjects;
+    (void)DeviceExtensionSize;
+    model_not_modelled("PcAddAdapterDevice");
+    return STATUS_NOT_IMPLEMENTED;
+}
+
+NTSTATUS PcDispatchIrp(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+{
+    (void)DeviceObject;
+    (void)Irp;
+    model_not_modelled("PcDispatchIrp");
+    return STATUS_NOT_IMPLEMENTED;
+}
+
+NTSTATUS PcGetPhysicalDeviceObject(PDEVICE_OBJECT DeviceObject, PDEVICE_OBJECT *PhysicalDeviceObject)
+{
+    (void)DeviceObject;
+    if (PhysicalDeviceObject)
+        *PhysicalDeviceObject = NULL;
+    model_not_modelled("PcGetPhysicalDeviceObject");
+    return STATUS_NOT_IMPLEMENTED;
 }
 
 NTSTATUS PcInitializeAdapterDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPathName,

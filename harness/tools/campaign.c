@@ -40,6 +40,7 @@
 #include "file.h"
 #include "load.h"
 #include "msg.h"
+#include "proc.h"
 #include "program.h"
 #include "target.h"
 #include "trees.h"
@@ -469,6 +470,24 @@ static void progress_record(const char *target, const struct workers_stats *st)
                 strerror(errno));
 }
 
+/* A driver target's gaps: its corpus replayed once (<target>_replay --gaps)
+ * into DIR/<target>/gaps.txt, the routines the model does not implement
+ * that the campaign's programs reached, which the report lists. */
+static void record_gaps(const struct tree_target *t)
+{
+    char bin[PATH_MAX + 16], corpus[PATH_MAX + 16], out[PATH_MAX + 16];
+    char *argv[] = {bin, "--gaps", corpus, NULL};
+
+    if (!strcmp(t->name, "api"))
+        return;
+    snprintf(bin, sizeof bin, "%s/%s_replay", C.trees.build, t->name);
+    snprintf(corpus, sizeof corpus, "%s/corpus", W.dir);
+    snprintf(out, sizeof out, "%s/gaps.txt", W.dir);
+    if (proc_run(argv, NULL, out) != 0)
+        fprintf(stderr, "unloadfuzz fuzz: %s: could not list the routines the model does not"
+                        " implement (%s)\n", t->name, out);
+}
+
 /* Runs target t's turn of secs seconds: its seeds converted, its workers
  * until they end, with the progress line once a second on a terminal
  * (rewritten in place) and every 10 s otherwise, and a line of
@@ -534,6 +553,7 @@ static int turn(const struct tree_target *t, unsigned long secs)
     workers_merge(&W);
     workers_stats(&W, &st);
     triage_all();
+    record_gaps(t);
     progress_record(t->name, &st);
     printf("unloadfuzz fuzz: %s: %llu execs, coverage %llu, corpus %llu, %llu crashes; %u distinct"
            " finding(s) in all\n",

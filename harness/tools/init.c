@@ -228,8 +228,8 @@ static int valid_name(const char *s)
 int init_main(int argc, char **argv)
 {
     const char *dir = NULL, *name_opt = NULL, *flavour = NULL;
-    char abs[PATH_MAX], name[64], p[PATH_MAX], seeds_dir[PATH_MAX];
-    struct names cfiles = {0}, hfiles = {0};
+    char abs[PATH_MAX], name[64], p[PATH_MAX + 32], seeds_dir[PATH_MAX + 16];
+    struct names cfiles = {0};
     struct buf cm = BUF_INIT(0), port = BUF_INIT(0), wpp = BUF_INIT(0);
     int portcls, i, rc = 0;
     size_t k;
@@ -267,7 +267,7 @@ int init_main(int argc, char **argv)
         default_name(abs, name, sizeof name);
     if (!valid_name(name))
         return init_fail("cannot make a target name of %s: give --name", abs);
-    if (dir_list(abs, ".c", DIR_FILES, &cfiles) < 0 || dir_list(abs, ".h", DIR_FILES, &hfiles) < 0)
+    if (dir_list(abs, ".c", DIR_FILES, &cfiles) < 0)
         return init_fail("cannot read %s: %s", abs, strerror(errno));
     snprintf(p, sizeof p, "%s/CMakeLists.txt", abs);
     if (dir_exists(p) && !file_has(p, "uf_add_driver")) {
@@ -369,6 +369,5 @@ out:
     buf_free(&port);
     buf_free(&wpp);
     names_free(&cfiles);
-    names_free(&hfiles);
     return rc;
 }

@@ -13,6 +13,13 @@
  * should be none). The first input of each signature is minimized at the
  * op level (minimize.c) and written as readable text beside the command
  * that replays it; triage.json lists every signature with its inputs.
+ *
+ * A crash the model does not see (the sanitizer stopping the driver's own
+ * code: a use of freed pool, an overflow) ends the process that runs it,
+ * so each input is first run once in a child: one that dies there is a
+ * finding named by the sanitizer's word for it (engine-use-after-poison,
+ * ...) and the first frame of the driver's code, kept unminimized (each
+ * step of the minimizer would be a child of its own).
  */
 #include "triage.h"
 
@@ -20,12 +27,17 @@
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "dir.h"
 #include "edit.h"
+#include "file.h"
 #include "finding.h"
+#include "gate_log.h"
 #include "jsonfile.h"
 #include "load.h"
 #include "minimize.h"
@@ -46,6 +58,7 @@ struct signature {
     uint32_t ops_before;     /* the first input's ops */
     uint32_t ops_after;      /* the minimized program's ops */
     char program[1100];      /* the minimized program's file; "" when not written */
+    char rule_id[64];        /* the rule's id, or engine-KIND for a crash of the sanitizer's */
 };
 
 /* Triage's state, from explore_main's arguments to triage.json. */
@@ -134,6 +147,119 @@ static void write_program(struct signature *s, const char *path, const char *out
     fclose(f);
 }
 
+/* The first frame of a sanitizer report in the driver's code: not the
+ * model's, the harness's or the runtime's. Writes "file:line" (its path's
+ * last component) into where, or "-". */
+static void driver_frame(const char *report, char *where, size_t n)
+{
+    const char *p = report;
+
+    snprintf(where, n, "-");
+    while (p && *p) {
+        const char *end = strchr(p, '\n');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char l[1024], *in, *loc, *base;
+
+        snprintf(l, sizeof l, "%.*s", (int)(len < 1000 ? len : 1000), p);
+        p = end ? end + 1 : NULL;
+        if (l[strspn(l, " ")] != '#' || (in = strstr(l, " in ")) == NULL)
+            continue;
+        loc = strrchr(in, ' ') + 1;
+        if (strstr(loc, "/model/") || strstr(loc, "/harness/") || strstr(loc, "/fuzzers/") ||
+            strstr(loc, "compiler-rt") || strncmp(loc, "/usr/", 5) == 0 || !strchr(loc, ':'))
+            continue;
+        base = strrchr(loc, '/') ? strrchr(loc, '/') + 1 : loc;
+        if (strchr(base, ':') && strchr(strchr(base, ':') + 1, ':'))
+            *strchr(strchr(base, ':') + 1, ':') = '\0'; /* file:line, no column */
+        snprintf(where, n, "%s", base);
+        return;
+    }
+}
+
+/* Runs p once in a child, its stderr kept. Returns 0 when the child lived
+ * through it, else 1 with the sanitizer's kind of crash (its SUMMARY) in
+ * kind, the driver's frame in where and the SUMMARY line in summary. */
+static int dies(const struct program *p, char *kind, size_t kn, char *where, size_t wn,
+                char *summary, size_t sn)
+{
+    char log[] = "/tmp/unloadfuzz-triage-XXXXXX", *said = NULL;
+    int fd = mkstemp(log), st = 0;
+    pid_t pid;
+
+    if (fd < 0)
+        return 0; /* no child, no probe: the in-process runs decide */
+    fflush(NULL);
+    pid = fork();
+    if (pid == 0) {
+        dup2(fd, STDERR_FILENO);
+        dup2(fd, STDOUT_FILENO);
+        (void)crashes(p);
+        _exit(0);
+    }
+    close(fd);
+    if (pid < 0 || waitpid(pid, &st, 0) < 0 || (WIFEXITED(st) && WEXITSTATUS(st) == 0)) {
+        unlink(log);
+        return 0;
+    }
+    if (file_read(log, 1 << 20, &said, NULL) < 0)
+        said = NULL;
+    unlink(log);
+    gate_log_kind(said, kind, kn);
+    driver_frame(said ? said : "", where, wn);
+    {
+        const char *s = said ? strstr(said, "SUMMARY: ") : NULL;
+
+        snprintf(summary, sn, "%.*s", s ? (int)strcspn(s, "\n") : 0, s ? s : "");
+    }
+    free(said);
+    return 1;
+}
+
+/* Records input `path`, which ended the process running it: under its
+ * signature target:engine-KIND:-:FILE:LINE, the first one written out as
+ * it is (unminimized) with what the sanitizer said. */
+static void engine_crash(const char *path, const char *out, const char *kind, const char *where,
+                         const char *summary)
+{
+    char sig[SIG_MAX];
+    struct signature *s;
+    FILE *f;
+    uint32_t i;
+
+    snprintf(sig, sizeof sig, "%s:engine-%s:-:%s", T.t->name, kind, where);
+    for (i = 0; i < T.nsigs && strcmp(T.sigs[i].text, sig); i++)
+        ;
+    if (i < T.nsigs) {
+        T.sigs[i].inputs++;
+        return;
+    }
+    if (T.nsigs == MAX_SIGS)
+        return;
+    s = &T.sigs[T.nsigs++];
+    memset(s, 0, sizeof *s);
+    snprintf(s->text, sizeof s->text, "%s", sig);
+    snprintf(s->first, sizeof s->first, "%s", path);
+    snprintf(s->rule_id, sizeof s->rule_id, "engine-%s", kind);
+    s->rule = RULE__COUNT;
+    s->inputs = 1;
+    s->ops_before = s->ops_after = input.nops;
+    snprintf(s->program, sizeof s->program, "%s/%03u-engine-%s.ufp", out, T.nsigs, kind);
+    f = fopen(s->program, "w");
+    if (f == NULL) {
+        fprintf(stderr, "triage: %s: %s\n", s->program, strerror(errno));
+        s->program[0] = '\0';
+        return;
+    }
+    fprintf(f, "# signature: %s\n# the sanitizer stopped the process: %s\n# in the driver at %s;"
+               " not minimized\n# from %s\n# reproduce: %s%s%s%s FILE\n",
+            sig, summary[0] ? summary : kind, where, path, T.t->replay,
+            T.inject ? " --inject=" : "", target_inject_name(T.inject),
+            target_unload_callback_arg());
+    prog_print_text(&input, 1, text, sizeof text);
+    fputs(text, f);
+    fclose(f);
+}
+
 /* Triages one input file: replays it three times, counts it clean, flaky
  * or under its signature, and minimizes and writes out the first input of
  * a new signature. */
@@ -147,6 +273,14 @@ static void triage_one(const char *path, const char *out)
     if (prog_load_file_kind(path, 0, (int)T.t->kind, &input) < 0)
         return;
     T.ninputs++;
+    {
+        char kind[64], where[256], summary[512];
+
+        if (dies(&input, kind, sizeof kind, where, sizeof where, summary, sizeof summary)) {
+            engine_crash(path, out, kind, where, summary);
+            return;
+        }
+    }
     first[0] = '\0';
     for (r = 0; r < 3; r++) {
         int c = crashes(&input);
@@ -184,6 +318,7 @@ static void triage_one(const char *path, const char *out)
     snprintf(s->first, sizeof s->first, "%s", path);
     (void)crashes(&input);
     s->rule = T.rule;
+    snprintf(s->rule_id, sizeof s->rule_id, "%s", model_rule_id(T.rule));
     s->inputs = 1;
     s->ops_before = input.nops;
     prog_revalidate(&cur, &input);
@@ -257,8 +392,8 @@ static void report(const char *out, int json)
 
     for (i = 0; i < T.nsigs; i++)
         json_array_append_new(sigs, json_pack("{s:s,s:s,s:i,s:s,s:i,s:i,s:s}", "signature",
-                                              T.sigs[i].text, "rule",
-                                              model_rule_id(T.sigs[i].rule), "inputs",
+                                              T.sigs[i].text, "rule", T.sigs[i].rule_id,
+                                              "inputs",
                                               (int)T.sigs[i].inputs, "first", T.sigs[i].first,
                                               "ops_before", (int)T.sigs[i].ops_before,
                                               "ops_after", (int)T.sigs[i].ops_after, "program",

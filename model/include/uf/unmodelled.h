@@ -18,6 +18,7 @@ extern "C" {
 #undef UNMODELLED_VOID
 
 #ifndef WDFMODEL_NO_CALL_SITES
+#define WdfWdmDeviceGetWdfDeviceHandle(...) WDFMODEL_AT_(WdfWdmDeviceGetWdfDeviceHandle(__VA_ARGS__))
 #define WdfDriverGetRegistryPath(...) WDFMODEL_AT_(WdfDriverGetRegistryPath(__VA_ARGS__))
 #define WdfDriverRetrieveVersionString(...) WDFMODEL_AT_(WdfDriverRetrieveVersionString(__VA_ARGS__))
 #define WdfDeviceOpenRegistryKey(...) WDFMODEL_AT_(WdfDeviceOpenRegistryKey(__VA_ARGS__))

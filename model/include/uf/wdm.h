@@ -19,5 +19,6 @@
 #include "uf/debug.h"
 #include "uf/io.h"
 #include "uf/registry.h"
+#include "uf/unmodelled_km.h"
 
 #endif /* UNLOADFUZZ_UF_WDM_H */
