@@ -210,7 +210,12 @@ static void classify_engine(struct gate *g, size_t ti, const char *from, const c
 
         snprintf(summary, sizeof summary, "%.*s", s ? (int)strcspn(s, "\n") : 0, s ? s : "");
         f->violation = gate_strdup(summary[0] ? summary : kind);
-        if (gate_log_frame(text, g->trees.src, &f->file, &f->line) < 0) {
+        char drv[PATH_MAX + 8];
+        const char *dir = g->tree[ti].dir;
+
+        snprintf(drv, sizeof drv, "%s%s%s", dir[0] == '/' ? "" : g->trees.src,
+                 dir[0] == '/' ? "" : "/", dir);
+        if (gate_log_frame_in(text, dir[0] ? drv : NULL, g->trees.src, &f->file, &f->line) < 0) {
             f->file = NULL;
             f->line = 0;
         }

@@ -146,6 +146,32 @@ static int frame_in(const char *l, const char *src, int any_dir, char **file, un
     return 0;
 }
 
+/* The first stack frame in the driver's own directory `drv` (absolute),
+ * wherever it is, then as below. Returns 0 or -1. */
+int gate_log_frame_in(const char *text, const char *drv, const char *src, char **file,
+                      unsigned *line)
+{
+    const char *p = text;
+    size_t n = drv ? strlen(drv) : 0;
+
+    while (n && p && *p) {
+        const char *end = strchr(p, '\n');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char l[2048];
+        const char *hit, *colon;
+
+        snprintf(l, sizeof l, "%.*s", (int)(len < 2000 ? len : 2000), p);
+        p = end ? end + 1 : NULL;
+        if (l[strspn(l, " ")] != '#' || (hit = strstr(l, drv)) == NULL || hit[n] != '/' ||
+            (colon = strchr(hit + n + 1, ':')) == NULL || strtoul(colon + 1, NULL, 10) == 0)
+            continue;
+        *file = copy(hit, (size_t)(colon - hit));
+        *line = (unsigned)strtoul(colon + 1, NULL, 10);
+        return 0;
+    }
+    return gate_log_frame(text, src, file, line);
+}
+
 /* The first stack frame in the source tree (gate_log.h). Returns 0 or -1. */
 int gate_log_frame(const char *text, const char *src, char **file, unsigned *line)
 {

@@ -38,5 +38,10 @@ void gate_log_kind(const char *text, char *kind, size_t n);
  * drivers/): its absolute file into *file (malloc'd) and its line into
  * *line. Returns 0 when found, else -1. */
 int gate_log_frame(const char *text, const char *src, char **file, unsigned *line);
+/* gate_log_frame, but first the first frame in the driver's own directory
+ * drv (absolute; NULL for none), wherever it lies: a driver out of the tree
+ * is located in its own sources, not in the model it called. */
+int gate_log_frame_in(const char *text, const char *drv, const char *src, char **file,
+                      unsigned *line);
 
 #endif /* UNLOADFUZZ_GATE_LOG_H */
