@@ -360,7 +360,7 @@ static int print_verdict(const struct gate *g, size_t broken)
 int gate_main(int argc, char **argv)
 {
     static struct gate g;
-    size_t i, broken, left = 0;
+    size_t i, broken, beside, left = 0;
     int rc;
 
     memset(&g, 0, sizeof g);
@@ -380,8 +380,11 @@ int gate_main(int argc, char **argv)
 
     /* step 1 */
     broken = gate_replay(&g);
-    printf("gate: regressions: %zu replayed from %s, %zu broken\n", g.rep.nregs,
-           gate_shown(&g, g.regressions), broken);
+    for (i = 0, beside = 0; i < g.rep.nregs; i++)
+        beside += strncmp(g.rep.regs[i].path, g.regressions, strlen(g.regressions)) != 0;
+    printf("gate: regressions: %zu replayed from %s%s, %zu broken\n", g.rep.nregs,
+           gate_shown(&g, g.regressions),
+           beside ? " and beside the drivers of UF_DRIVER_DIRS" : "", broken);
 
     /* step 2 */
     for (i = 0; i < g.rep.ntargets; i++)
