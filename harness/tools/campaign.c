@@ -475,14 +475,15 @@ static void progress_record(const char *target, const struct workers_stats *st)
  * that the campaign's programs reached, which the report lists. */
 static void record_gaps(const struct tree_target *t)
 {
-    char bin[PATH_MAX + 16], corpus[PATH_MAX + 16], out[PATH_MAX + 16];
+    char bin[PATH_MAX + 96], corpus[PATH_MAX + 16], out[PATH_MAX + 16];
     char *argv[] = {bin, "--gaps", corpus, NULL};
 
     if (!strcmp(t->name, "api"))
         return;
-    snprintf(bin, sizeof bin, "%s/%s_replay", C.trees.build, t->name);
-    snprintf(corpus, sizeof corpus, "%s/corpus", W.dir);
-    snprintf(out, sizeof out, "%s/gaps.txt", W.dir);
+    if ((size_t)snprintf(bin, sizeof bin, "%s/%s_replay", C.trees.build, t->name) >= sizeof bin ||
+        (size_t)snprintf(corpus, sizeof corpus, "%s/corpus", W.dir) >= sizeof corpus ||
+        (size_t)snprintf(out, sizeof out, "%s/gaps.txt", W.dir) >= sizeof out)
+        return;
     if (proc_run(argv, NULL, out) != 0)
         fprintf(stderr, "unloadfuzz fuzz: %s: could not list the routines the model does not"
                         " implement (%s)\n", t->name, out);

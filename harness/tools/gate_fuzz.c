@@ -210,12 +210,13 @@ static void classify_engine(struct gate *g, size_t ti, const char *from, const c
 
         snprintf(summary, sizeof summary, "%.*s", s ? (int)strcspn(s, "\n") : 0, s ? s : "");
         f->violation = gate_strdup(summary[0] ? summary : kind);
-        char drv[PATH_MAX + 8];
+        char drv[2 * PATH_MAX + 8];
         const char *dir = g->tree[ti].dir;
+        int fits = (size_t)snprintf(drv, sizeof drv, "%s%s%s", dir[0] == '/' ? "" : g->trees.src,
+                                    dir[0] == '/' ? "" : "/", dir) < sizeof drv;
 
-        snprintf(drv, sizeof drv, "%s%s%s", dir[0] == '/' ? "" : g->trees.src,
-                 dir[0] == '/' ? "" : "/", dir);
-        if (gate_log_frame_in(text, dir[0] ? drv : NULL, g->trees.src, &f->file, &f->line) < 0) {
+        if (gate_log_frame_in(text, dir[0] && fits ? drv : NULL, g->trees.src, &f->file,
+                              &f->line) < 0) {
             f->file = NULL;
             f->line = 0;
         }

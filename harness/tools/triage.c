@@ -226,7 +226,7 @@ static void engine_crash(const char *path, const char *out, const char *kind, co
     FILE *f;
     uint32_t i;
 
-    snprintf(sig, sizeof sig, "%s:engine-%s:-:%s", T.t->name, kind, where);
+    snprintf(sig, sizeof sig, "%.63s:engine-%.40s:-:%.120s", T.t->name, kind, where);
     for (i = 0; i < T.nsigs && strcmp(T.sigs[i].text, sig); i++)
         ;
     if (i < T.nsigs) {
@@ -239,7 +239,7 @@ static void engine_crash(const char *path, const char *out, const char *kind, co
     memset(s, 0, sizeof *s);
     snprintf(s->text, sizeof s->text, "%s", sig);
     snprintf(s->first, sizeof s->first, "%s", path);
-    snprintf(s->rule_id, sizeof s->rule_id, "engine-%s", kind);
+    snprintf(s->rule_id, sizeof s->rule_id, "engine-%.50s", kind);
     s->rule = RULE__COUNT;
     s->inputs = 1;
     s->ops_before = s->ops_after = input.nops;
