@@ -31,6 +31,17 @@ int trees_find(struct trees *t, char *err, size_t errn)
     memcpy(t->build, t->self, (size_t)n + 1);
     if (strrchr(t->build, '/'))
         *strrchr(t->build, '/') = '\0';
+    /* A build of a driver's own project (find_package(unloadfuzz)) names
+     * the installed sources it was made from. */
+    snprintf(cache, sizeof cache, "%s/unloadfuzz-source.txt", t->build);
+    if (file_read(cache, 0, &text, NULL) == 0) {
+        text[strcspn(text, "\n")] = '\0';
+        line = realpath(text, t->src);
+        free(text);
+        snprintf(rules, sizeof rules, "%s/model/rules.def", t->src);
+        if (line && dir_is_file(rules))
+            return 0;
+    }
     snprintf(cache, sizeof cache, "%s/CMakeCache.txt", t->build);
     if (file_read(cache, 0, &text, NULL) < 0) {
         snprintf(err, errn, "%s is not a build tree of unloadfuzz (no CMakeCache.txt): build"
