@@ -3,7 +3,7 @@
 # CMakeLists.txt, before the drivers' directories: the in-tree ones
 # (drivers/*) and those named by -DUF_DRIVER_DIRS=DIR;... (out of tree).
 #
-# uf_add_driver(TARGET SOURCES file...
+# uf_add_driver(TARGET SOURCES file... [ENTRY routine]
 #               [SEEDS dir] [REGRESSIONS dir] [EXPECT rule...]
 #               [DEFINITIONS macro...] [INCLUDE_DIRECTORIES dir...]
 #               [COMPILE_OPTIONS flag...] [WPP option...] [TEST_ONLY])
@@ -20,6 +20,14 @@
 # driver's WPP configuration (the `begin_wpp config` blocks of its sources
 # and of the headers beside them) and the WPP options (-func:..., -scan:...,
 # as the driver's project passes them to the WPP preprocessor).
+#
+# ENTRY names the driver's entry (default DriverEntry). A driver needs no
+# line of its own for the harness: its port learns its routines from its
+# registration (NdisMRegisterMiniportDriver, KsInitializeDriver), as the
+# real port does. A driver whose sources have a UF_DRIVER() line (the
+# simplified port of unloadfuzz_driver.h) is registered by that line
+# instead: the generated registration is only linked when the driver's
+# objects do not define one.
 #
 # The objects are linked into one (cmake/uf_link_driver.cmake) whose
 # writable data the harness restores before every run: no reset hook is
@@ -64,7 +72,7 @@ function(uf_tsv_path out path)
 endfunction()
 
 function(uf_add_driver name)
-  cmake_parse_arguments(D "TEST_ONLY" "SEEDS;REGRESSIONS"
+  cmake_parse_arguments(D "TEST_ONLY" "SEEDS;REGRESSIONS;ENTRY"
                         "SOURCES;DEFINITIONS;EXPECT;INCLUDE_DIRECTORIES;COMPILE_OPTIONS;WPP"
                         ${ARGN})
   if(D_UNPARSED_ARGUMENTS)
@@ -82,6 +90,13 @@ function(uf_add_driver name)
       message(FATAL_ERROR "uf_add_driver(${name}): no source ${src}")
     endif()
   endforeach()
+
+  if(NOT D_ENTRY)
+    set(D_ENTRY DriverEntry)
+  endif()
+  if(NOT D_ENTRY MATCHES "^[A-Za-z_][A-Za-z0-9_]*$")
+    message(FATAL_ERROR "uf_add_driver(${name}): ENTRY ${D_ENTRY} is not a C identifier")
+  endif()
 
   # The WPP trace message headers, one per source.
   set(wpp_dir "${CMAKE_CURRENT_BINARY_DIR}/${name}_wpp")
@@ -130,13 +145,31 @@ function(uf_add_driver name)
   set(obj "${CMAKE_CURRENT_BINARY_DIR}/${name}_driver.o")
   add_custom_command(OUTPUT ${obj}
     COMMAND ${CMAKE_COMMAND} "-DOUT=${obj}" "-DLD=${CMAKE_LINKER}" "-DREADELF=${CMAKE_READELF}"
-            "-DNM=${CMAKE_NM}" "-DNAME=${name}" "-DOBJECTS=$<TARGET_OBJECTS:${name}_objs>"
+            "-DNM=${CMAKE_NM}" "-DNAME=${name}" "-DENTRY=${D_ENTRY}"
+            "-DOBJECTS=$<TARGET_OBJECTS:${name}_objs>"
             -P "${UF_CMAKE_DIR}/uf_link_driver.cmake"
     DEPENDS ${name}_objs $<TARGET_OBJECTS:${name}_objs> "${UF_CMAKE_DIR}/uf_link_driver.cmake"
     COMMENT "Linking ${name}'s objects, its globals gathered" VERBATIM)
   add_custom_target(${name}_link DEPENDS ${obj})
+  # The registration of a driver without a UF_DRIVER() line: an archive
+  # member, linked only when the driver's object leaves
+  # uf_driver_under_test undefined.
+  set(reg "${CMAKE_CURRENT_BINARY_DIR}/${name}_registration.c")
+  file(CONFIGURE OUTPUT "${reg}" CONTENT [=[
+/* ${name}: the registration uf_add_driver() gives a driver with no
+ * UF_DRIVER() line. Its port learns its routines from its own
+ * registration; the harness needs only its entry. */
+#include "unloadfuzz_driver.h"
+
+extern DRIVER_INITIALIZE ${D_ENTRY};
+const struct uf_driver uf_driver_under_test = {.name = "${name}", .entry = ${D_ENTRY}};
+]=])
+  add_library(${name}_registration STATIC "${reg}")
+  target_link_libraries(${name}_registration PRIVATE driverapi)
+  target_compile_options(${name}_registration PRIVATE -fshort-wchar)
+  set_target_properties(${name}_registration PROPERTIES C_STANDARD 11)
   add_library(${name}_driver INTERFACE)
-  target_link_libraries(${name}_driver INTERFACE ${obj} driverapi)
+  target_link_libraries(${name}_driver INTERFACE ${obj} ${name}_registration driverapi)
 
   set(bins ${name}_replay ${name}_explore)
   add_executable(${name}_replay ${UF_SOURCE_DIR}/harness/cli/driver_replay.c)

@@ -19,7 +19,7 @@
 # has one is refused here.
 cmake_minimum_required(VERSION 3.20)
 
-foreach(v OUT LD READELF NM NAME OBJECTS)
+foreach(v OUT LD READELF NM NAME ENTRY OBJECTS)
   if(NOT DEFINED ${v})
     message(FATAL_ERROR "uf_link_driver: -D${v}= is required")
   endif()
@@ -38,6 +38,15 @@ if(common)
   string(REGEX REPLACE "(^|\n)([^ \n]+) C " "\\2 " common "${common}")
   message(FATAL_ERROR "uf_link_driver: ${NAME}: COMMON symbols (${common}): compile the "
           "driver with -fno-common, or its globals escape the restore between runs")
+endif()
+
+# A driver is registered by its UF_DRIVER() line, or else by its entry
+# (uf_add_driver's generated registration): one of the two must be there.
+if(NOT syms MATCHES "(^|\n)uf_driver_under_test [^U] " AND
+   NOT syms MATCHES "(^|\n)${ENTRY} T ")
+  message(FATAL_ERROR "uf_link_driver: ${NAME}: the driver defines no ${ENTRY} (an external "
+          "function) and has no UF_DRIVER() line: name its entry with uf_add_driver(... ENTRY "
+          "routine)")
 endif()
 
 # Every allocated, writable, non-TLS section of the merged object, from

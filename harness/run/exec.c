@@ -623,6 +623,13 @@ static void run_op(uint32_t i)
     case OP_FIRE:
     case OP_RUN:
     case OP_INJECT:
+    case OP_PAUSE:
+    case OP_RESTART:
+    case OP_RESET:
+    case OP_SEND:
+    case OP_OID_REQUEST:
+    case OP_SURPRISE_REMOVAL:
+    case OP_SHUTDOWN:
         break;
     }
     x->binding = SLOT_NONE;

@@ -36,35 +36,18 @@
 #include "check.h"
 #include "fault.h"
 #include "globals.h"
-#define WDFMODEL_NO_CALL_SITES /* the port defines the routines drivers call */
-#include "portcls.h"
+#include "port_internal.h"
 
 #define FNV_OFFSET 0xCBF29CE484222325ull
 #define FNV_PRIME 0x100000001B3ull
 
-/* The state of the one running simulation. */
-static struct {
-    const struct uf_driver *d;
-    const struct program *prog;                /* the program being run */
-    struct port_run *r;
-    model_sink_fn sink;                        /* the caller's, may be NULL */
-    void *sink_arg;
-    DRIVER_OBJECT driver_object;
-    DRIVER_EXTENSION driver_extension; /* the I/O manager gives every driver one */
-    DEVICE_OBJECT fdo[PROG_MAX_ADAPTERS];      /* per adapter: the port's FDO, */
-    DEVICE_OBJECT next[PROG_MAX_ADAPTERS];     /* the device below it, */
-    DEVICE_OBJECT pdo[PROG_MAX_ADAPTERS];      /* and the bus's PDO */
-    uint8_t present[PROG_MAX_ADAPTERS];        /* started and not removed */
-    uint32_t arrived;                          /* adapters that arrived so far */
-    uint8_t loaded;                            /* the entry succeeded */
-    uint8_t load_tried;                        /* the entry ran */
-    uint32_t unloads;                          /* times the unload routine ran */
-    uint32_t inject;                           /* PORT_INJECT_* in force */
-    KIRQL irql;                                /* with PORT_INJECT_IRQL */
-    PDRIVER_UNLOAD port_unload;                /* PcInitializeAdapterDriver's */
-    uint8_t ndis_registered;                   /* NdisMRegisterMiniportDriver */
-    struct check check;                        /* the independent checker, on every run */
-} P;
+struct port_sim uf__port;
+#define P uf__port
+
+/* Per run, besides the simulation's state: the sink and the checker. */
+static model_sink_fn sink;  /* the caller's, may be NULL */
+static void *sink_arg;
+static struct check checker; /* the independent checker, on every run */
 
 /* The driver's service key, as the I/O manager passes it to DriverEntry. */
 static WCHAR registry_path[] = L"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\uf-driver";
@@ -88,8 +71,8 @@ static void record(const struct model_event *ev)
     }
     P.r->trace_hash = h;
     P.r->events++;
-    if (P.sink)
-        P.sink(ev, P.sink_arg);
+    if (sink)
+        sink(ev, sink_arg);
 }
 
 /* Whether the checker is attached: always, but in the build that
@@ -105,7 +88,7 @@ static void on_event(const struct model_event *ev, void *arg)
 {
     (void)arg;
     if (CHECKER)
-        check_event(&P.check, ev);
+        check_event(&checker, ev);
     record(ev);
 }
 
@@ -118,14 +101,14 @@ static void report(void *arg, struct model_event *ev)
 
 void uf_port_set_sink(model_sink_fn fn, void *arg)
 {
-    P.sink = fn;
-    P.sink_arg = arg;
+    sink = fn;
+    sink_arg = arg;
 }
 
 /* Folds a call of the port into the driver (enum op_code of the op that
- * made it) into the trace: a call that raises no event, a guarded second
- * unload say, still shows. */
-static void trace_call(uint32_t what)
+ * made it, or a flavour's PORT_CALL_*) into the trace: a call that raises
+ * no event, a guarded second unload say, still shows. */
+void port_trace_call(uint32_t what)
 {
     uint64_t h = P.r->trace_hash;
 
@@ -136,19 +119,39 @@ static void trace_call(uint32_t what)
 
 /* Calls into the driver at its documented IRQL, or with PORT_INJECT_IRQL
  * at the program's; the IRQL goes back to PASSIVE after. */
-static void enter_driver(uint32_t what)
+void port_enter_driver(uint32_t what, KIRQL documented)
 {
-    KIRQL at = (P.inject & PORT_INJECT_IRQL) ? P.irql : PASSIVE_LEVEL;
+    KIRQL at = (P.inject & PORT_INJECT_IRQL) ? P.irql : documented;
 
-    trace_call(what | (uint32_t)at << 8);
-    if (at != PASSIVE_LEVEL)
+    port_trace_call(what | (uint32_t)at << 8);
+    if (at != documented)
         P.r->injected |= PORT_INJECT_IRQL;
     model_set_irql(at);
 }
 
-static void leave_driver(void)
+void port_leave_driver(void)
 {
     model_set_irql(PASSIVE_LEVEL);
+}
+
+int port_set_flavour(const struct port_flavour *f)
+{
+    if (!P.loading || (P.flavour != NULL && P.flavour != f))
+        return -1;
+    P.flavour = f;
+    return 0;
+}
+
+int port_device_index(const DEVICE_OBJECT *fdo, uint32_t *a)
+{
+    uint32_t i;
+
+    for (i = 0; i < P.arrived; i++)
+        if (fdo == &P.dev[i].fdo) {
+            *a = i;
+            return 1;
+        }
+    return 0;
 }
 
 /* The handle of the n-th (0-based) object of `type` the driver created,
@@ -170,43 +173,45 @@ static void load(void)
     if (P.load_tried)
         return;
     P.load_tried = 1;
-    enter_driver(OP_LOAD);
+    if (P.d->device_arrival != NULL || P.d->device_removal != NULL)
+        P.flavour = &port_simple; /* UF_DRIVER() named its routines */
+    port_enter_driver(OP_LOAD, PASSIVE_LEVEL);
+    P.loading = 1;
     st = P.d->entry(&P.driver_object, (PUNICODE_STRING)&registry);
-    leave_driver();
+    P.loading = 0;
+    port_leave_driver();
     P.loaded = NT_SUCCESS(st);
-    if (!P.loaded && !model_halted())
+    if (!P.loaded && !model_halted()) {
+        if (P.flavour && P.flavour->unloaded)
+            P.flavour->unloaded(1);
         model_image_unload(IMAGE_UNLOAD_ENTRY_FAILED); /* the image goes, unload never runs */
+    }
 }
 
 static void arrival(void)
 {
     uint32_t a = P.arrived;
-    NTSTATUS st;
+    struct port_device *dv = &P.dev[a];
 
-    if (!P.loaded || P.unloads != 0 || a >= PROG_MAX_ADAPTERS || P.d->device_arrival == NULL)
+    if (!P.loaded || P.unloads != 0 || P.shut_down || a >= PROG_MAX_ADAPTERS || P.flavour == NULL ||
+        P.flavour->arrive == NULL)
         return;
     P.arrived++;
-    P.fdo[a].DriverObject = &P.driver_object;
-    P.fdo[a].AttachedDevice = NULL;
-    P.next[a].AttachedDevice = &P.fdo[a];
-    P.pdo[a].AttachedDevice = &P.next[a];
-    enter_driver(OP_DEVICE_ARRIVAL);
-    st = P.d->device_arrival(&P.fdo[a], &P.next[a], &P.pdo[a]);
-    leave_driver();
-    P.present[a] = NT_SUCCESS(st);
+    dv->fdo.DriverObject = &P.driver_object;
+    dv->fdo.AttachedDevice = NULL;
+    dv->next.AttachedDevice = &dv->fdo;
+    dv->pdo.AttachedDevice = &dv->next;
+    P.present[a] = (uint8_t)P.flavour->arrive(a);
 }
 
-/* Removes adapter a when present. */
-static void removal(uint32_t a)
+/* Removes adapter a when present; surprise: it was pulled out. */
+static void removal(uint32_t a, int surprise)
 {
-    if (a >= PROG_MAX_ADAPTERS || !P.present[a])
+    if (a >= PROG_MAX_ADAPTERS || !P.present[a] || P.shut_down)
         return;
     P.present[a] = 0;
-    if (P.d->device_removal == NULL)
-        return;
-    enter_driver(OP_DEVICE_REMOVAL);
-    P.d->device_removal(&P.fdo[a]);
-    leave_driver();
+    if (P.flavour->remove != NULL)
+        P.flavour->remove(a, surprise);
 }
 
 /* The newest adapter present, or PROG_MAX_ADAPTERS when none. */
@@ -225,7 +230,7 @@ static void unload(void)
     PDRIVER_UNLOAD routine;
     uint32_t a;
 
-    if (!P.loaded)
+    if (!P.loaded || P.shut_down)
         return;
     if (P.unloads != 0) {
         if (!(P.inject & PORT_INJECT_DOUBLE_UNLOAD))
@@ -233,20 +238,25 @@ static void unload(void)
         P.r->injected |= PORT_INJECT_DOUBLE_UNLOAD;
     }
     while ((a = newest_present()) != PROG_MAX_ADAPTERS && !model_halted())
-        removal(a);
+        removal(a, 0);
     if (model_halted())
         return;
-    routine = P.d->flavour == UF_PORT_NDIS ? P.d->unload : P.driver_object.DriverUnload;
+    routine = P.flavour && P.flavour->unload_routine ? P.flavour->unload_routine()
+                                                     : P.driver_object.DriverUnload;
     P.unloads++;
     if (routine != NULL) {
-        enter_driver(OP_PORT_UNLOAD);
+        port_enter_driver(OP_PORT_UNLOAD, PASSIVE_LEVEL);
         routine(&P.driver_object);
-        leave_driver();
+        port_leave_driver();
     }
     /* The image leaves memory once its unload routine has returned: what
      * it still holds in pool is leaked (Driver Verifier's pool tracking). */
-    if (P.unloads == 1 && !model_halted())
-        model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
+    if (P.unloads == 1 && !model_halted()) {
+        if (P.flavour && P.flavour->unloaded)
+            P.flavour->unloaded(0);
+        if (!model_halted())
+            model_image_unload(IMAGE_UNLOAD_AFTER_UNLOAD);
+    }
 }
 
 static void run_op(const struct op *o)
@@ -261,7 +271,19 @@ static void run_op(const struct op *o)
         arrival();
         break;
     case OP_DEVICE_REMOVAL:
-        removal((o->opts & OPT_ADAPTER) ? o->num : newest_present());
+        removal((o->opts & OPT_ADAPTER) ? o->num : newest_present(), 0);
+        break;
+    case OP_SURPRISE_REMOVAL:
+        removal((o->opts & OPT_ADAPTER) ? o->num : newest_present(), 1);
+        break;
+    case OP_SHUTDOWN:
+        /* The system goes down: the port tells the driver, and nothing
+         * follows, no removal and no unload. */
+        if (P.loaded && P.unloads == 0 && !P.shut_down) {
+            if (P.flavour && P.flavour->op)
+                P.flavour->op(o);
+            P.shut_down = 1;
+        }
         break;
     case OP_PORT_UNLOAD:
         unload();
@@ -321,7 +343,9 @@ static void run_op(const struct op *o)
         if (o->opts & OPT_INJECT_IRQL)
             P.inject |= PORT_INJECT_IRQL & P.r->inject;
         break;
-    default: /* the api target's ops: never in a driver program */
+    default: /* a port's own ops, or the api target's (never in a driver program) */
+        if (P.loaded && P.unloads == 0 && !P.shut_down && P.flavour && P.flavour->op)
+            P.flavour->op(o);
         break;
     }
 }
@@ -330,22 +354,17 @@ void uf_port_run(const struct uf_driver *d, const struct program *p, struct port
 {
     uint32_t i;
 
-    memset(&P.driver_object, 0, sizeof P.driver_object);
-    memset(&P.driver_extension, 0, sizeof P.driver_extension);
+    memset(&P, 0, sizeof P);
     P.driver_extension.DriverObject = &P.driver_object;
     P.driver_object.DriverExtension = &P.driver_extension;
-    memset(P.fdo, 0, sizeof P.fdo);
-    memset(P.next, 0, sizeof P.next);
-    memset(P.pdo, 0, sizeof P.pdo);
-    memset(P.present, 0, sizeof P.present);
     P.d = d;
     P.prog = p;
     P.r = r;
-    P.arrived = P.unloads = 0;
-    P.loaded = P.load_tried = P.ndis_registered = 0;
     P.inject = r->inject;
     P.irql = PASSIVE_LEVEL;
-    P.port_unload = NULL;
+    port_simple_reset();
+    port_ndis_reset();
+    port_ks_reset();
     r->injected = 0;
     r->trace_hash = FNV_OFFSET;
     r->events = 0;
@@ -355,95 +374,26 @@ void uf_port_run(const struct uf_driver *d, const struct program *p, struct port
     uf_globals_restore();
     if (d->reset)
         d->reset();
-    P.check.mode = CHECK_CALLS;
-    P.check.thorough = r->thorough;
-    P.check.report = report;
-    P.check.report_arg = NULL;
+    checker.mode = CHECK_CALLS;
+    checker.thorough = r->thorough;
+    checker.report = report;
+    checker.report_arg = NULL;
     if (CHECKER)
-        check_begin(&P.check);
+        check_begin(&checker);
     model_set_sink(on_event, NULL);
     for (i = 0; i < p->nops && !model_halted(); i++) {
         run_op(&p->ops[i]);
         if (CHECKER)
-            check_step(&P.check);
+            check_step(&checker);
     }
     if (!model_halted() && (P.inject & PORT_INJECT_DOUBLE_UNLOAD) && P.unloads == 1)
         unload();
+    if (!model_halted() && P.flavour && P.flavour->end)
+        P.flavour->end();
     if (CHECKER)
-        check_end(&P.check);
+        check_end(&checker);
     model_set_sink(NULL, NULL);
     r->port_state = P.loaded | (P.unloads < 3 ? P.unloads : 3u) << 1 | P.arrived << 7;
     for (i = 0; i < PROG_MAX_ADAPTERS; i++)
         r->port_state |= (uint32_t)P.present[i] << (3 + i);
-}
-
-/* ---- the port's routines a miniport calls ---- */
-
-/* The port's own unload routine, which a PortCls-style driver saves and
- * chains to: the port lets go of its adapters' state. */
-static VOID port_driver_unload(PDRIVER_OBJECT DriverObject)
-{
-    (void)DriverObject;
-    P.port_unload = NULL;
-}
-
-/* PortCls's routines the simulation does not play yet (portcls.h): each
- * fails, and says so [U1]. */
-NTSTATUS PcAddAdapterDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT PhysicalDeviceObject,
-                            PCPFNSTARTDEVICE StartDevice, ULONG MaxObjects,
-                            ULONG DeviceExtensionSize)
-{
-    (void)DriverObject;
-    (void)PhysicalDeviceObject;
-    (void)StartDevice;
-    (void)MaxObjects;
-    (void)DeviceExtensionSize;
-    model_not_modelled("PcAddAdapterDevice");
-    return STATUS_NOT_IMPLEMENTED;
-}
-
-NTSTATUS PcDispatchIrp(PDEVICE_OBJECT DeviceObject, PIRP Irp)
-{
-    (void)DeviceObject;
-    (void)Irp;
-    model_not_modelled("PcDispatchIrp");
-    return STATUS_NOT_IMPLEMENTED;
-}
-
-NTSTATUS PcGetPhysicalDeviceObject(PDEVICE_OBJECT DeviceObject, PDEVICE_OBJECT *PhysicalDeviceObject)
-{
-    (void)DeviceObject;
-    if (PhysicalDeviceObject)
-        *PhysicalDeviceObject = NULL;
-    model_not_modelled("PcGetPhysicalDeviceObject");
-    return STATUS_NOT_IMPLEMENTED;
-}
-
-NTSTATUS PcInitializeAdapterDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPathName,
-                                   PDRIVER_ADD_DEVICE AddDevice)
-{
-    (void)RegistryPathName;
-    (void)AddDevice;
-    if (DriverObject == NULL)
-        return STATUS_INVALID_PARAMETER;
-    DriverObject->DriverUnload = port_driver_unload;
-    P.port_unload = port_driver_unload;
-    return STATUS_SUCCESS;
-}
-
-NTSTATUS NdisMRegisterMiniportDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath,
-                                     PNDIS_HANDLE NdisMiniportDriverHandle)
-{
-    (void)RegistryPath;
-    if (DriverObject == NULL || NdisMiniportDriverHandle == NULL)
-        return STATUS_INVALID_PARAMETER;
-    P.ndis_registered = 1;
-    *NdisMiniportDriverHandle = &P.ndis_registered;
-    return STATUS_SUCCESS;
-}
-
-VOID NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle)
-{
-    if (NdisMiniportDriverHandle == &P.ndis_registered)
-        P.ndis_registered = 0;
 }

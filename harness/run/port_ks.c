@@ -1,0 +1,8 @@
+/*
+ * port_ks.c - AVStream as it calls a minidriver (port_internal.h).
+ */
+#include "port_internal.h"
+
+void port_ks_reset(void)
+{
+}
