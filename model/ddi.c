@@ -210,6 +210,7 @@ void model_reset(void)
 
     uf__alloc_reset();
     uf__pool_reset();
+    uf__ndis_reset();
     uf__wpp_reset();
     uf__registry_reset();
     uf__kregistry_reset();

@@ -459,6 +459,8 @@ void model_image_unload(enum model_image_unload how)
     if (!model_now.halted)
         uf__pool_check_leaks();
     if (!model_now.halted)
+        uf__ndis_check_leaks();
+    if (!model_now.halted)
         uf__wpp_check_unload();
     model_now.irql = saved;
 }

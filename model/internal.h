@@ -381,6 +381,21 @@ void uf__pool_reset(void);
 /* Reports every block still outstanding and not yet reported as leaked,
  * one pool-leak-at-unload each, in allocation order [P8]. */
 void uf__pool_check_leaks(void);
+/* NDIS memory (ndis.c): a block of the pool's table, counted at the fault
+ * site ndis-memory and reported as ndis-memory-leak-at-unload [N9]. NULL
+ * when the allocation failed. Inside a DDI frame. */
+void *uf__pool_ndis_allocate(size_t size, ULONG tag);
+/* Frees a block of either kind, reporting a free of no block, a second
+ * free or (tag not 0) a tag that is not the block's [P6] [P7]. Inside a
+ * DDI frame. */
+void uf__pool_free_block(void *p, ULONG tag);
+
+/* ---- NDIS's NET_BUFFER_LIST pools (ndis.c) ---- */
+/* Forgets every pool, for model_reset(). */
+void uf__ndis_reset(void);
+/* Reports the pools still allocated as ndis-nbl-pool-leak-at-unload, with
+ * the NET_BUFFER_LISTs still outstanding in each [N10]. */
+void uf__ndis_check_leaks(void);
 
 /* ---- the registry's contents (registry.c) ---- */
 /* Forgets the declared values, for model_reset() [S7]. */

@@ -44,6 +44,7 @@ struct block {
     uint8_t paged;       /* paged pool: freed at APC_LEVEL at most [P4] */
     uint8_t freed;       /* freed: poisoned, and a second free is caught */
     uint8_t reported;    /* reported by an image unload [C12] */
+    uint8_t ndis;        /* NDIS memory (model/ndis.c): its own leak rule [N9] */
     enum model_ddi ddi;  /* the routine that allocated it */
     const char *file;    /* its driver call site */
     int line;
@@ -146,6 +147,18 @@ static void *pool_allocate(SIZE_T size, ULONG tag, int paged, int zero)
     return p;
 }
 
+void *uf__pool_ndis_allocate(size_t size, ULONG tag)
+{
+    void *p;
+
+    if (!uf__alloc_try(SITE_NDIS_MEMORY) || size == 0 || size > ALLOC_MAX_BLOCK)
+        return NULL;
+    p = uf__alloc_block(size);
+    memset(p, UNINIT_BYTE, size); /* NDIS does not zero it either */
+    block_add(p, size, tag, 0)->ndis = 1;
+    return p;
+}
+
 /* ExAllocatePool2's flags are valid when no required flag is unknown [P2]
  * and exactly one pool type is named [C13]. */
 static int flags_valid(POOL_FLAGS flags)
@@ -216,36 +229,40 @@ PVOID ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag)
 static void pool_free(enum model_ddi ddi, void *p, ULONG tag)
 {
     struct ddi_frame f;
+
+    if (uf__ddi_enter_kernel(&f, ddi))
+        uf__pool_free_block(p, tag);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
+}
+
+void uf__pool_free_block(void *p, ULONG tag)
+{
     struct block *b;
     char detail[96], t1[16], t2[16];
 
-    if (!uf__ddi_enter_kernel(&f, ddi))
-        goto out;
     b = block_find(p);
     if (!b) {
         uf__violation(RULE_POOL_FREE_INVALID, NULL,
                   p ? "P was not returned by a pool allocation" : "P is NULL");
-        goto out;
+        return;
     }
     if (b->freed) {
         snprintf(detail, sizeof(detail), "tag %s, %zu bytes, already freed",
                  tag_text(b->tag, t1, sizeof(t1)), b->size);
         uf__violation(RULE_POOL_DOUBLE_FREE, NULL, detail);
-        goto out;
+        return;
     }
     if (b->paged && !uf__irql_check(APC_LEVEL))
-        goto out;
+        return;
     if (tag && tag != b->tag) {
         snprintf(detail, sizeof(detail), "freed with tag %s, allocated with tag %s",
                  tag_text(tag, t1, sizeof(t1)), tag_text(b->tag, t2, sizeof(t2)));
         uf__violation(RULE_POOL_FREE_WRONG_TAG, NULL, detail);
-        goto out;
+        return;
     }
     b->freed = 1;
     pool.outstanding--;
     uf__alloc_block_free(b->p, b->size);
-out:
-    uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 
 VOID ExFreePoolWithTag(PVOID P, ULONG Tag) { pool_free(DDI_ExFreePoolWithTag, P, Tag); }
@@ -273,7 +290,8 @@ void uf__pool_check_leaks(void)
         uf__model.site_line = b->line;
         snprintf(detail, sizeof(detail), "tag %s, %zu bytes, not freed before the image unloaded",
                  tag_text(b->tag, t, sizeof(t)), b->size);
-        uf__violation(RULE_POOL_LEAK_AT_UNLOAD, NULL, detail);
+        uf__violation(b->ndis ? RULE_NDIS_MEMORY_LEAK_AT_UNLOAD : RULE_POOL_LEAK_AT_UNLOAD, NULL,
+                      detail);
     }
     uf__model.ddi = ddi;
     uf__model.site_file = file;

@@ -161,7 +161,7 @@ def target_room(name):
         return TARGET_ROOMS[name]
     if name.startswith(("test", "progtest", "bench_")):
         return "tests"
-    if name.endswith(("_driver", "_objs")) or name == "demo_miniport":
+    if name.endswith(("_driver", "_objs", "_registration")) or name == "demo_miniport":
         return "drivers"
     if re.search(r"_(replay|explore|fuzzer|afl)$", name):
         return "driver-binary"

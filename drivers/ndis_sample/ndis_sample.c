@@ -65,7 +65,9 @@
  *   UF_ENTRY_FAILURE_STUB  DriverEntry's failure path leaves the framework
  *                          driver to the framework's stub
  */
-#include "unloadfuzz_driver.h"
+#include <ndis.h>
+#include <wdf.h>
+#include <wdfminiport.h>
 
 /* The pool DDIs (ExAllocatePool2, ExFreePoolWithTag) and the leak check at
  * unload come with the model's pool; wdm.h defines POOL_FLAG_NON_PAGED as a
@@ -112,6 +114,7 @@ typedef struct _ADAPTER_HW_STATE {
 /* The per-adapter context (MiniportAdapterContext in NDIS terms). */
 typedef struct _ADAPTER_CONTEXT {
     PDEVICE_OBJECT Fdo;         /* the port's FDO this adapter was created over */
+    NDIS_HANDLE MiniportAdapterHandle; /* NDIS's handle, for its completions */
     WDFSPINLOCK Lock;           /* guards the fields below that timers and work touch */
     WDFMEMORY RxBuffer;         /* the receive descriptor ring; released by halt */
     PRX_DESCRIPTOR RxRing;      /* RxBuffer's buffer */
@@ -143,10 +146,6 @@ typedef struct _FILTER_CONTEXT {
 } FILTER_CONTEXT, *PFILTER_CONTEXT;
 
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(FILTER_CONTEXT, FilterGetContext)
-
-#define NDIS_PACKET_TYPE_DIRECTED  0x00000001u
-#define NDIS_PACKET_TYPE_MULTICAST 0x00000002u
-#define NDIS_PACKET_TYPE_BROADCAST 0x00000008u
 
 /* The filters every adapter starts with. */
 static const ULONG DefaultPacketFilters[] = {
@@ -644,6 +643,149 @@ static VOID NdisSampleDeviceRemoval(PDEVICE_OBJECT Fdo)
 #endif
 }
 
+/* ---- the NDIS 6 handlers over the adapter routines above ---- */
+
+/* The adapter's device, found by the FDO NDIS created for it (the
+ * MiniportAdapterContext every handler receives). NULL when it is gone. */
+static WDFDEVICE AdapterListFind(PDEVICE_OBJECT Fdo)
+{
+    WDFDEVICE device = NULL;
+    int i;
+
+    WdfSpinLockAcquire(g.AdapterListLock);
+    for (i = 0; i < NDIS_SAMPLE_MAX_ADAPTERS; i++)
+        if (g.Adapters[i].Fdo == Fdo && g.Adapters[i].Device != NULL)
+            device = g.Adapters[i].Device;
+    WdfSpinLockRelease(g.AdapterListLock);
+    return device;
+}
+
+/* MiniportInitializeEx: the adapter's context is the FDO NDIS created for
+ * it, the key of the adapter list; the device objects come from NDIS
+ * (NdisMGetDeviceProperty). */
+static NDIS_STATUS NdisSampleInitializeEx(NDIS_HANDLE MiniportAdapterHandle,
+                                          NDIS_HANDLE MiniportDriverContext,
+                                          PNDIS_MINIPORT_INIT_PARAMETERS InitParameters)
+{
+    NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES registration;
+    PDEVICE_OBJECT pdo = NULL, fdo = NULL, next = NULL;
+    WDFDEVICE device;
+    NDIS_STATUS status;
+
+    UNREFERENCED_PARAMETER(MiniportDriverContext);
+    UNREFERENCED_PARAMETER(InitParameters);
+    NdisMGetDeviceProperty(MiniportAdapterHandle, &pdo, &fdo, &next, NULL, NULL);
+
+    NdisZeroMemory(&registration, sizeof(registration));
+    registration.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
+    registration.Header.Revision = NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
+    registration.Header.Size = NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
+    registration.MiniportAdapterContext = fdo;
+    registration.AttributeFlags = NDIS_MINIPORT_ATTRIBUTES_NDIS_WDM;
+    registration.InterfaceType = NdisInterfacePNPBus;
+    status = NdisMSetMiniportAttributes(MiniportAdapterHandle,
+                                        (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&registration);
+    if (status != NDIS_STATUS_SUCCESS)
+        return status;
+
+    status = NdisSampleDeviceArrival(fdo, next, pdo);
+    if (!NT_SUCCESS(status))
+        return status == STATUS_INSUFFICIENT_RESOURCES ? NDIS_STATUS_RESOURCES : NDIS_STATUS_FAILURE;
+    device = AdapterListFind(fdo);
+    if (device != NULL)
+        AdapterGetContext(device)->MiniportAdapterHandle = MiniportAdapterHandle;
+    return NDIS_STATUS_SUCCESS;
+}
+
+static VOID NdisSampleHaltEx(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
+{
+    UNREFERENCED_PARAMETER(HaltAction);
+    NdisSampleDeviceRemoval((PDEVICE_OBJECT)MiniportAdapterContext);
+}
+
+/* The adapter has no data path of its own: nothing to drain, so pause and
+ * restart complete at once. */
+static NDIS_STATUS NdisSamplePause(NDIS_HANDLE MiniportAdapterContext,
+                                   PNDIS_MINIPORT_PAUSE_PARAMETERS PauseParameters)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(PauseParameters);
+    return NDIS_STATUS_SUCCESS;
+}
+
+static NDIS_STATUS NdisSampleRestart(NDIS_HANDLE MiniportAdapterContext,
+                                     PNDIS_MINIPORT_RESTART_PARAMETERS RestartParameters)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(RestartParameters);
+    return NDIS_STATUS_SUCCESS;
+}
+
+/* Sends are not transmitted: each comes back at once, failed. */
+static VOID NdisSampleSendNetBufferLists(NDIS_HANDLE MiniportAdapterContext,
+                                         PNET_BUFFER_LIST NetBufferLists,
+                                         NDIS_PORT_NUMBER PortNumber, ULONG SendFlags)
+{
+    WDFDEVICE device = AdapterListFind((PDEVICE_OBJECT)MiniportAdapterContext);
+    PNET_BUFFER_LIST nbl;
+    ULONG completeFlags = 0;
+
+    UNREFERENCED_PARAMETER(PortNumber);
+    for (nbl = NetBufferLists; nbl != NULL; nbl = NET_BUFFER_LIST_NEXT_NBL(nbl))
+        NET_BUFFER_LIST_STATUS(nbl) = NDIS_STATUS_MEDIA_DISCONNECTED;
+    if (NDIS_TEST_SEND_AT_DISPATCH_LEVEL(SendFlags))
+        NDIS_SET_SEND_COMPLETE_FLAG(completeFlags, NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL);
+    if (device != NULL)
+        NdisMSendNetBufferListsComplete(AdapterGetContext(device)->MiniportAdapterHandle,
+                                        NetBufferLists, completeFlags);
+}
+
+static VOID NdisSampleReturnNetBufferLists(NDIS_HANDLE MiniportAdapterContext,
+                                           PNET_BUFFER_LIST NetBufferLists, ULONG ReturnFlags)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(NetBufferLists);
+    UNREFERENCED_PARAMETER(ReturnFlags);
+}
+
+static VOID NdisSampleCancelSend(NDIS_HANDLE MiniportAdapterContext, PVOID CancelId)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(CancelId);
+}
+
+/* Requests complete at once: the packet filter is kept, the rest is not
+ * supported. */
+static NDIS_STATUS NdisSampleOidRequest(NDIS_HANDLE MiniportAdapterContext, PNDIS_OID_REQUEST OidRequest)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    if (OidRequest->RequestType == NdisRequestSetInformation &&
+        OidRequest->DATA.SET_INFORMATION.Oid == OID_GEN_CURRENT_PACKET_FILTER) {
+        OidRequest->DATA.SET_INFORMATION.BytesRead = sizeof(ULONG);
+        return NDIS_STATUS_SUCCESS;
+    }
+    return NDIS_STATUS_NOT_SUPPORTED;
+}
+
+static VOID NdisSampleCancelOidRequest(NDIS_HANDLE MiniportAdapterContext, PVOID RequestId)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(RequestId);
+}
+
+static VOID NdisSampleDevicePnPEventNotify(NDIS_HANDLE MiniportAdapterContext,
+                                           PNET_DEVICE_PNP_EVENT NetDevicePnPEvent)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(NetDevicePnPEvent);
+}
+
+static VOID NdisSampleShutdownEx(NDIS_HANDLE MiniportAdapterContext, NDIS_SHUTDOWN_ACTION ShutdownAction)
+{
+    UNREFERENCED_PARAMETER(MiniportAdapterContext);
+    UNREFERENCED_PARAMETER(ShutdownAction);
+}
+
 /* ---- DriverEntry and MiniportDriverUnload ---- */
 
 /* Undoes what DriverEntry did, in the order NDIS-WDF miniports use: the
@@ -713,8 +855,11 @@ static VOID NdisSampleDriverUnload(PDRIVER_OBJECT DriverObject)
  * dispatch table; no EvtDriverUnload, which the framework would never call),
  * the adapter list's lock, the port registration. A failure after
  * WdfDriverCreate unloads the framework driver again. */
-static NTSTATUS NdisSampleDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+DRIVER_INITIALIZE DriverEntry;
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
+    NDIS_MINIPORT_DRIVER_CHARACTERISTICS ch;
     WDF_DRIVER_CONFIG config;
     WDF_OBJECT_ATTRIBUTES attributes;
     NDIS_HANDLE miniportDriverHandle = NULL;
@@ -735,7 +880,26 @@ static NTSTATUS NdisSampleDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRI
     if (!NT_SUCCESS(status))
         goto out_release;
 
-    status = NdisMRegisterMiniportDriver(DriverObject, RegistryPath, &miniportDriverHandle);
+    NdisZeroMemory(&ch, sizeof(ch));
+    ch.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_DRIVER_CHARACTERISTICS;
+    ch.Header.Revision = NDIS_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1;
+    ch.Header.Size = NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1;
+    ch.MajorNdisVersion = 6;
+    ch.MinorNdisVersion = 0;
+    ch.MajorDriverVersion = 1;
+    ch.InitializeHandlerEx = NdisSampleInitializeEx;
+    ch.HaltHandlerEx = NdisSampleHaltEx;
+    ch.UnloadHandler = NdisSampleDriverUnload;
+    ch.PauseHandler = NdisSamplePause;
+    ch.RestartHandler = NdisSampleRestart;
+    ch.OidRequestHandler = NdisSampleOidRequest;
+    ch.SendNetBufferListsHandler = NdisSampleSendNetBufferLists;
+    ch.ReturnNetBufferListsHandler = NdisSampleReturnNetBufferLists;
+    ch.CancelSendHandler = NdisSampleCancelSend;
+    ch.DevicePnPEventNotifyHandler = NdisSampleDevicePnPEventNotify;
+    ch.ShutdownHandlerEx = NdisSampleShutdownEx;
+    ch.CancelOidRequestHandler = NdisSampleCancelOidRequest;
+    status = NdisMRegisterMiniportDriver(DriverObject, RegistryPath, NULL, &ch, &miniportDriverHandle);
     if (!NT_SUCCESS(status))
         goto out_release;
     g.MiniportDriverHandle = miniportDriverHandle;
@@ -756,9 +920,3 @@ out_release:
      * yet on either path that comes here. */
     return status;
 }
-
-UF_DRIVER(.flavour = UF_PORT_NDIS,
-          .entry = NdisSampleDriverEntry,
-          .device_arrival = NdisSampleDeviceArrival,
-          .device_removal = NdisSampleDeviceRemoval,
-          .unload = NdisSampleDriverUnload);

@@ -108,7 +108,7 @@ void uf_port_set_sink(model_sink_fn fn, void *arg)
 /* Folds a call of the port into the driver (enum op_code of the op that
  * made it, or a flavour's PORT_CALL_*) into the trace: a call that raises
  * no event, a guarded second unload say, still shows. */
-void port_trace_call(uint32_t what)
+void uf_port_trace_call(uint32_t what)
 {
     uint64_t h = P.r->trace_hash;
 
@@ -119,22 +119,22 @@ void port_trace_call(uint32_t what)
 
 /* Calls into the driver at its documented IRQL, or with PORT_INJECT_IRQL
  * at the program's; the IRQL goes back to PASSIVE after. */
-void port_enter_driver(uint32_t what, KIRQL documented)
+void uf_port_enter_driver(uint32_t what, KIRQL documented)
 {
     KIRQL at = (P.inject & PORT_INJECT_IRQL) ? P.irql : documented;
 
-    port_trace_call(what | (uint32_t)at << 8);
+    uf_port_trace_call(what | (uint32_t)at << 8);
     if (at != documented)
         P.r->injected |= PORT_INJECT_IRQL;
     model_set_irql(at);
 }
 
-void port_leave_driver(void)
+void uf_port_leave_driver(void)
 {
     model_set_irql(PASSIVE_LEVEL);
 }
 
-int port_set_flavour(const struct port_flavour *f)
+int uf_port_set_flavour(const struct port_flavour *f)
 {
     if (!P.loading || (P.flavour != NULL && P.flavour != f))
         return -1;
@@ -142,7 +142,7 @@ int port_set_flavour(const struct port_flavour *f)
     return 0;
 }
 
-int port_device_index(const DEVICE_OBJECT *fdo, uint32_t *a)
+int uf_port_device_index(const DEVICE_OBJECT *fdo, uint32_t *a)
 {
     uint32_t i;
 
@@ -173,13 +173,13 @@ static void load(void)
     if (P.load_tried)
         return;
     P.load_tried = 1;
-    if (P.d->device_arrival != NULL || P.d->device_removal != NULL)
-        P.flavour = &port_simple; /* UF_DRIVER() named its routines */
-    port_enter_driver(OP_LOAD, PASSIVE_LEVEL);
+    if (P.d->device_arrival != NULL || P.d->device_removal != NULL || P.d->unload != NULL)
+        P.flavour = &uf_port_simple; /* UF_DRIVER() named its routines */
+    uf_port_enter_driver(OP_LOAD, PASSIVE_LEVEL);
     P.loading = 1;
     st = P.d->entry(&P.driver_object, (PUNICODE_STRING)&registry);
     P.loading = 0;
-    port_leave_driver();
+    uf_port_leave_driver();
     P.loaded = NT_SUCCESS(st);
     if (!P.loaded && !model_halted()) {
         if (P.flavour && P.flavour->unloaded)
@@ -245,9 +245,9 @@ static void unload(void)
                                                      : P.driver_object.DriverUnload;
     P.unloads++;
     if (routine != NULL) {
-        port_enter_driver(OP_PORT_UNLOAD, PASSIVE_LEVEL);
+        uf_port_enter_driver(OP_PORT_UNLOAD, PASSIVE_LEVEL);
         routine(&P.driver_object);
-        port_leave_driver();
+        uf_port_leave_driver();
     }
     /* The image leaves memory once its unload routine has returned: what
      * it still holds in pool is leaked (Driver Verifier's pool tracking). */
@@ -362,9 +362,9 @@ void uf_port_run(const struct uf_driver *d, const struct program *p, struct port
     P.r = r;
     P.inject = r->inject;
     P.irql = PASSIVE_LEVEL;
-    port_simple_reset();
-    port_ndis_reset();
-    port_ks_reset();
+    uf_port_simple_reset();
+    uf_port_ndis_reset();
+    uf_port_ks_reset();
     r->injected = 0;
     r->trace_hash = FNV_OFFSET;
     r->events = 0;

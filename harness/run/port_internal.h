@@ -18,7 +18,7 @@
  *     and PortCls's PcInitializeAdapterDriver.
  *
  * A flavour is installed by the registration routine the entry calls
- * (port_set_flavour), or by port.c for a UF_DRIVER() registration with
+ * (uf_port_set_flavour), or by port.c for a UF_DRIVER() registration with
  * routines of its own; until then devices cannot arrive.
  */
 #ifndef UNLOADFUZZ_PORT_INTERNAL_H
@@ -84,11 +84,11 @@ extern struct port_sim uf__port;
 /* Calls into the driver: enter at the routine's documented IRQL (at, or
  * the program's with PORT_INJECT_IRQL), leave back at PASSIVE_LEVEL. what
  * (an enum op_code, or a PORT_CALL_* of a flavour) goes into the trace. */
-void port_enter_driver(uint32_t what, KIRQL at);
-void port_leave_driver(void);
+void uf_port_enter_driver(uint32_t what, KIRQL at);
+void uf_port_leave_driver(void);
 /* Folds a call of the port into the driver into the trace without
  * changing the IRQL (a routine the port calls from inside another). */
-void port_trace_call(uint32_t what);
+void uf_port_trace_call(uint32_t what);
 
 /* The calls a flavour makes that are not ops, for the trace: above every
  * op code. */
@@ -117,16 +117,16 @@ enum {
 /* Installs the port the driver registered with, from its entry. Returns 0,
  * or -1 when the entry is not running or registered with another port
  * already (the caller fails the registration). */
-int port_set_flavour(const struct port_flavour *f);
+int uf_port_set_flavour(const struct port_flavour *f);
 
 /* Whether adapter a's device is `fdo` (the port's own). */
-int port_device_index(const DEVICE_OBJECT *fdo, uint32_t *a);
+int uf_port_device_index(const DEVICE_OBJECT *fdo, uint32_t *a);
 
 /* The flavours' state, cleared before every run. */
-void port_ndis_reset(void);
-void port_ks_reset(void);
-void port_simple_reset(void);
+void uf_port_ndis_reset(void);
+void uf_port_ks_reset(void);
+void uf_port_simple_reset(void);
 /* The simplified port of a UF_DRIVER() registration with routines. */
-extern const struct port_flavour port_simple;
+extern const struct port_flavour uf_port_simple;
 
 #endif /* UNLOADFUZZ_PORT_INTERNAL_H */

@@ -3,6 +3,6 @@
  */
 #include "port_internal.h"
 
-void port_ks_reset(void)
+void uf_port_ks_reset(void)
 {
 }

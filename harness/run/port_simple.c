@@ -23,10 +23,9 @@
 
 static struct {
     PDRIVER_UNLOAD port_unload; /* PcInitializeAdapterDriver's, until it ran */
-    uint8_t ndis_registered;    /* the simplified NdisMRegisterMiniportDriver */
 } S;
 
-void port_simple_reset(void)
+void uf_port_simple_reset(void)
 {
     memset(&S, 0, sizeof S);
 }
@@ -38,9 +37,9 @@ static int simple_arrive(uint32_t a)
 
     if (P.d->device_arrival == NULL)
         return 0;
-    port_enter_driver(OP_DEVICE_ARRIVAL, PASSIVE_LEVEL);
+    uf_port_enter_driver(OP_DEVICE_ARRIVAL, PASSIVE_LEVEL);
     st = P.d->device_arrival(&dv->fdo, &dv->next, &dv->pdo);
-    port_leave_driver();
+    uf_port_leave_driver();
     return NT_SUCCESS(st);
 }
 
@@ -49,9 +48,9 @@ static void simple_remove(uint32_t a, int surprise)
     (void)surprise;
     if (P.d->device_removal == NULL)
         return;
-    port_enter_driver(OP_DEVICE_REMOVAL, PASSIVE_LEVEL);
+    uf_port_enter_driver(OP_DEVICE_REMOVAL, PASSIVE_LEVEL);
     P.d->device_removal(&P.dev[a].fdo);
-    port_leave_driver();
+    uf_port_leave_driver();
 }
 
 static PDRIVER_UNLOAD simple_unload_routine(void)
@@ -59,7 +58,7 @@ static PDRIVER_UNLOAD simple_unload_routine(void)
     return P.d->flavour == UF_PORT_NDIS ? P.d->unload : P.driver_object.DriverUnload;
 }
 
-const struct port_flavour port_simple = {
+const struct port_flavour uf_port_simple = {
     .name = "simplified",
     .arrive = simple_arrive,
     .remove = simple_remove,
@@ -116,21 +115,4 @@ NTSTATUS PcInitializeAdapterDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING 
     DriverObject->DriverUnload = port_driver_unload;
     S.port_unload = port_driver_unload;
     return STATUS_SUCCESS;
-}
-
-NTSTATUS NdisMRegisterMiniportDriver(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath,
-                                     PNDIS_HANDLE NdisMiniportDriverHandle)
-{
-    (void)RegistryPath;
-    if (DriverObject == NULL || NdisMiniportDriverHandle == NULL)
-        return STATUS_INVALID_PARAMETER;
-    S.ndis_registered = 1;
-    *NdisMiniportDriverHandle = &S.ndis_registered;
-    return STATUS_SUCCESS;
-}
-
-VOID NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle)
-{
-    if (NdisMiniportDriverHandle == &S.ndis_registered)
-        S.ndis_registered = 0;
 }

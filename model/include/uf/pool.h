@@ -58,6 +58,19 @@ typedef ULONG64 POOL_FLAGS;
 NTKERNELAPI DECLSPEC_RESTRICT PVOID ExAllocatePool2(_In_ POOL_FLAGS Flags,
                                                     _In_ SIZE_T NumberOfBytes,
                                                     _In_ ULONG Tag);
+/* How much a caller needs its allocation when pool runs low
+ * (NdisAllocateMemoryWithTagPriority, MmGetSystemAddressForMdlSafe). */
+typedef enum _EX_POOL_PRIORITY {
+    LowPoolPriority = 0,
+    LowPoolPrioritySpecialPoolOverrun = 8,
+    LowPoolPrioritySpecialPoolUnderrun = 9,
+    NormalPoolPriority = 16,
+    NormalPoolPrioritySpecialPoolOverrun = 24,
+    NormalPoolPrioritySpecialPoolUnderrun = 25,
+    HighPoolPriority = 32,
+    HighPoolPrioritySpecialPoolOverrun = 40,
+    HighPoolPrioritySpecialPoolUnderrun = 41
+} EX_POOL_PRIORITY;
 /* NULL on failure; the memory is uninitialized. */
 NTKERNELAPI PVOID ExAllocatePoolWithTag(_In_ POOL_TYPE PoolType, _In_ SIZE_T NumberOfBytes,
                                         _In_ ULONG Tag);
