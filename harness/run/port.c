@@ -394,6 +394,8 @@ void uf_port_run(const struct uf_driver *d, const struct program *p, struct port
         check_end(&checker);
     model_set_sink(NULL, NULL);
     r->port_state = P.loaded | (P.unloads < 3 ? P.unloads : 3u) << 1 | P.arrived << 7;
+    if (P.flavour && P.flavour->has_events && !P.shut_down)
+        r->port_state |= PORT_STATE_PORT_EVENTS;
     for (i = 0; i < PROG_MAX_ADAPTERS; i++)
         r->port_state |= (uint32_t)P.present[i] << (3 + i);
 }

@@ -38,6 +38,7 @@ struct port_run {
 #define PORT_STATE_UNLOADS(s) (((s) >> 1) & 3u) /* unload routine calls, at most 3 */
 #define PORT_STATE_PRESENT(s) (((s) >> 3) & 0xFu) /* bit a: adapter a is present */
 #define PORT_STATE_ARRIVED(s) (((s) >> 7) & 7u) /* adapters that arrived */
+#define PORT_STATE_PORT_EVENTS (1u << 10)       /* the port has events of its own (NDIS) */
 
 /* Runs the driver program p against driver d from a reset model (and
  * reset driver globals). Afterwards the model holds the final state. A

@@ -35,6 +35,9 @@ struct op;
  * member but `name` may be NULL (the port then does nothing). */
 struct port_flavour {
     const char *name;
+    /* The port has ops of its own (pause, send, ...): the explorer plays
+     * them (PORT_STATE_PORT_EVENTS). */
+    int has_events;
     /* Adapter a arrived: its FDO, lower device and PDO are set up
      * (port_dev). Returns 1 when the device started. */
     int (*arrive)(uint32_t a);

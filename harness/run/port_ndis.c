@@ -481,6 +481,7 @@ static void ndis_unloaded(int entry_failed)
 
 static const struct port_flavour port_ndis = {
     .name = "NDIS 6",
+    .has_events = 1,
     .arrive = ndis_arrive,
     .remove = ndis_remove,
     .op = ndis_op,

@@ -35,11 +35,18 @@ enum {
     EVENT_COMPLETE = 1u << 6, /* complete request#N, each request at the lower device */
     EVENT_DPC = 1u << 7,      /* run-dpc dpc#N, each DPC queued */
     EVENT_LOWER = 1u << 8,    /* lower-device status=no-answer, once */
+    EVENT_PORT = 1u << 9,     /* the port's own events, to the newest adapter (NDIS: send,
+                               * oid-request, pause, restart, reset, surprise-removal) */
 };
 
 const char *const xsearch_event_names[XSEARCH_NEVENTS] = {
-    "arrival", "removal", "fire", "run", "deferred", "unload", "complete", "dpc", "lower",
+    "arrival", "removal", "fire", "run", "deferred", "unload", "complete", "dpc", "lower", "port",
 };
+
+/* The port's own events (a port without them ignores them; the search
+ * plays them only for a port that says it has them). */
+static const enum op_code port_events[] = {OP_SEND, OP_OID_REQUEST, OP_PAUSE, OP_RESTART, OP_RESET,
+                                           OP_SURPRISE_REMOVAL};
 
 /* Makes *s a search with its state table (explore_search.h). Returns 0 or
  * -1. */
@@ -166,6 +173,10 @@ static uint32_t next_events(const struct xsearch *s, struct op *ev, uint32_t por
         op_init(&ev[n], OP_RUN);
         ev[n++].target = (uint16_t)a;
     }
+    if ((s->events & EVENT_PORT) && (port_state & PORT_STATE_PORT_EVENTS) &&
+        PORT_STATE_PRESENT(port_state))
+        for (a = 0; a < sizeof port_events / sizeof port_events[0]; a++)
+            op_init(&ev[n++], port_events[a]);
     if (s->events & EVENT_DEFERRED)
         op_init(&ev[n++], OP_RUN_DEFERRED);
     if (s->events & EVENT_UNLOAD)
@@ -202,7 +213,7 @@ static void setup(struct program *dst, const struct program *p)
 static void search(struct xsearch *s, struct xeng *e, const struct program *p, uint32_t depth)
 {
     static struct program level[XSEARCH_MAX_DEPTH + 1];
-    struct op ev[4 * PROG_MAX_ENVREF + PROG_MAX_ADAPTERS + 4];
+    struct op ev[4 * PROG_MAX_ENVREF + PROG_MAX_ADAPTERS + 4 + sizeof port_events / sizeof port_events[0]];
     uint32_t n, i, ps;
     char how[48];
     int fresh;

@@ -7,10 +7,13 @@
  *   CMakeLists.txt      uf_add_driver() over every .c file of DIR, with the
  *                       WPP options its Visual Studio project or `sources`
  *                       file passes (WppTraceFunction, -func:, -scan:);
- *   unloadfuzz_port.c   the driver's registration with the port simulation
- *                       (UF_DRIVER), the entry and the port's flavour found
- *                       in the sources, the routines the port calls left
- *                       for the user to name (an #error says so until then);
+ *   unloadfuzz_port.c   for a PortCls adapter alone: its registration with
+ *                       the simplified port (UF_DRIVER), the routines the
+ *                       port calls left for the user to name (an #error
+ *                       says so until then). An NDIS 6 miniport or an
+ *                       AVStream minidriver needs none: the port learns its
+ *                       routines from NdisMRegisterMiniportDriver or
+ *                       KsInitializeDriver, as the real one does;
  *   seeds/NAME.ufp      clean seed programs of the port's language.
  * A file that exists is kept, never overwritten: running init again writes
  * only what is missing. A CMakeLists.txt that is not unloadfuzz's (no
@@ -36,14 +39,16 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: unloadfuzz init [--name NAME] [--flavour ndis|portcls] DIR\n"
+            "usage: unloadfuzz init [--name NAME] [--flavour ndis|avstream|portcls] DIR\n"
             "\n"
             "Prepares DIR, the directory of a miniport driver's sources (its own\n"
             "repository, outside unloadfuzz's tree), to be built as fuzz targets:\n"
             "  DIR/CMakeLists.txt     uf_add_driver(NAME SOURCES <every .c of DIR> SEEDS seeds),\n"
             "                         with the WPP options of DIR's .vcxproj or sources file\n"
-            "  DIR/unloadfuzz_port.c  the driver's registration with the port simulation:\n"
-            "                         name the routines the port calls, then delete its #error\n"
+            "  DIR/unloadfuzz_port.c  a PortCls adapter's registration with the simplified\n"
+            "                         port: name the routines it calls, then delete its #error\n"
+            "                         (an NDIS 6 miniport or an AVStream minidriver needs none:\n"
+            "                         the port learns its routines from its registration)\n"
             "  DIR/seeds/*.ufp        clean seed programs (the port's language)\n"
             "Files that exist are kept: init writes only what is missing. Then build\n"
             "unloadfuzz with the driver (docs/DRIVERS.md):\n"
@@ -51,8 +56,9 @@ static void usage(FILE *f)
             "\n"
             "  --name NAME        the target's name, [a-z0-9_]+ (default: DIR's name, lower\n"
             "                     case, other characters as _)\n"
-            "  --flavour F        ndis or portcls: how the port unloads the driver (default:\n"
-            "                     found in the sources, PcInitializeAdapterDriver meaning portcls)\n"
+            "  --flavour F        ndis, avstream or portcls: the driver's port (default: found\n"
+            "                     in the sources: PcInitializeAdapterDriver means portcls,\n"
+            "                     KsInitializeDriver avstream, anything else ndis)\n"
             "\n"
             "Exit status: 0 written (or all there), 2 bad usage or a file that cannot be written.\n");
 }
@@ -82,6 +88,12 @@ static const struct {
      "# Two devices, the first one leaving before the second.\n"
      "load\ndevice-arrival\ndevice-arrival\nfire timer#0\nrun workitem#0\n"
      "device-removal adapter=0\nrun-deferred\nfire timer#1\nport-unload\n"},
+    {"busy.ufp",
+     "# expect: clean\n"
+     "# The port's own events (each does nothing under a port without it): NDIS\n"
+     "# sends, requests, pauses, restarts and resets; then the device is pulled out.\n"
+     "load\ndevice-arrival\nsend\noid-request\nfire timer#0\npause\nrestart\nreset\n"
+     "run workitem#0\nsend\nsurprise-removal\nrun-deferred\nport-unload\n"},
     {"load-fails.ufp",
      "# expect: clean\n"
      "# Every allocation fails from the start: DriverEntry's error paths.\n"
@@ -231,7 +243,7 @@ int init_main(int argc, char **argv)
     char abs[PATH_MAX], name[64], p[PATH_MAX + 32], seeds_dir[PATH_MAX + 16];
     struct names cfiles = {0};
     struct buf cm = BUF_INIT(0), port = BUF_INIT(0), wpp = BUF_INIT(0);
-    int portcls, i, rc = 0;
+    int portcls, avstream, i, rc = 0;
     size_t k;
 
     for (i = 0; i < argc; i++) {
@@ -255,8 +267,9 @@ int init_main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
-    if (flavour && strcmp(flavour, "ndis") && strcmp(flavour, "portcls"))
-        return init_fail("--flavour is ndis or portcls, not '%s'", flavour);
+    if (flavour && strcmp(flavour, "ndis") && strcmp(flavour, "avstream") &&
+        strcmp(flavour, "portcls"))
+        return init_fail("--flavour is ndis, avstream or portcls, not '%s'", flavour);
     if (!realpath(dir, abs) || !dir_is_dir(abs))
         return init_fail("%s is not a directory", dir);
     if (name_opt && !valid_name(name_opt))
@@ -284,6 +297,8 @@ int init_main(int argc, char **argv)
     }
     portcls = flavour ? !strcmp(flavour, "portcls")
                       : any_has(abs, &cfiles, "PcInitializeAdapterDriver");
+    avstream = flavour ? !strcmp(flavour, "avstream")
+                       : !portcls && any_has(abs, &cfiles, "KsInitializeDriver");
 
     /* CMakeLists.txt */
     wpp_options(abs, &wpp);
@@ -297,26 +312,25 @@ int init_main(int argc, char **argv)
     for (k = 0; k < cfiles.n; k++)
         if (strcmp(cfiles.v[k], "unloadfuzz_port.c"))
             buf_printf(&cm, " %s", cfiles.v[k]);
-    buf_printf(&cm, " unloadfuzz_port.c\n  SEEDS seeds\n");
+    buf_printf(&cm, "%s\n  SEEDS seeds\n", portcls ? " unloadfuzz_port.c" : "");
     if (wpp.len)
         buf_printf(&cm, "  WPP%s\n", buf_str(&wpp));
     buf_printf(&cm, "  # COMPILE_OPTIONS -Wall\n)\n");
 
-    /* unloadfuzz_port.c */
-    buf_printf(&port,
-               "/*\n"
-               " * unloadfuzz_port.c - how unloadfuzz's port simulation calls %s (written by\n"
-               " * `unloadfuzz init`; yours to edit). The driver's own sources stay as they\n"
-               " * are; this file names the routines the port calls (docs/DRIVERS.md,\n"
-               " * \"Register it\"), with the signatures of unloadfuzz_driver.h.\n"
-               " */\n"
-               "#include <wdf.h>\n"
-               "#include \"unloadfuzz_driver.h\"\n\n"
-               "DRIVER_INITIALIZE DriverEntry;\n\n"
-               "#error \"unloadfuzz_port.c: name the routines the port calls below, then delete this line\"\n\n",
-               name);
+    /* unloadfuzz_port.c: PortCls alone, until the port plays PcAddAdapterDevice */
     if (portcls)
         buf_printf(&port,
+                   "/*\n"
+                   " * unloadfuzz_port.c - how unloadfuzz's port simulation calls %s (written by\n"
+                   " * `unloadfuzz init`; yours to edit). The driver's own sources stay as they\n"
+                   " * are; this file names the routines the simplified port calls\n"
+                   " * (docs/DRIVERS.md, \"PortCls adapters\"), with the signatures of\n"
+                   " * unloadfuzz_driver.h.\n"
+                   " */\n"
+                   "#include <wdf.h>\n"
+                   "#include \"unloadfuzz_driver.h\"\n\n"
+                   "DRIVER_INITIALIZE DriverEntry;\n\n"
+                   "#error \"unloadfuzz_port.c: name the routines the port calls below, then delete this line\"\n\n"
                    "/* A device arrived: the driver creates its miniport device over Fdo\n"
                    " * (WdfDeviceMiniportCreate), as its AddDevice/StartDevice path does. */\n"
                    "NTSTATUS YourDeviceArrival(PDEVICE_OBJECT Fdo, PDEVICE_OBJECT NextDevice, PDEVICE_OBJECT Pdo);\n"
@@ -327,29 +341,15 @@ int init_main(int argc, char **argv)
                    "UF_DRIVER(.flavour = UF_PORT_PORTCLS,\n"
                    "          .entry = DriverEntry,\n"
                    "          .device_arrival = YourDeviceArrival,\n"
-                   "          .device_removal = YourDeviceRemoval);\n");
-    else
-        buf_printf(&port,
-                   "/* A device arrived: the driver creates its miniport device over Fdo\n"
-                   " * (WdfDeviceMiniportCreate), as its MiniportInitializeEx does. */\n"
-                   "NTSTATUS YourDeviceArrival(PDEVICE_OBJECT Fdo, PDEVICE_OBJECT NextDevice, PDEVICE_OBJECT Pdo);\n"
-                   "/* The device leaves: MiniportHaltEx. */\n"
-                   "VOID YourDeviceRemoval(PDEVICE_OBJECT Fdo);\n"
-                   "/* MiniportDriverUnload: WdfDriverMiniportUnload, then\n"
-                   " * NdisMDeregisterMiniportDriver. */\n"
-                   "DRIVER_UNLOAD YourDriverUnload;\n\n"
-                   "UF_DRIVER(.flavour = UF_PORT_NDIS,\n"
-                   "          .entry = DriverEntry,\n"
-                   "          .device_arrival = YourDeviceArrival,\n"
-                   "          .device_removal = YourDeviceRemoval,\n"
-                   "          .unload = YourDriverUnload);\n");
+                   "          .device_removal = YourDeviceRemoval);\n",
+                   name);
     if (buf_failed(&cm) || buf_failed(&port) || buf_failed(&wpp)) {
         rc = init_fail("out of memory");
         goto out;
     }
 
     if ((rc = put(abs, "CMakeLists.txt", buf_str(&cm))) != 0 ||
-        (rc = put(abs, "unloadfuzz_port.c", buf_str(&port))) != 0)
+        (portcls && (rc = put(abs, "unloadfuzz_port.c", buf_str(&port))) != 0))
         goto out;
     snprintf(seeds_dir, sizeof seeds_dir, "%s/seeds", abs);
     if (!dir_is_dir(seeds_dir) && dir_make(seeds_dir) != 0) {
@@ -359,11 +359,14 @@ int init_main(int argc, char **argv)
     for (k = 0; k < sizeof seeds / sizeof seeds[0] && rc == 0; k++)
         rc = put(seeds_dir, seeds[k].name, seeds[k].text);
     if (rc == 0)
-        printf("init: %s, a %s miniport; next: name its routines in unloadfuzz_port.c, then, in\n"
-               "unloadfuzz's source tree:\n"
+        printf("init: %s, a%s; next: %s, in unloadfuzz's source tree:\n"
                "  cmake --preset debug -DUF_DRIVER_DIRS=%s && cmake --build --preset debug\n"
                "  build/debug/%s_replay --expect %s/*.ufp\n",
-               name, portcls ? "PortCls" : "NDIS-style", abs, name, seeds_dir);
+               name,
+               portcls ? " PortCls miniport" : avstream ? "n AVStream minidriver" : "n NDIS 6 miniport",
+               portcls ? "name its routines in unloadfuzz_port.c, then"
+                       : "the port learns its routines from its registration; build it",
+               abs, name, seeds_dir);
 out:
     buf_free(&cm);
     buf_free(&port);
