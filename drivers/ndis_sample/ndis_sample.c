@@ -6,8 +6,10 @@
  * NetAdapter-less NIC drivers built on KMDF): the port driver (NDIS) owns the
  * WDM driver object and its dispatch table, so DriverEntry creates the
  * framework driver with WdfDriverInitNoDispatchOverride and then registers
- * with the port (NdisMRegisterMiniportDriver). For each adapter the port
- * calls MiniportInitializeEx (here: device_arrival), which creates one
+ * with the port (NdisMRegisterMiniportDriver, NDIS 6 characteristics). For
+ * each adapter NDIS calls MiniportInitializeEx (NdisSampleInitializeEx, then
+ * NdisSampleDeviceArrival with the device objects NdisMGetDeviceProperty
+ * gives), which creates one
  * miniport device over the port's FDO (WdfDeviceMiniportCreate) with the
  * adapter's context and, under it, everything the adapter runs on:
  *
@@ -27,7 +29,7 @@
  * model has a pool; until then it lives in the context (see
  * NDIS_SAMPLE_POOL below).
  *
- * MiniportHaltEx (device_removal) quiesces the adapter: it takes it off the
+ * MiniportHaltEx (NdisSampleDeviceRemoval) quiesces the adapter: it takes it off the
  * driver's adapter list, stops both timers waiting for running callbacks,
  * flushes the reset work, releases the receive ring and the hardware state.
  * Before that it stops the lower target, cancelling the link query, so
