@@ -30,7 +30,7 @@ int main(int argc, char **argv)
 {
     static char replay[512];
     struct explore_target t = {uf_driver_under_test.name, PROG_DRIVER, run_driver, replay,
-                               UF_SEEDS_DIR};
+                               UF_SEEDS_DIR, uf_port_events};
 
     snprintf(replay, sizeof replay, "unloadfuzz repro --target %s", uf_driver_under_test.name);
     if (argc > 1 && !strcmp(argv[1], "triage"))

@@ -71,7 +71,7 @@ int explore_cli_main(int argc, char **argv)
         return argc < 1 ? 2 : 0;
     }
     if (!strcmp(argv[0], "api")) {
-        struct explore_target t = {"api", PROG_API, run_api, "unloadfuzz repro", NULL};
+        struct explore_target t = {"api", PROG_API, run_api, "unloadfuzz repro", NULL, NULL};
 
         return explore_main(&t, argc - 1, argv + 1);
     }
@@ -98,7 +98,7 @@ int triage_cli_main(int argc, char **argv)
         return argc < 1 ? 2 : 0;
     }
     if (!strcmp(argv[0], "api")) {
-        struct explore_target t = {"api", PROG_API, run_api, "unloadfuzz repro", NULL};
+        struct explore_target t = {"api", PROG_API, run_api, "unloadfuzz repro", NULL, NULL};
 
         return triage_main(&t, argc - 1, argv + 1);
     }

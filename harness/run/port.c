@@ -394,8 +394,16 @@ void uf_port_run(const struct uf_driver *d, const struct program *p, struct port
         check_end(&checker);
     model_set_sink(NULL, NULL);
     r->port_state = P.loaded | (P.unloads < 3 ? P.unloads : 3u) << 1 | P.arrived << 7;
-    if (P.flavour && P.flavour->has_events && !P.shut_down)
-        r->port_state |= PORT_STATE_PORT_EVENTS;
     for (i = 0; i < PROG_MAX_ADAPTERS; i++)
         r->port_state |= (uint32_t)P.present[i] << (3 + i);
+    if (P.flavour && P.flavour->state)
+        r->port_state |= P.flavour->state() << 10;
+}
+
+uint32_t uf_port_events(struct op *ev, uint32_t max)
+{
+    if (!P.loaded || P.unloads != 0 || P.shut_down || model_halted() || !P.flavour ||
+        !P.flavour->events)
+        return 0;
+    return P.flavour->events(ev, max);
 }

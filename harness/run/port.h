@@ -38,12 +38,18 @@ struct port_run {
 #define PORT_STATE_UNLOADS(s) (((s) >> 1) & 3u) /* unload routine calls, at most 3 */
 #define PORT_STATE_PRESENT(s) (((s) >> 3) & 0xFu) /* bit a: adapter a is present */
 #define PORT_STATE_ARRIVED(s) (((s) >> 7) & 7u) /* adapters that arrived */
-#define PORT_STATE_PORT_EVENTS (1u << 10)       /* the port has events of its own (NDIS) */
+#define PORT_STATE_FLAVOUR(s) ((s) >> 10) /* the port's own adapter states (pause, sends, ...) */
 
 /* Runs the driver program p against driver d from a reset model (and
  * reset driver globals). Afterwards the model holds the final state. A
  * caller that wants the events sets a sink with uf_port_set_sink(). */
 void uf_port_run(const struct uf_driver *d, const struct program *p, struct port_run *r);
+
+/* After a run: fills ev[] (room for max) with the ops of the driver's port
+ * alone (send, pause, restart, reset, oid-request, surprise-removal for
+ * NDIS) that would act on an adapter present in the state the run ended
+ * in. Returns how many; 0 for a port with none, or once it unloaded. */
+uint32_t uf_port_events(struct op *ev, uint32_t max);
 
 /* Where events go besides the trace hash (NULL: nowhere). */
 void uf_port_set_sink(model_sink_fn fn, void *arg);

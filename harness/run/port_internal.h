@@ -35,9 +35,6 @@ struct op;
  * member but `name` may be NULL (the port then does nothing). */
 struct port_flavour {
     const char *name;
-    /* The port has ops of its own (pause, send, ...): the explorer plays
-     * them (PORT_STATE_PORT_EVENTS). */
-    int has_events;
     /* Adapter a arrived: its FDO, lower device and PDO are set up
      * (port_dev). Returns 1 when the device started. */
     int (*arrive)(uint32_t a);
@@ -54,6 +51,12 @@ struct port_flavour {
     void (*unloaded)(int entry_failed);
     /* The run ends: waits the port could not finish. */
     void (*end)(void);
+    /* What the port knows of its adapters beyond presence, for the
+     * explorer's state hash: 22 bits at most (NULL: nothing). */
+    uint32_t (*state)(void);
+    /* Fills ev[] (room for max) with this port's own ops that would act on
+     * an adapter now, for the explorer's search. Returns how many. */
+    uint32_t (*events)(struct op *ev, uint32_t max);
 };
 
 /* One device as the port and the bus give it to the driver. */

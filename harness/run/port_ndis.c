@@ -40,6 +40,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "edit.h"
 #include "port_internal.h"
 #define WDFMODEL_NO_CALL_SITES /* the port defines the routines drivers call */
 #include "ndis.h"
@@ -479,13 +480,75 @@ static void ndis_unloaded(int entry_failed)
     N.registered = 0;
 }
 
+/* The adapters' states for the explorer's hash: for adapters 0-3, five
+ * bits each (the state, and the sends the miniport holds, up to 3); bit 20
+ * a reset pending, bit 21 a request pending. */
+static uint32_t ndis_state(void)
+{
+    uint32_t a, s = 0, sends;
+
+    for (a = 0; a < PROG_MAX_ADAPTERS && a < 4; a++) {
+        sends = N.ad[a].sends_held < 3 ? N.ad[a].sends_held : 3;
+        s |= ((uint32_t)N.ad[a].state | sends << 3) << (5 * a);
+        s |= (uint32_t)(N.ad[a].reset_pending != 0) << 20;
+        s |= (uint32_t)(N.ad[a].oids_pending != 0) << 21;
+    }
+    return s;
+}
+
+/* The NDIS ops that would act on each adapter present now: the explorer's
+ * search plays them. */
+static uint32_t ndis_events(struct op *ev, uint32_t max)
+{
+    static const uint16_t codes[] = {OP_SEND, OP_PAUSE, OP_RESTART, OP_RESET, OP_OID_REQUEST,
+                                     OP_SURPRISE_REMOVAL};
+    uint32_t a, k, n = 0;
+
+    for (a = 0; a < P.arrived && a < PROG_MAX_ADAPTERS; a++) {
+        const struct adapter *ad = &N.ad[a];
+        int running = ad->state == AD_RUNNING, paused = ad->state == AD_PAUSED;
+
+        if (!P.present[a] || ad->state == AD_NONE || ad->state == AD_HALTED)
+            continue;
+        for (k = 0; k < sizeof codes / sizeof codes[0] && n < max; k++) {
+            int acts;
+
+            switch (codes[k]) {
+            case OP_SEND:
+            case OP_PAUSE:
+                acts = running;
+                break;
+            case OP_RESTART:
+                acts = paused;
+                break;
+            case OP_RESET:
+                acts = (running || paused) && N.ch.ResetHandlerEx && !ad->reset_pending;
+                break;
+            case OP_OID_REQUEST:
+                acts = running || paused;
+                break;
+            default: /* surprise-removal */
+                acts = 1;
+                break;
+            }
+            if (!acts)
+                continue;
+            op_init(&ev[n], (enum op_code)codes[k]);
+            ev[n].opts = OPT_ADAPTER;
+            ev[n++].num = a;
+        }
+    }
+    return n;
+}
+
 static const struct port_flavour port_ndis = {
     .name = "NDIS 6",
-    .has_events = 1,
     .arrive = ndis_arrive,
     .remove = ndis_remove,
     .op = ndis_op,
     .unloaded = ndis_unloaded,
+    .state = ndis_state,
+    .events = ndis_events,
 };
 
 /* ---- NDIS's routines a miniport calls ---- */

@@ -33,6 +33,10 @@ struct explore_target {
                 uint32_t *port_state);
     const char *replay;   /* the command that replays a finding's file */
     const char *seeds;    /* explored when no program is given; NULL: none */
+    /* After a run: fills ev[] (room for max) with the ops of the driver's
+     * port alone that would act now (send, pause, ...; port.h
+     * uf_port_events). Returns how many. NULL: none (the api target). */
+    uint32_t (*port_events)(struct op *ev, uint32_t max);
 };
 
 /* `explore` with its command-line arguments (after the target's name):

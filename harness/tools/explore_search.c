@@ -9,7 +9,8 @@
  * item, DPC or request and cleanup and destroy flags; the framework
  * driver's state; the deferred disposals; whether the machine halted; the
  * pool still allocated; the lower device's answer; and the port's state
- * (loaded, unloads, adapters arrived and present). A run whose end state
+ * (loaded, unloads, adapters arrived and present, and what the port's
+ * flavour knows of them: an NDIS adapter's state and the sends it holds). A run whose end state
  * was reached before is not extended: orderings that lead to the same
  * state are explored once. The driver's own globals are not in the hash
  * (docs/EXPLORING.md says what that means for a clean search).
@@ -35,18 +36,12 @@ enum {
     EVENT_COMPLETE = 1u << 6, /* complete request#N, each request at the lower device */
     EVENT_DPC = 1u << 7,      /* run-dpc dpc#N, each DPC queued */
     EVENT_LOWER = 1u << 8,    /* lower-device status=no-answer, once */
-    EVENT_PORT = 1u << 9,     /* the port's own events, to the newest adapter (NDIS: send,
-                               * oid-request, pause, restart, reset, surprise-removal) */
+    EVENT_PORT = 1u << 9,     /* the port's own ops that act now (NDIS: send, pause, ...) */
 };
 
 const char *const xsearch_event_names[XSEARCH_NEVENTS] = {
     "arrival", "removal", "fire", "run", "deferred", "unload", "complete", "dpc", "lower", "port",
 };
-
-/* The port's own events (a port without them ignores them; the search
- * plays them only for a port that says it has them). */
-static const enum op_code port_events[] = {OP_SEND, OP_OID_REQUEST, OP_PAUSE, OP_RESTART, OP_RESET,
-                                           OP_SURPRISE_REMOVAL};
 
 /* Makes *s a search with its state table (explore_search.h). Returns 0 or
  * -1. */
@@ -127,7 +122,8 @@ static int remember(struct xsearch *s, uint64_t h)
 
 /* Fills ev[] with the events the search may play in the state the last
  * run ended in (the port's being port_state). Returns how many. */
-static uint32_t next_events(const struct xsearch *s, struct op *ev, uint32_t port_state)
+static uint32_t next_events(const struct xsearch *s, const struct xeng *e, struct op *ev,
+                            uint32_t max, uint32_t port_state)
 {
     struct model_object_info info;
     uint32_t n = 0, id, count = model_object_count(), timers = 0, items = 0, a;
@@ -173,10 +169,6 @@ static uint32_t next_events(const struct xsearch *s, struct op *ev, uint32_t por
         op_init(&ev[n], OP_RUN);
         ev[n++].target = (uint16_t)a;
     }
-    if ((s->events & EVENT_PORT) && (port_state & PORT_STATE_PORT_EVENTS) &&
-        PORT_STATE_PRESENT(port_state))
-        for (a = 0; a < sizeof port_events / sizeof port_events[0]; a++)
-            op_init(&ev[n++], port_events[a]);
     if (s->events & EVENT_DEFERRED)
         op_init(&ev[n++], OP_RUN_DEFERRED);
     if (s->events & EVENT_UNLOAD)
@@ -186,6 +178,8 @@ static uint32_t next_events(const struct xsearch *s, struct op *ev, uint32_t por
         ev[n].opts = OPT_STATUS;
         ev[n++].level = LOWER_NO_ANSWER;
     }
+    if ((s->events & EVENT_PORT) && e->t->port_events)
+        n += e->t->port_events(&ev[n], max - n);
     return n;
 }
 
@@ -213,7 +207,7 @@ static void setup(struct program *dst, const struct program *p)
 static void search(struct xsearch *s, struct xeng *e, const struct program *p, uint32_t depth)
 {
     static struct program level[XSEARCH_MAX_DEPTH + 1];
-    struct op ev[4 * PROG_MAX_ENVREF + PROG_MAX_ADAPTERS + 4 + sizeof port_events / sizeof port_events[0]];
+    struct op ev[4 * PROG_MAX_ENVREF + 8 * PROG_MAX_ADAPTERS + 4];
     uint32_t n, i, ps;
     char how[48];
     int fresh;
@@ -234,7 +228,7 @@ static void search(struct xsearch *s, struct xeng *e, const struct program *p, u
     }
     if (depth >= s->depth || model_halted() || p->nops >= PROG_MAX_OPS)
         return;
-    n = next_events(s, ev, ps);
+    n = next_events(s, e, ev, sizeof ev / sizeof ev[0], ps);
     for (i = 0; i < n; i++) {
         level[depth] = *p;
         prog_insert(&level[depth], p->nops, &ev[i], 1);
