@@ -234,3 +234,8 @@ __attribute__((destructor)) static void alloc_release(void)
 {
     chunks_free();
 }
+
+int model_port_allocate(enum model_site site)
+{
+    return uf__alloc_try(site);
+}

@@ -255,6 +255,10 @@ void model_fault_arm(const struct model_fault_plan *plan);
 uint32_t model_alloc_count(void);
 /* Allocations failed on purpose since the last arm (or reset). */
 uint32_t model_faults_injected(void);
+/* An allocation the port makes for the driver (NDIS's miniport block at
+ * registration, say), counted at `site` like the model's own: returns 1
+ * when it succeeds, 0 when the fault plan fails it. */
+int model_port_allocate(enum model_site site);
 /* Called on every injected fault: a place for a breakpoint. */
 void model_fault_hit(enum model_site site);
 
@@ -302,6 +306,12 @@ int model_registry_set(const char *name, uint32_t value);
  * call recorded: for the port's routines the simulation does not play yet
  * [U1]. */
 void model_not_modelled(const char *routine);
+/* Reports `rule`, a contract of its port the driver broke, as the port
+ * simulation finds it: at the driver's line that called the port's
+ * routine when at_call (the routine's call-site macro recorded it), at no
+ * line otherwise (a wait the port cannot finish, a registration left when
+ * the image unloads). */
+void model_port_violation(enum model_rule rule, const char *detail, int at_call);
 
 /* ---- WPP tracing (wpp.c) ---- */
 /* 1 while the driver's trace provider is registered (WPP_INIT_TRACING

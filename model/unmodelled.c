@@ -52,3 +52,24 @@ void model_not_modelled(const char *routine)
 {
     not_modelled(routine);
 }
+
+void model_port_violation(enum model_rule rule, const char *detail, int at_call)
+{
+    enum model_ddi ddi = uf__model.ddi;
+    const char *file = uf__model.site_file;
+    int line = uf__model.site_line;
+
+    if (model_now.halted)
+        return;
+    uf__model.ddi = DDI_NONE;
+    uf__model.site_file = at_call ? uf__model.call_file : NULL;
+    uf__model.site_line = at_call ? uf__model.call_line : 0;
+    if (at_call) {
+        uf__model.call_file = NULL;
+        uf__model.call_line = 0;
+    }
+    uf__violation(rule, NULL, detail);
+    uf__model.ddi = ddi;
+    uf__model.site_file = file;
+    uf__model.site_line = line;
+}
