@@ -75,7 +75,7 @@ static void usage(FILE *f, const char *target)
             "                  search is for driver targets)\n"
             "  --depth D       events per sequence in the search (default 4, at most %d)\n"
             "  --events LIST   the search's events: arrival, removal, fire, run, deferred,\n"
-            "                  unload, complete, dpc, lower (default all)\n"
+            "                  unload, complete, dpc, lower, surprise (default all)\n"
             "  --budget RUNS   runs the search may make (default 200000)\n"
             "  --out DIR       where findings and summary.json go (default\n"
             "                  out/explore/<target>); it must be empty or an earlier\n"
@@ -262,7 +262,7 @@ static int parse_args(const struct explore_target *t, int argc, char **argv, str
         } else if (!strcmp(s, "--events")) {
             if (parse_list(v, xsearch_event_names, XSEARCH_NEVENTS, &rq->events) < 0) {
                 fprintf(stderr, "explore: --events takes arrival, removal, fire, run, deferred,"
-                                " unload, complete, dpc, lower\n");
+                                " unload, complete, dpc, lower, surprise\n");
                 return -1;
             }
             a++;

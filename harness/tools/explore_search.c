@@ -35,10 +35,12 @@ enum {
     EVENT_COMPLETE = 1u << 6, /* complete request#N, each request at the lower device */
     EVENT_DPC = 1u << 7,      /* run-dpc dpc#N, each DPC queued */
     EVENT_LOWER = 1u << 8,    /* lower-device status=no-answer, once */
+    EVENT_SURPRISE = 1u << 9, /* surprise-removal adapter=N, each adapter present */
 };
 
 const char *const xsearch_event_names[XSEARCH_NEVENTS] = {
     "arrival", "removal", "fire", "run", "deferred", "unload", "complete", "dpc", "lower",
+    "surprise",
 };
 
 /* Makes *s a search with its state table (explore_search.h). Returns 0 or
@@ -158,6 +160,12 @@ static uint32_t next_events(const struct xsearch *s, struct op *ev, uint32_t por
             ev[n].opts = OPT_ADAPTER;
             ev[n++].num = a;
         }
+    for (a = 0; a < PROG_MAX_ADAPTERS && (s->events & EVENT_SURPRISE); a++)
+        if (PORT_STATE_PRESENT(port_state) & (1u << a)) {
+            op_init(&ev[n], OP_SURPRISE_REMOVAL);
+            ev[n].opts = OPT_ADAPTER;
+            ev[n++].num = a;
+        }
     for (a = 0; a < timers && a < PROG_MAX_ENVREF && (s->events & EVENT_FIRE); a++) {
         op_init(&ev[n], OP_FIRE);
         ev[n++].target = (uint16_t)a;
@@ -202,7 +210,7 @@ static void setup(struct program *dst, const struct program *p)
 static void search(struct xsearch *s, struct xeng *e, const struct program *p, uint32_t depth)
 {
     static struct program level[XSEARCH_MAX_DEPTH + 1];
-    struct op ev[4 * PROG_MAX_ENVREF + PROG_MAX_ADAPTERS + 4];
+    struct op ev[4 * PROG_MAX_ENVREF + 2 * PROG_MAX_ADAPTERS + 4];
     uint32_t n, i, ps;
     char how[48];
     int fresh;

@@ -17,12 +17,12 @@
 #include "explore_engine.h"
 
 #define XSEARCH_MAX_DEPTH 12  /* the deepest --depth */
-#define XSEARCH_NEVENTS 9     /* kinds of event the search may play */
+#define XSEARCH_NEVENTS 10    /* kinds of event the search may play */
 #define XSEARCH_ALL_EVENTS ((1u << XSEARCH_NEVENTS) - 1)
 
 /* The kinds of event, as --events names them: bit k of an events mask is
  * xsearch_event_names[k] ("arrival", "removal", "fire", "run", "deferred",
- * "unload", "complete", "dpc", "lower"). */
+ * "unload", "complete", "dpc", "lower", "surprise"). */
 extern const char *const xsearch_event_names[XSEARCH_NEVENTS];
 
 /* The search's state and counts. Callers read the counts. */
