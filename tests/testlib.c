@@ -19,7 +19,7 @@ static uint32_t total;
 static char events[EVENTS_MAX];
 static size_t events_len;
 
-static void record(const struct model_event *ev, void *arg)
+void t_record(const struct model_event *ev, void *arg)
 {
     char line[512];
     int n;
@@ -42,7 +42,7 @@ int t_setup(void **state)
 {
     (void)state;
     model_reset();
-    model_set_sink(record, NULL);
+    model_set_sink(t_record, NULL);
     memset(&t_driver_object, 0, sizeof(t_driver_object));
     memset(t_device_objects, 0, sizeof(t_device_objects));
     t_log_clear();

@@ -32,6 +32,9 @@
 
 /* cmocka setup: model_reset() and a recording sink. Returns 0. */
 int t_setup(void **state);
+/* The recording sink t_setup installs, for a test that runs the port
+ * simulation (which sets its own sink and passes events on: uf_port_set_sink). */
+void t_record(const struct model_event *ev, void *arg);
 
 /* The WDM objects the builders hand to the framework. */
 extern DRIVER_OBJECT t_driver_object;

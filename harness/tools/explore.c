@@ -77,7 +77,7 @@ static void usage(FILE *f, const char *target)
             "  --events LIST   the search's events: arrival, removal, fire, run, deferred,\n"
             "                  unload, complete, dpc, lower, port (the port's own ops:\n"
             "                  NDIS's send, pause, restart, reset, oid-request,\n"
-            "                  surprise-removal) (default all)\n"
+            "                  surprise-removal; AVStream's surprise-removal) (default all)\n"
             "  --budget RUNS   runs the search may make (default 200000)\n"
             "  --out DIR       where findings and summary.json go (default\n"
             "                  out/explore/<target>); it must be empty or an earlier\n"
