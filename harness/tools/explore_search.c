@@ -161,12 +161,6 @@ static uint32_t next_events(const struct xsearch *s, const struct xeng *e, struc
             ev[n].opts = OPT_ADAPTER;
             ev[n++].num = a;
         }
-    for (a = 0; a < PROG_MAX_ADAPTERS && (s->events & EVENT_SURPRISE); a++)
-        if (PORT_STATE_PRESENT(port_state) & (1u << a)) {
-            op_init(&ev[n], OP_SURPRISE_REMOVAL);
-            ev[n].opts = OPT_ADAPTER;
-            ev[n++].num = a;
-        }
     for (a = 0; a < timers && a < PROG_MAX_ENVREF && (s->events & EVENT_FIRE); a++) {
         op_init(&ev[n], OP_FIRE);
         ev[n++].target = (uint16_t)a;
