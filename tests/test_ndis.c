@@ -268,6 +268,11 @@ static void N12_shutdown_ends_everything(void **state)
     assert_non_null(strstr(ContractLog, "restart@0 shutdown@0 "));
     assert_null(strstr(ContractLog, "halt"));
     assert_null(strstr(ContractLog, " unload@"));
+    /* Shut down while a pause waits for the work item: time no longer
+     * passes, so nothing completes it, and nothing is reported. */
+    run(M_PAUSE_PENDS | M_COMPLETE_IN_WORK, "load\ndevice-arrival\npause\nshutdown\nrun workitem#0\n");
+    assert_null(strstr(ContractLog, "work"));
+    assert_only(RULE__COUNT);
 }
 
 /* [N2] NDIS fills the header of what it passes (the initialize parameters)

@@ -381,7 +381,9 @@ void uf_port_run(const struct uf_driver *d, const struct program *p, struct port
     if (CHECKER)
         check_begin(&checker);
     model_set_sink(on_event, NULL);
-    for (i = 0; i < p->nops && !model_halted(); i++) {
+    /* After a shutdown the machine is off: nothing happens any more, time
+     * does not pass [N12]. */
+    for (i = 0; i < p->nops && !model_halted() && !P.shut_down; i++) {
         run_op(&p->ops[i]);
         if (CHECKER)
             check_step(&checker);
