@@ -447,7 +447,13 @@ static VOID interface_reference(PVOID Context) { (void)Context; }
 static VOID interface_dereference(PVOID Context) { (void)Context; }
 
 /* IRP_MN_QUERY_INTERFACE sent synchronously to the top of a stack
- * (FxQueryInterface::_QueryForInterface) [G5]. */
+ * (FxQueryInterface::_QueryForInterface) [G5]. The model's lower device
+ * knows no interface's routines: it can answer a query for the INTERFACE
+ * header alone, but one for an interface with routines after the header
+ * (Size beyond sizeof(INTERFACE)) it answers as a bus that does not know
+ * the GUID, STATUS_NOT_SUPPORTED, rather than succeed with NULL routines
+ * the driver would then call; the gap is reported, since the driver's
+ * path with the interface is not played. */
 static NTSTATUS query_interface(LPCGUID InterfaceType, PINTERFACE Interface, USHORT Size,
                                 USHORT Version)
 {
@@ -466,6 +472,12 @@ static NTSTATUS query_interface(LPCGUID InterfaceType, PINTERFACE Interface, USH
         return STATUS_UNSUCCESSFUL;
     }
     st = model_lower_answer_status((enum model_lower_answer)uf__model.lower_answer);
+    if (NT_SUCCESS(st) && Size > sizeof(INTERFACE)) {
+        uf__violation(RULE_DDI_NOT_MODELLED, NULL,
+                      "the lower device has no routines for an interface beyond INTERFACE's header: "
+                      "the query failed with STATUS_NOT_SUPPORTED");
+        return STATUS_NOT_SUPPORTED;
+    }
     if (NT_SUCCESS(st) && Size >= sizeof(INTERFACE)) {
         Interface->Size = Size;
         Interface->Version = Version;

@@ -1,7 +1,8 @@
 /*
  * ndis.c - what NDIS allocates for a miniport (uf/ndis.h): its memory
- * (NdisAllocateMemoryWithTagPriority, NdisFreeMemory) and its
- * NET_BUFFER_LIST pools.
+ * (NdisAllocateMemoryWithTagPriority, NdisFreeMemory), its
+ * NET_BUFFER_LIST pools and its timer objects; and NDIS's events and
+ * version, which need nothing of the port.
  *
  * ndis.sys makes these allocations on the miniport's behalf, so Driver
  * Verifier's pool tracking, which charges a block to the image that called
@@ -28,6 +29,8 @@
 
 #define POOLS_MAX 32 /* NET_BUFFER_LIST pools a miniport holds at once */
 #define NBLS_MAX 256 /* NET_BUFFER_LISTs the model hands out per execution */
+#define TIMERS_MAX 32 /* timer objects a miniport holds at once */
+#define NDIS_VERSION_PLAYED 0x00060055u /* NDIS 6.85 */
 
 /* A NET_BUFFER_LIST as the pool hands it out: the list, its one buffer,
  * and the context area behind them. */
@@ -54,11 +57,19 @@ struct nbl_record {
     uint8_t freed;
 };
 
+/* A timer object: NDIS memory (so a timer never freed is NDIS memory
+ * left at unload) holding what the miniport asked for. */
+struct ndis_timer {
+    NDIS_TIMER_CHARACTERISTICS chars; /* the miniport's, copied */
+    uint8_t armed;                    /* set and not cancelled; the model never fires it */
+};
+
 static struct {
     struct nbl_pool pools[POOLS_MAX];
     uint32_t npools;
     struct nbl_record nbls[NBLS_MAX];
     uint32_t nnbls;
+    struct ndis_timer *timers[TIMERS_MAX]; /* live timer objects; NULL when free */
 } ndis;
 
 void uf__ndis_reset(void)
@@ -289,6 +300,183 @@ VOID NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList)
     ndis.pools[ndis.nbls[i].pool].outstanding--;
     uf__alloc_block_free(ndis.nbls[i].b, sizeof *ndis.nbls[i].b + ndis.nbls[i].b->ctx.Size);
 out:
+    uf__ddi_leave(&f, STATUS_SUCCESS);
+}
+
+/* ---- the version, events and timer objects ---- */
+
+UINT NdisGetVersion(VOID)
+{
+    struct ddi_frame f;
+
+    uf__ddi_enter_kernel(&f, DDI_NdisGetVersion);
+    uf__ddi_leave(&f, STATUS_SUCCESS);
+    return NDIS_VERSION_PLAYED;
+}
+
+VOID NdisInitializeEvent(PNDIS_EVENT Event)
+{
+    struct ddi_frame f;
+
+    if (uf__ddi_enter_kernel(&f, DDI_NdisInitializeEvent) && Event) {
+        memset(Event, 0, sizeof *Event);
+        Event->Event.Header.Type = NotificationEvent;
+        Event->Event.Header.Size = (UCHAR)(sizeof(KEVENT) / sizeof(LONG));
+        InitializeListHead(&Event->Event.Header.WaitListHead);
+    }
+    uf__ddi_leave(&f, STATUS_SUCCESS);
+}
+
+VOID NdisSetEvent(PNDIS_EVENT Event)
+{
+    struct ddi_frame f;
+
+    if (uf__ddi_enter_kernel(&f, DDI_NdisSetEvent) && Event)
+        Event->Event.Header.SignalState = 1;
+    uf__ddi_leave(&f, STATUS_SUCCESS);
+}
+
+VOID NdisResetEvent(PNDIS_EVENT Event)
+{
+    struct ddi_frame f;
+
+    if (uf__ddi_enter_kernel(&f, DDI_NdisResetEvent) && Event)
+        Event->Event.Header.SignalState = 0;
+    uf__ddi_leave(&f, STATUS_SUCCESS);
+}
+
+/* TRUE when the event is signalled. Nothing else runs while the caller
+ * waits, so an event not signalled stays so: a limited wait times out,
+ * and an unlimited one is a wait the model cannot play (the real thread
+ * waits for another to set the event), reported as such. */
+BOOLEAN NdisWaitEvent(PNDIS_EVENT Event, UINT MsToWait)
+{
+    struct ddi_frame f;
+    BOOLEAN set = FALSE;
+
+    if (uf__ddi_enter_kernel(&f, DDI_NdisWaitEvent) && Event) {
+        set = Event->Event.Header.SignalState != 0;
+        if (!set && MsToWait == 0)
+            model_not_modelled("NdisWaitEvent with no time limit on an event nothing will set");
+    }
+    uf__ddi_leave(&f, set ? STATUS_SUCCESS : STATUS_TIMEOUT);
+    return set;
+}
+
+/* The live timer object h is, or NULL (and its slot in *slot). */
+static struct ndis_timer *timer_of(NDIS_HANDLE h, uint32_t *slot)
+{
+    uint32_t i;
+
+    for (i = 0; h && i < TIMERS_MAX; i++) {
+        if (ndis.timers[i] == h) {
+            if (slot)
+                *slot = i;
+            return ndis.timers[i];
+        }
+    }
+    return NULL;
+}
+
+/* Reports a timer routine given what is no live timer object. */
+static void timer_invalid(const char *routine)
+{
+    char detail[128];
+
+    snprintf(detail, sizeof detail, "%s: TimerObject is no timer object NDIS allocated, or one already freed",
+             routine);
+    uf__violation(RULE_NDIS_HANDLE_INVALID, NULL, detail);
+}
+
+NDIS_STATUS NdisAllocateTimerObject(NDIS_HANDLE NdisHandle, PNDIS_TIMER_CHARACTERISTICS TimerCharacteristics,
+                                    PNDIS_HANDLE pTimerObject)
+{
+    struct ddi_frame f;
+    struct ndis_timer *t;
+    uint32_t i;
+
+    (void)NdisHandle;
+    if (pTimerObject)
+        *pTimerObject = NULL;
+    if (!uf__ddi_enter_kernel(&f, DDI_NdisAllocateTimerObject))
+        return uf__ddi_leave(&f, NDIS_STATUS_FAILURE);
+    if (!TimerCharacteristics || !pTimerObject || !TimerCharacteristics->TimerFunction) {
+        uf__violation(RULE_NULL_PARAMETER, NULL,
+                      !TimerCharacteristics ? "TimerCharacteristics is NULL"
+                      : !pTimerObject       ? "pTimerObject is NULL"
+                                            : "TimerCharacteristics->TimerFunction is NULL");
+        return uf__ddi_leave(&f, NDIS_STATUS_INVALID_PARAMETER);
+    }
+    for (i = 0; i < TIMERS_MAX && ndis.timers[i]; i++)
+        ;
+    if (i == TIMERS_MAX)
+        return uf__ddi_leave(&f, NDIS_STATUS_RESOURCES);
+    t = uf__pool_ndis_allocate(sizeof *t, TimerCharacteristics->AllocationTag);
+    if (!t)
+        return uf__ddi_leave(&f, NDIS_STATUS_RESOURCES);
+    memset(t, 0, sizeof *t);
+    t->chars = *TimerCharacteristics;
+    ndis.timers[i] = t;
+    *pTimerObject = t;
+    return uf__ddi_leave(&f, NDIS_STATUS_SUCCESS);
+}
+
+BOOLEAN NdisSetTimerObject(NDIS_HANDLE TimerObject, LARGE_INTEGER DueTime, LONG MillisecondsPeriod,
+                           PVOID FunctionContext)
+{
+    struct ddi_frame f;
+    struct ndis_timer *t;
+    BOOLEAN was = FALSE;
+
+    (void)DueTime;
+    (void)MillisecondsPeriod;
+    if (uf__ddi_enter_kernel(&f, DDI_NdisSetTimerObject)) {
+        t = timer_of(TimerObject, NULL);
+        if (!t) {
+            timer_invalid("NdisSetTimerObject");
+        } else {
+            was = t->armed;
+            t->armed = 1;
+            if (FunctionContext)
+                t->chars.FunctionContext = FunctionContext;
+        }
+    }
+    uf__ddi_leave(&f, STATUS_SUCCESS);
+    return was;
+}
+
+BOOLEAN NdisCancelTimerObject(NDIS_HANDLE TimerObject)
+{
+    struct ddi_frame f;
+    struct ndis_timer *t;
+    BOOLEAN was = FALSE;
+
+    if (uf__ddi_enter_kernel(&f, DDI_NdisCancelTimerObject)) {
+        t = timer_of(TimerObject, NULL);
+        if (!t) {
+            timer_invalid("NdisCancelTimerObject");
+        } else {
+            was = t->armed;
+            t->armed = 0;
+        }
+    }
+    uf__ddi_leave(&f, STATUS_SUCCESS);
+    return was;
+}
+
+VOID NdisFreeTimerObject(NDIS_HANDLE TimerObject)
+{
+    struct ddi_frame f;
+    uint32_t slot;
+
+    if (uf__ddi_enter_kernel(&f, DDI_NdisFreeTimerObject)) {
+        if (!timer_of(TimerObject, &slot)) {
+            timer_invalid("NdisFreeTimerObject");
+        } else {
+            ndis.timers[slot] = NULL;
+            uf__pool_free_block(TimerObject, 0);
+        }
+    }
     uf__ddi_leave(&f, STATUS_SUCCESS);
 }
 

@@ -274,6 +274,23 @@ NTSTATUS RtlStringCbPrintfW(NTSTRSAFE_PWSTR d, size_t cb, NTSTRSAFE_PCWSTR forma
     return st;
 }
 
+NTSTATUS RtlStringCchVPrintfA(NTSTRSAFE_PSTR d, size_t cch, NTSTRSAFE_PCSTR format, va_list ap)
+{
+    return print(A(d), cch, format, ap);
+}
+NTSTATUS RtlStringCchVPrintfW(NTSTRSAFE_PWSTR d, size_t cch, NTSTRSAFE_PCWSTR format, va_list ap)
+{
+    return print(W(d), cch, format, ap);
+}
+NTSTATUS RtlStringCbVPrintfA(NTSTRSAFE_PSTR d, size_t cb, NTSTRSAFE_PCSTR format, va_list ap)
+{
+    return print(A(d), cb, format, ap);
+}
+NTSTATUS RtlStringCbVPrintfW(NTSTRSAFE_PWSTR d, size_t cb, NTSTRSAFE_PCWSTR format, va_list ap)
+{
+    return print(W(d), WCH(cb), format, ap);
+}
+
 /* Whether u is a UNICODE_STRING the functions accept: even lengths,
  * Length within MaximumLength, MaximumLength within the limit, and a
  * buffer behind any length. */

@@ -1,5 +1,6 @@
 /*
- * unmodelled.c - the routines of unmodelled.def and unmodelled_km.def
+ * unmodelled.c - the routines of unmodelled.def, unmodelled_km.def and
+ * unmodelled_ndis.def
  * (and, through model_not_modelled, the port's): each reports
  * ddi-not-modelled, naming itself and the driver's line, and returns its
  * failure. Any IRQL, any time: the point is to say the model was left,
@@ -9,6 +10,7 @@
 #include <stdio.h>
 
 #include "internal.h"
+#include "uf/ndis.h"
 
 /* Reports the call of `name` at the call site the driver's macro recorded. */
 static void not_modelled(const char *name)
@@ -45,6 +47,7 @@ static void not_modelled(const char *name)
     }
 #include "uf/unmodelled.def"
 #include "uf/unmodelled_km.def"
+#include "uf/unmodelled_ndis.def"
 #undef UNMODELLED
 #undef UNMODELLED_VOID
 

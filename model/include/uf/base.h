@@ -65,6 +65,18 @@
  * spelling that behaves so in every translation unit. */
 #define FORCEINLINE static inline
 #define __forceinline __inline__ __attribute__((__always_inline__))
+/* __inline on a function of a header that is not static: Microsoft's
+ * compiler emits an out-of-line copy in every unit that uses it, one kept
+ * at link (COMDAT), while C11 emits none, so a call the optimizer does not
+ * inline (every call at -O0) is left undefined. Always inlining the calls
+ * needs no copy at all, and a static __inline function is still one; gcc
+ * and clang have no weak or COMDAT spelling that a static function
+ * accepts. What still fails to link is taking the address of a
+ * non-static __inline function, which no driver built here does. C++'s
+ * inline already has Microsoft's meaning. */
+#ifndef __cplusplus
+#define __inline __inline__ __attribute__((__always_inline__))
+#endif
 #define DECLSPEC_NOINLINE __attribute__((__noinline__))
 #define DECLSPEC_NORETURN __attribute__((__noreturn__))
 #define DECLSPEC_ALIGN(n) __attribute__((__aligned__(n)))
@@ -248,6 +260,7 @@ typedef void *HANDLE, **PHANDLE;
 
 /* ---- structure arithmetic ---- */
 #define UNREFERENCED_PARAMETER(p)           ((void)(p))
+#define ARGUMENT_PRESENT(p)                 ((CHAR *)((ULONG_PTR)(p)) != (CHAR *)NULL)
 #define DBG_UNREFERENCED_PARAMETER(p)       ((void)(p))
 #define DBG_UNREFERENCED_LOCAL_VARIABLE(v)  ((void)(v))
 #define UNREFERENCED_LOCAL_VARIABLE(v)      ((void)(v))

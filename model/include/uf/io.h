@@ -554,6 +554,66 @@ typedef struct _IO_STACK_LOCATION {
     PVOID Context;
 } IO_STACK_LOCATION, *PIO_STACK_LOCATION;
 
+/* ---- memory descriptor lists: what a driver reads of one ---- */
+struct _EPROCESS;
+typedef struct _MDL {
+    struct _MDL *Next;
+    CSHORT Size;
+    CSHORT MdlFlags;
+    struct _EPROCESS *Process;
+    PVOID MappedSystemVa; /* the system address, when mapped */
+    PVOID StartVa;        /* page-aligned start of the buffer */
+    ULONG ByteCount;
+    ULONG ByteOffset;     /* of the buffer within StartVa's page */
+} MDL;
+#define MDL_MAPPED_TO_SYSTEM_VA     0x0001
+#define MDL_PAGES_LOCKED            0x0002
+#define MDL_SOURCE_IS_NONPAGED_POOL 0x0004
+#define MDL_ALLOCATED_FIXED_SIZE    0x0008
+#define MDL_PARTIAL                 0x0010
+#define MDL_PARTIAL_HAS_BEEN_MAPPED 0x0020
+#define MDL_IO_PAGE_READ            0x0040
+#define MDL_WRITE_OPERATION         0x0080
+
+typedef enum _MM_PAGE_PRIORITY {
+    LowPagePriority,
+    NormalPagePriority = 16,
+    HighPagePriority = 32
+} MM_PAGE_PRIORITY;
+#define MdlMappingNoWrite   0x80000000
+#define MdlMappingNoExecute 0x40000000
+
+typedef enum _MEMORY_CACHING_TYPE {
+    MmNonCached = 0,
+    MmCached = 1,
+    MmWriteCombined = 2,
+    MmHardwareCoherentCached,
+    MmNonCachedUnordered,
+    MmUSWCCached,
+    MmMaximumCacheType
+} MEMORY_CACHING_TYPE;
+
+#define MmGetMdlByteCount(Mdl)      ((Mdl)->ByteCount)
+#define MmGetMdlByteOffset(Mdl)     ((Mdl)->ByteOffset)
+#define MmGetMdlVirtualAddress(Mdl) ((PVOID)((PCHAR)((Mdl)->StartVa) + (Mdl)->ByteOffset))
+/* The mapping an MDL of nonpaged pool or an already mapped one has, or a
+ * new one (MmMapLockedPagesSpecifyCache, which the model does not play:
+ * NULL). */
+#define MmGetSystemAddressForMdlSafe(Mdl, Priority)                                   \
+    (((Mdl)->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_SOURCE_IS_NONPAGED_POOL))       \
+         ? ((Mdl)->MappedSystemVa)                                                    \
+         : MmMapLockedPagesSpecifyCache((Mdl), KernelMode, MmCached, NULL, FALSE, (Priority)))
+
+/* ---- port I/O (the HAL's READ_PORT_ and WRITE_PORT_): no device of the
+ * model answers at a port address, so a write is discarded and a read
+ * finds the floating bus, all ones ---- */
+FORCEINLINE VOID WRITE_PORT_UCHAR(_In_ PUCHAR Port, _In_ UCHAR Value) { (void)Port; (void)Value; }
+FORCEINLINE VOID WRITE_PORT_USHORT(_In_ PUSHORT Port, _In_ USHORT Value) { (void)Port; (void)Value; }
+FORCEINLINE VOID WRITE_PORT_ULONG(_In_ PULONG Port, _In_ ULONG Value) { (void)Port; (void)Value; }
+FORCEINLINE UCHAR READ_PORT_UCHAR(_In_ PUCHAR Port) { (void)Port; return 0xFF; }
+FORCEINLINE USHORT READ_PORT_USHORT(_In_ PUSHORT Port) { (void)Port; return 0xFFFF; }
+FORCEINLINE ULONG READ_PORT_ULONG(_In_ PULONG Port) { (void)Port; return 0xFFFFFFFF; }
+
 /* ---- walking an IRP's stack ---- */
 /* The caller's stack location. */
 FORCEINLINE PIO_STACK_LOCATION IoGetCurrentIrpStackLocation(_In_ PIRP Irp)

@@ -88,6 +88,26 @@ NTKERNELAPI NTSTATUS KeDelayExecutionThread(_In_ KPROCESSOR_MODE WaitMode,
 /* Spins for MicroSeconds; any IRQL. Returns at once in the model. */
 NTHALAPI VOID KeStallExecutionProcessor(_In_ ULONG MicroSeconds);
 
+/* The kernel's event, as far as a driver may look into it: the dispatcher
+ * header whose SignalState says whether it is signalled. The model plays
+ * no KeWaitForSingleObject; NDIS's events (uf/ndis.h) are played over
+ * this state. */
+typedef struct _DISPATCHER_HEADER {
+    UCHAR Type;        /* NotificationEvent or SynchronizationEvent */
+    UCHAR Signalling;
+    UCHAR Size;
+    UCHAR Reserved1;
+    LONG SignalState;  /* nonzero: signalled */
+    LIST_ENTRY WaitListHead;
+} DISPATCHER_HEADER, *PDISPATCHER_HEADER;
+typedef enum _EVENT_TYPE {
+    NotificationEvent,
+    SynchronizationEvent
+} EVENT_TYPE;
+typedef struct _KEVENT {
+    DISPATCHER_HEADER Header;
+} KEVENT, *PKEVENT, *PRKEVENT;
+
 /* ---- interlocked operations: sequentially consistent, as on x64 ---- */
 #define UF_ATOMIC_ __ATOMIC_SEQ_CST
 

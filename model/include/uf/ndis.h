@@ -10,6 +10,8 @@
  * model's (model/ndis.c), so faults reach them and leaks are reported when
  * the image unloads. What a miniport may call and nothing here plays is in
  * uf/unmodelled_ndis.def: declared, and a call says it was not modelled.
+ * ntddndis.h's part (OIDs, statistics, link state) and xfilter.h's
+ * (Ethernet addresses) are here too.
  */
 #ifndef UNLOADFUZZ_UF_NDIS_H
 #define UNLOADFUZZ_UF_NDIS_H
@@ -49,6 +51,7 @@ typedef struct _CM_PARTIAL_RESOURCE_LIST *PNDIS_RESOURCE_LIST;
 #define NDIS_STATUS_MEDIA_CONNECT        ((NDIS_STATUS)0x4001000BL)
 #define NDIS_STATUS_MEDIA_DISCONNECT     ((NDIS_STATUS)0x4001000CL)
 #define NDIS_STATUS_LINK_STATE           ((NDIS_STATUS)0x40010017L)
+#define NDIS_STATUS_SOFT_ERRORS          ((NDIS_STATUS)0x80010003L)
 #define NDIS_STATUS_FAILURE              ((NDIS_STATUS)STATUS_UNSUCCESSFUL)
 #define NDIS_STATUS_RESOURCES            ((NDIS_STATUS)STATUS_INSUFFICIENT_RESOURCES)
 #define NDIS_STATUS_INVALID_PARAMETER    ((NDIS_STATUS)STATUS_INVALID_PARAMETER)
@@ -93,6 +96,8 @@ typedef struct _NDIS_OBJECT_HEADER {
     UCHAR Revision;
     USHORT Size;
 } NDIS_OBJECT_HEADER, *PNDIS_OBJECT_HEADER;
+
+#define NDIS_OBJECT_REVISION_1 1
 
 #define NDIS_OBJECT_TYPE_DEFAULT                                  0x80
 #define NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS                 0x81
@@ -292,6 +297,8 @@ typedef struct _NDIS_OID_REQUEST {
 #define OID_GEN_MEDIA_CONNECT_STATUS     0x00010114
 #define OID_GEN_MAXIMUM_SEND_PACKETS     0x00010115
 #define OID_GEN_VENDOR_DRIVER_VERSION    0x00010116
+#define OID_GEN_SUPPORTED_GUIDS          0x00010117
+#define OID_GEN_INTERRUPT_MODERATION     0x00010209
 #define OID_GEN_XMIT_OK                  0x00020101
 #define OID_GEN_RCV_OK                   0x00020102
 #define OID_GEN_XMIT_ERROR               0x00020103
@@ -302,6 +309,94 @@ typedef struct _NDIS_OID_REQUEST {
 #define OID_802_3_CURRENT_ADDRESS        0x01010102
 #define OID_802_3_MULTICAST_LIST         0x01010103
 #define OID_802_3_MAXIMUM_LIST_SIZE      0x01010104
+#define OID_802_3_RCV_ERROR_ALIGNMENT    0x01020101
+#define OID_802_3_XMIT_ONE_COLLISION     0x01020102
+#define OID_802_3_XMIT_MORE_COLLISIONS   0x01020103
+#define OID_802_3_XMIT_DEFERRED          0x01020201
+#define OID_802_3_XMIT_MAX_COLLISIONS    0x01020202
+#define OID_802_3_RCV_OVERRUN            0x01020203
+#define OID_802_3_XMIT_UNDERRUN          0x01020204
+#define OID_802_3_XMIT_HEARTBEAT_FAILURE 0x01020205
+#define OID_802_3_XMIT_TIMES_CRS_LOST    0x01020206
+#define OID_802_3_XMIT_LATE_COLLISIONS   0x01020207
+
+/* OID_GEN_STATISTICS' answer: the interface's counters (ntddndis.h). */
+typedef struct _NDIS_STATISTICS_INFO {
+    NDIS_OBJECT_HEADER Header;
+    ULONG SupportedStatistics;
+    ULONG64 ifInDiscards;
+    ULONG64 ifInErrors;
+    ULONG64 ifHCInOctets;
+    ULONG64 ifHCInUcastPkts;
+    ULONG64 ifHCInMulticastPkts;
+    ULONG64 ifHCInBroadcastPkts;
+    ULONG64 ifHCOutOctets;
+    ULONG64 ifHCOutUcastPkts;
+    ULONG64 ifHCOutMulticastPkts;
+    ULONG64 ifHCOutBroadcastPkts;
+    ULONG64 ifOutErrors;
+    ULONG64 ifOutDiscards;
+    ULONG64 ifHCInUcastOctets;
+    ULONG64 ifHCInMulticastOctets;
+    ULONG64 ifHCInBroadcastOctets;
+    ULONG64 ifHCOutUcastOctets;
+    ULONG64 ifHCOutMulticastOctets;
+    ULONG64 ifHCOutBroadcastOctets;
+} NDIS_STATISTICS_INFO, *PNDIS_STATISTICS_INFO;
+#define NDIS_STATISTICS_INFO_REVISION_1 1
+#define NDIS_SIZEOF_STATISTICS_INFO_REVISION_1 \
+    NDIS_SIZEOF_THROUGH_(NDIS_STATISTICS_INFO, ifHCOutBroadcastOctets)
+
+#define NDIS_STATISTICS_FLAGS_VALID_DIRECTED_FRAMES_RCV   0x00000001
+#define NDIS_STATISTICS_FLAGS_VALID_MULTICAST_FRAMES_RCV  0x00000002
+#define NDIS_STATISTICS_FLAGS_VALID_BROADCAST_FRAMES_RCV  0x00000004
+#define NDIS_STATISTICS_FLAGS_VALID_BYTES_RCV             0x00000008
+#define NDIS_STATISTICS_FLAGS_VALID_RCV_DISCARDS          0x00000010
+#define NDIS_STATISTICS_FLAGS_VALID_RCV_ERROR             0x00000020
+#define NDIS_STATISTICS_FLAGS_VALID_DIRECTED_FRAMES_XMIT  0x00000040
+#define NDIS_STATISTICS_FLAGS_VALID_MULTICAST_FRAMES_XMIT 0x00000080
+#define NDIS_STATISTICS_FLAGS_VALID_BROADCAST_FRAMES_XMIT 0x00000100
+#define NDIS_STATISTICS_FLAGS_VALID_BYTES_XMIT            0x00000200
+#define NDIS_STATISTICS_FLAGS_VALID_XMIT_ERROR            0x00000400
+#define NDIS_STATISTICS_FLAGS_VALID_XMIT_DISCARDS         0x00008000
+#define NDIS_STATISTICS_FLAGS_VALID_DIRECTED_BYTES_RCV    0x00010000
+#define NDIS_STATISTICS_FLAGS_VALID_MULTICAST_BYTES_RCV   0x00020000
+#define NDIS_STATISTICS_FLAGS_VALID_BROADCAST_BYTES_RCV   0x00040000
+#define NDIS_STATISTICS_FLAGS_VALID_DIRECTED_BYTES_XMIT   0x00080000
+#define NDIS_STATISTICS_FLAGS_VALID_MULTICAST_BYTES_XMIT  0x00100000
+#define NDIS_STATISTICS_FLAGS_VALID_BROADCAST_BYTES_XMIT  0x00200000
+
+/* OID_GEN_INTERRUPT_MODERATION's answer (ntddndis.h). */
+typedef enum _NDIS_INTERRUPT_MODERATION {
+    NdisInterruptModerationUnknown,
+    NdisInterruptModerationNotSupported,
+    NdisInterruptModerationEnabled,
+    NdisInterruptModerationDisabled
+} NDIS_INTERRUPT_MODERATION, *PNDIS_INTERRUPT_MODERATION;
+#define NDIS_INTERRUPT_MODERATION_CHANGE_NEEDS_RESET        0x00000001
+#define NDIS_INTERRUPT_MODERATION_CHANGE_NEEDS_REINITIALIZE 0x00000002
+
+typedef struct _NDIS_INTERRUPT_MODERATION_PARAMETERS {
+    NDIS_OBJECT_HEADER Header;
+    ULONG Flags;
+    NDIS_INTERRUPT_MODERATION InterruptModeration;
+} NDIS_INTERRUPT_MODERATION_PARAMETERS, *PNDIS_INTERRUPT_MODERATION_PARAMETERS;
+#define NDIS_INTERRUPT_MODERATION_PARAMETERS_REVISION_1 1
+#define NDIS_SIZEOF_INTERRUPT_MODERATION_PARAMETERS_REVISION_1 \
+    NDIS_SIZEOF_THROUGH_(NDIS_INTERRUPT_MODERATION_PARAMETERS, InterruptModeration)
+
+/* Ethernet addresses (xfilter.h, which ndis.h includes). */
+#define ETH_LENGTH_OF_ADDRESS 6
+#define ETH_IS_BROADCAST(A) \
+    ((((PUCHAR)(A))[0] == 0xff) && (((PUCHAR)(A))[1] == 0xff) && (((PUCHAR)(A))[2] == 0xff) && \
+     (((PUCHAR)(A))[3] == 0xff) && (((PUCHAR)(A))[4] == 0xff) && (((PUCHAR)(A))[5] == 0xff))
+#define ETH_IS_MULTICAST(A) ((BOOLEAN)(((PUCHAR)(A))[0] & ((UCHAR)0x01)))
+/* A block, as the real macro is: four bytes then two, unaligned. */
+#define ETH_COPY_NETWORK_ADDRESS(D, S)                                                   \
+    {                                                                                    \
+        *((ULONG UNALIGNED *)(D)) = *((ULONG UNALIGNED *)(S));                            \
+        *((USHORT UNALIGNED *)((UCHAR *)(D) + 4)) = *((USHORT UNALIGNED *)((UCHAR *)(S) + 4)); \
+    }
 
 /* ---- NET_BUFFER_LISTs [N8] ---- */
 typedef struct _NET_BUFFER NET_BUFFER, *PNET_BUFFER;
@@ -387,6 +482,45 @@ struct _NET_BUFFER_LIST {
     };
     PVOID NetBufferListInfo[MaxNetBufferListInfo];
 };
+
+/* Ieee8021QNetBufferListInfo's value: the 802.1Q tag, in place of the
+ * pointer. */
+typedef struct _NDIS_NET_BUFFER_LIST_8021Q_INFO {
+    union {
+        struct {
+            UINT32 UserPriority : 3;
+            UINT32 CanonicalFormatId : 1;
+            UINT32 VlanId : 12;
+            UINT32 Reserved : 16;
+        } TagHeader;
+        struct {
+            UINT32 UserPriority : 3;
+            UINT32 CanonicalFormatId : 1;
+            UINT32 VlanId : 12;
+            UINT32 WMMInfo : 4;
+            UINT32 Reserved : 12;
+        } WLanTagHeader;
+        PVOID Value;
+    };
+} NDIS_NET_BUFFER_LIST_8021Q_INFO, *PNDIS_NET_BUFFER_LIST_8021Q_INFO;
+
+/* A NET_BUFFER's MDLs: the real macros are blocks, and so are these. */
+#define NdisQueryMdl(Mdl, VirtualAddress, Length, Priority)                      \
+    {                                                                            \
+        if (ARGUMENT_PRESENT(VirtualAddress))                                    \
+            *(PVOID *)(VirtualAddress) = MmGetSystemAddressForMdlSafe(Mdl, Priority); \
+        *(Length) = MmGetMdlByteCount(Mdl);                                      \
+    }
+#define NdisQueryMdlOffset(Mdl, Offset, Length) \
+    {                                           \
+        *(Offset) = MmGetMdlByteOffset(Mdl);    \
+        *(Length) = MmGetMdlByteCount(Mdl);     \
+    }
+#define NDIS_MDL_LINKAGE(Mdl) ((Mdl)->Next)
+#define NdisGetNextMdl(CurrentMdl, NextMdl) \
+    {                                       \
+        *(NextMdl) = (CurrentMdl)->Next;    \
+    }
 
 #define NET_BUFFER_LIST_NEXT_NBL(n)          ((n)->Next)
 #define NET_BUFFER_LIST_FIRST_NB(n)          ((n)->FirstNetBuffer)
@@ -533,7 +667,9 @@ typedef struct _NDIS_MINIPORT_DRIVER_CHARACTERISTICS {
 #define NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_3 \
     NDIS_SIZEOF_THROUGH_(NDIS_MINIPORT_DRIVER_CHARACTERISTICS, SynchronousOidRequestHandler)
 
-#define NDIS_MINIPORT_DRIVER_FLAGS_RESERVED 0x00000000 /* no flag a miniport sets here */
+/* The characteristics' Flags: the miniport is a WDM lower edge, with no
+ * hardware resources of its own (a virtual or USB miniport). */
+#define NDIS_WDM_DRIVER 0x00000002
 
 /* The NDIS version a miniport says it was written for, from the macro its
  * build defines (NDIS60_MINIPORT, ...). */
@@ -733,8 +869,43 @@ typedef struct _NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES {
 #define NDIS_PACKET_TYPE_BROADCAST      0x00000008
 #define NDIS_PACKET_TYPE_PROMISCUOUS    0x00000020
 #define NDIS_MAC_OPTION_COPY_LOOKAHEAD_DATA 0x00000001
-#define NDIS_MAC_OPTION_TRANSFERS_NOT_PEND  0x00000008
-#define NDIS_MAC_OPTION_NO_LOOPBACK         0x00000080
+#define NDIS_MAC_OPTION_RECEIVE_SERIALIZED  0x00000002
+#define NDIS_MAC_OPTION_TRANSFERS_NOT_PEND  0x00000004
+#define NDIS_MAC_OPTION_NO_LOOPBACK         0x00000008
+#define NDIS_MAC_OPTION_FULL_DUPLEX         0x00000010
+#define NDIS_MAC_OPTION_EOTX_INDICATION     0x00000020
+#define NDIS_MAC_OPTION_8021P_PRIORITY      0x00000040
+#define NDIS_MAC_OPTION_SUPPORTS_MAC_ADDRESS_OVERWRITE 0x00000080
+#define NDIS_MAC_OPTION_RECEIVE_AT_DPC      0x00000100
+#define NDIS_MAC_OPTION_8021Q_VLAN          0x00000200
+#define NDIS_MAC_OPTION_RESERVED            0x80000000
+
+/* The general attributes' SupportedStatistics: which counters of
+ * OID_GEN_STATISTICS the miniport keeps. */
+#define NDIS_STATISTICS_XMIT_OK_SUPPORTED               0x00000001
+#define NDIS_STATISTICS_RCV_OK_SUPPORTED                0x00000002
+#define NDIS_STATISTICS_XMIT_ERROR_SUPPORTED            0x00000004
+#define NDIS_STATISTICS_RCV_ERROR_SUPPORTED             0x00000008
+#define NDIS_STATISTICS_RCV_NO_BUFFER_SUPPORTED         0x00000010
+#define NDIS_STATISTICS_DIRECTED_BYTES_XMIT_SUPPORTED   0x00000020
+#define NDIS_STATISTICS_DIRECTED_FRAMES_XMIT_SUPPORTED  0x00000040
+#define NDIS_STATISTICS_MULTICAST_BYTES_XMIT_SUPPORTED  0x00000080
+#define NDIS_STATISTICS_MULTICAST_FRAMES_XMIT_SUPPORTED 0x00000100
+#define NDIS_STATISTICS_BROADCAST_BYTES_XMIT_SUPPORTED  0x00000200
+#define NDIS_STATISTICS_BROADCAST_FRAMES_XMIT_SUPPORTED 0x00000400
+#define NDIS_STATISTICS_DIRECTED_BYTES_RCV_SUPPORTED    0x00000800
+#define NDIS_STATISTICS_DIRECTED_FRAMES_RCV_SUPPORTED   0x00001000
+#define NDIS_STATISTICS_MULTICAST_BYTES_RCV_SUPPORTED   0x00002000
+#define NDIS_STATISTICS_MULTICAST_FRAMES_RCV_SUPPORTED  0x00004000
+#define NDIS_STATISTICS_BROADCAST_BYTES_RCV_SUPPORTED   0x00008000
+#define NDIS_STATISTICS_BROADCAST_FRAMES_RCV_SUPPORTED  0x00010000
+#define NDIS_STATISTICS_RCV_CRC_ERROR_SUPPORTED         0x00020000
+#define NDIS_STATISTICS_TRANSMIT_QUEUE_LENGTH_SUPPORTED 0x00040000
+#define NDIS_STATISTICS_BYTES_RCV_SUPPORTED             0x00080000
+#define NDIS_STATISTICS_BYTES_XMIT_SUPPORTED            0x00100000
+#define NDIS_STATISTICS_RCV_DISCARDS_SUPPORTED          0x00200000
+#define NDIS_STATISTICS_GEN_STATISTICS_SUPPORTED        0x00400000
+#define NDIS_STATISTICS_XMIT_DISCARDS_SUPPORTED         0x08000000
 #define NDIS_PAUSE_FUNCTIONS_UNSUPPORTED 0
 typedef enum _NDIS_SUPPORTED_PAUSE_FUNCTIONS {
     NdisPauseFunctionsUnsupported,
@@ -812,6 +983,36 @@ typedef struct _NDIS_SPIN_LOCK {
 #define NdisFillMemory(D, L, F)   RtlFillMemory((D), (L), (F))
 #define NdisInterlockedIncrement(A) InterlockedIncrement(A)
 #define NdisInterlockedDecrement(A) InterlockedDecrement(A)
+#define NdisInitializeListHead(H)   InitializeListHead(H)
+#define NdisInterlockedInsertHeadList(H, E, L) ExInterlockedInsertHeadList((H), (E), &(L)->SpinLock)
+#define NdisInterlockedInsertTailList(H, E, L) ExInterlockedInsertTailList((H), (E), &(L)->SpinLock)
+#define NdisInterlockedRemoveHeadList(H, L)    ExInterlockedRemoveHeadList((H), &(L)->SpinLock)
+
+/* ---- NDIS's event: a kernel event, notification type ---- */
+typedef struct _NDIS_EVENT {
+    KEVENT Event;
+} NDIS_EVENT, *PNDIS_EVENT;
+
+/* ---- NDIS's work items ---- */
+typedef VOID(NDIS_IO_WORKITEM_FUNCTION)(_In_opt_ PVOID WorkItemContext,
+                                        _In_ NDIS_HANDLE NdisIoWorkItemHandle);
+typedef NDIS_IO_WORKITEM_FUNCTION *NDIS_IO_WORKITEM_ROUTINE;
+
+/* ---- NDIS 6 timer objects: a timer NDIS allocates, whose function runs
+ * as a DPC ---- */
+typedef VOID(NDIS_TIMER_FUNCTION)(_In_ PVOID SystemSpecific1, _In_ PVOID FunctionContext,
+                                  _In_ PVOID SystemSpecific2, _In_ PVOID SystemSpecific3);
+typedef NDIS_TIMER_FUNCTION(*PNDIS_TIMER_FUNCTION);
+
+typedef struct _NDIS_TIMER_CHARACTERISTICS {
+    NDIS_OBJECT_HEADER Header;
+    ULONG AllocationTag;
+    PNDIS_TIMER_FUNCTION TimerFunction;
+    PVOID FunctionContext;
+} NDIS_TIMER_CHARACTERISTICS, *PNDIS_TIMER_CHARACTERISTICS;
+#define NDIS_TIMER_CHARACTERISTICS_REVISION_1 1
+#define NDIS_SIZEOF_TIMER_CHARACTERISTICS_REVISION_1 \
+    NDIS_SIZEOF_THROUGH_(NDIS_TIMER_CHARACTERISTICS, FunctionContext)
 
 /* NdisFreeMemory's MemoryFlags: the memory came from
  * NdisAllocateMemoryWithTagPriority, so 0. */
@@ -826,6 +1027,34 @@ PVOID NdisAllocateMemoryWithTagPriority(_In_ NDIS_HANDLE NdisHandle, _In_ UINT L
 NDIS_STATUS NdisAllocateMemoryWithTag(_Out_ PVOID *VirtualAddress, _In_ UINT Length, _In_ ULONG Tag);
 VOID NdisFreeMemory(_In_ PVOID VirtualAddress, _In_ UINT Length, _In_ UINT MemoryFlags);
 VOID NdisFreeMemoryWithTagPriority(_In_ NDIS_HANDLE NdisHandle, _In_ PVOID VirtualAddress, _In_ ULONG Tag);
+
+/* The running NDIS's version, major in the high word: the port plays
+ * NDIS 6.85, what Windows 10 2004 and later report. */
+UINT NdisGetVersion(VOID);
+
+/* An event starts not signalled; set, it stays so until reset. A wait
+ * returns TRUE once the event is signalled, FALSE when MsToWait (0: no
+ * limit) ran out. Nothing else runs while the model's driver waits, so a
+ * wait on an event not signalled times out at once, and one with no
+ * limit is reported as not modelled (the real thread would wait for
+ * another to set it) and returns FALSE. */
+VOID NdisInitializeEvent(_Out_ PNDIS_EVENT Event);
+VOID NdisSetEvent(_In_ PNDIS_EVENT Event);
+VOID NdisResetEvent(_In_ PNDIS_EVENT Event);
+BOOLEAN NdisWaitEvent(_In_ PNDIS_EVENT Event, _In_ UINT MsToWait);
+
+/* A timer object is NDIS memory charged to NdisHandle (site ndis-memory:
+ * NDIS_STATUS_RESOURCES when it fails), so one never freed is reported
+ * when the image unloads. Setting it arms it (TRUE when it was armed
+ * already), cancelling disarms it (TRUE when it was armed); the model
+ * never fires it. NdisFreeTimerObject frees it, armed or not. */
+NDIS_STATUS NdisAllocateTimerObject(_In_ NDIS_HANDLE NdisHandle,
+                                    _In_ PNDIS_TIMER_CHARACTERISTICS TimerCharacteristics,
+                                    _Out_ PNDIS_HANDLE pTimerObject);
+BOOLEAN NdisSetTimerObject(_In_ NDIS_HANDLE TimerObject, _In_ LARGE_INTEGER DueTime,
+                           _In_opt_ LONG MillisecondsPeriod, _In_opt_ PVOID FunctionContext);
+BOOLEAN NdisCancelTimerObject(_In_ NDIS_HANDLE TimerObject);
+VOID NdisFreeTimerObject(_In_ NDIS_HANDLE TimerObject);
 
 NDIS_HANDLE NdisAllocateNetBufferListPool(_In_opt_ NDIS_HANDLE NdisHandle,
                                           _In_ PNET_BUFFER_LIST_POOL_PARAMETERS Parameters);
@@ -871,6 +1100,13 @@ VOID NdisMIndicateReceiveNetBufferLists(_In_ NDIS_HANDLE MiniportAdapterHandle,
 VOID NdisMIndicateStatusEx(_In_ NDIS_HANDLE MiniportAdapterHandle,
                            _In_ PNDIS_STATUS_INDICATION StatusIndication);
 
+/* ---- what a miniport may call and the model does not play ---- */
+#define UNMODELLED(ret, name, params, fail) ret name params;
+#define UNMODELLED_VOID(name, params) VOID name params;
+#include "unmodelled_ndis.def"
+#undef UNMODELLED
+#undef UNMODELLED_VOID
+
 EXTERN_C_END
 
 /* ---- call sites ---- */
@@ -895,6 +1131,19 @@ EXTERN_C_END
 #define NdisMResetComplete(h, s, a)         WDFMODEL_AT_(NdisMResetComplete(h, s, a))
 #define NdisMOidRequestComplete(h, r, s)    WDFMODEL_AT_(NdisMOidRequestComplete(h, r, s))
 #define NdisMSendNetBufferListsComplete(h, n, f) WDFMODEL_AT_(NdisMSendNetBufferListsComplete(h, n, f))
+#define NdisGetVersion()                    WDFMODEL_AT_(NdisGetVersion())
+#define NdisInitializeEvent(e)              WDFMODEL_AT_(NdisInitializeEvent(e))
+#define NdisSetEvent(e)                     WDFMODEL_AT_(NdisSetEvent(e))
+#define NdisResetEvent(e)                   WDFMODEL_AT_(NdisResetEvent(e))
+#define NdisWaitEvent(e, m)                 WDFMODEL_AT_(NdisWaitEvent(e, m))
+#define NdisAllocateTimerObject(h, c, t)    WDFMODEL_AT_(NdisAllocateTimerObject(h, c, t))
+#define NdisSetTimerObject(t, d, p, c)      WDFMODEL_AT_(NdisSetTimerObject(t, d, p, c))
+#define NdisCancelTimerObject(t)            WDFMODEL_AT_(NdisCancelTimerObject(t))
+#define NdisFreeTimerObject(t)              WDFMODEL_AT_(NdisFreeTimerObject(t))
+#define NdisMDeregisterScatterGatherDma(...) WDFMODEL_AT_(NdisMDeregisterScatterGatherDma(__VA_ARGS__))
+#define NdisAllocateIoWorkItem(...)         WDFMODEL_AT_(NdisAllocateIoWorkItem(__VA_ARGS__))
+#define NdisQueueIoWorkItem(...)            WDFMODEL_AT_(NdisQueueIoWorkItem(__VA_ARGS__))
+#define NdisFreeIoWorkItem(...)             WDFMODEL_AT_(NdisFreeIoWorkItem(__VA_ARGS__))
 #endif
 
 #endif /* UNLOADFUZZ_UF_NDIS_H */

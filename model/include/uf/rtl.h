@@ -16,6 +16,7 @@
 
 #include "uf/base.h"
 #include "uf/callsite.h"
+#include "uf/ke.h"
 
 EXTERN_C_START
 
@@ -177,10 +178,53 @@ NTSYSAPI NTSTATUS NTAPI RtlAppendUnicodeToString(_Inout_ PUNICODE_STRING Destina
 NTSYSAPI NTSTATUS NTAPI RtlAppendUnicodeStringToString(_Inout_ PUNICODE_STRING Destination,
                                                        _In_ PCUNICODE_STRING Source);
 
+/* ---- lists under a spin lock (ExInterlocked...List): the lock taken
+ * and released around the insertion, at DISPATCH_LEVEL. Each returns the
+ * entry that was first (or last) before, NULL for a list that was empty.
+ * The spin lock routines are called unexpanded so the call site is the
+ * driver's line, which the macro below records. ---- */
+FORCEINLINE PLIST_ENTRY ExInterlockedInsertHeadList(_Inout_ PLIST_ENTRY ListHead,
+                                                    _Inout_ PLIST_ENTRY ListEntry,
+                                                    _Inout_ PKSPIN_LOCK Lock)
+{
+    KIRQL old = (KeAcquireSpinLockRaiseToDpc)(Lock);
+    PLIST_ENTRY first = IsListEmpty(ListHead) ? NULL : ListHead->Flink;
+
+    InsertHeadList(ListHead, ListEntry);
+    (KeReleaseSpinLock)(Lock, old);
+    return first;
+}
+
+FORCEINLINE PLIST_ENTRY ExInterlockedInsertTailList(_Inout_ PLIST_ENTRY ListHead,
+                                                    _Inout_ PLIST_ENTRY ListEntry,
+                                                    _Inout_ PKSPIN_LOCK Lock)
+{
+    KIRQL old = (KeAcquireSpinLockRaiseToDpc)(Lock);
+    PLIST_ENTRY last = IsListEmpty(ListHead) ? NULL : ListHead->Blink;
+
+    InsertTailList(ListHead, ListEntry);
+    (KeReleaseSpinLock)(Lock, old);
+    return last;
+}
+
+/* Unlinks and returns the first entry, NULL for an empty list. */
+FORCEINLINE PLIST_ENTRY ExInterlockedRemoveHeadList(_Inout_ PLIST_ENTRY ListHead,
+                                                    _Inout_ PKSPIN_LOCK Lock)
+{
+    KIRQL old = (KeAcquireSpinLockRaiseToDpc)(Lock);
+    PLIST_ENTRY first = IsListEmpty(ListHead) ? NULL : RemoveHeadList(ListHead);
+
+    (KeReleaseSpinLock)(Lock, old);
+    return first;
+}
+
 EXTERN_C_END
 
 /* ---- call sites: the driver line of each routine's call ---- */
 #ifndef WDFMODEL_NO_CALL_SITES
+#define ExInterlockedInsertHeadList(h, e, l) WDFMODEL_AT_(ExInterlockedInsertHeadList(h, e, l))
+#define ExInterlockedInsertTailList(h, e, l) WDFMODEL_AT_(ExInterlockedInsertTailList(h, e, l))
+#define ExInterlockedRemoveHeadList(h, l)    WDFMODEL_AT_(ExInterlockedRemoveHeadList(h, l))
 #define RtlInitUnicodeString(d, s)           WDFMODEL_AT_(RtlInitUnicodeString(d, s))
 #define RtlInitAnsiString(d, s)              WDFMODEL_AT_(RtlInitAnsiString(d, s))
 #define RtlCopyUnicodeString(d, s)           WDFMODEL_AT_(RtlCopyUnicodeString(d, s))

@@ -25,6 +25,8 @@
 #ifndef UNLOADFUZZ_UF_STRSAFE_H
 #define UNLOADFUZZ_UF_STRSAFE_H
 
+#include <stdarg.h>
+
 #include "uf/base.h"
 
 EXTERN_C_START
@@ -106,6 +108,20 @@ NTSTATUS RtlStringCbPrintfA(_Out_writes_bytes_(cbDest) NTSTRSAFE_PSTR pszDest, _
                             _In_ _Printf_format_string_ NTSTRSAFE_PCSTR pszFormat, ...);
 NTSTATUS RtlStringCbPrintfW(_Out_writes_bytes_(cbDest) NTSTRSAFE_PWSTR pszDest, _In_ size_t cbDest,
                             _In_ _Printf_format_string_ NTSTRSAFE_PCWSTR pszFormat, ...);
+
+/* The same over a va_list the caller started (and ends). */
+NTSTATUS RtlStringCchVPrintfA(_Out_writes_(cchDest) NTSTRSAFE_PSTR pszDest, _In_ size_t cchDest,
+                              _In_ _Printf_format_string_ NTSTRSAFE_PCSTR pszFormat,
+                              _In_ va_list argList);
+NTSTATUS RtlStringCchVPrintfW(_Out_writes_(cchDest) NTSTRSAFE_PWSTR pszDest, _In_ size_t cchDest,
+                              _In_ _Printf_format_string_ NTSTRSAFE_PCWSTR pszFormat,
+                              _In_ va_list argList);
+NTSTATUS RtlStringCbVPrintfA(_Out_writes_bytes_(cbDest) NTSTRSAFE_PSTR pszDest, _In_ size_t cbDest,
+                             _In_ _Printf_format_string_ NTSTRSAFE_PCSTR pszFormat,
+                             _In_ va_list argList);
+NTSTATUS RtlStringCbVPrintfW(_Out_writes_bytes_(cbDest) NTSTRSAFE_PWSTR pszDest, _In_ size_t cbDest,
+                             _In_ _Printf_format_string_ NTSTRSAFE_PCWSTR pszFormat,
+                             _In_ va_list argList);
 
 /* ---- over UNICODE_STRINGs: never terminated, Length set to what fit ---- */
 NTSTATUS RtlUnicodeStringCopy(_Out_ PUNICODE_STRING DestinationString,

@@ -33,6 +33,7 @@ EXTERN_C_START
 #define IoRegisterDeviceInterface(...)    WDFMODEL_AT_(IoRegisterDeviceInterface(__VA_ARGS__))
 #define IoSetDeviceInterfaceState(...)    WDFMODEL_AT_(IoSetDeviceInterfaceState(__VA_ARGS__))
 #define MmGetSystemRoutineAddress(...)    WDFMODEL_AT_(MmGetSystemRoutineAddress(__VA_ARGS__))
+#define MmMapLockedPagesSpecifyCache(...) WDFMODEL_AT_(MmMapLockedPagesSpecifyCache(__VA_ARGS__))
 #endif
 
 EXTERN_C_END
