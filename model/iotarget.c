@@ -18,8 +18,12 @@
  * and every remote target's device is the one stand-in below.
  */
 #define WDFMODEL_NO_CALL_SITES
+#include <stdlib.h>
+#include <string.h>
+
 #include "alloc.h"
 #include "internal.h"
+#include "unloadfuzz_bus.h"
 
 /* The device below every remote target: nothing reads it but the driver,
  * through WdfIoTargetWdmGetTargetDeviceObject. */
@@ -454,9 +458,44 @@ static VOID interface_dereference(PVOID Context) { (void)Context; }
  * the GUID, STATUS_NOT_SUPPORTED, rather than succeed with NULL routines
  * the driver would then call; the gap is reported, since the driver's
  * path with the interface is not played. */
-static NTSTATUS query_interface(LPCGUID InterfaceType, PINTERFACE Interface, USHORT Size,
-                                USHORT Version)
+/* The interfaces a test double of the bus gives the lower device
+ * (uf_bus_interface): kept for the process, across resets, as the double
+ * registers them once. */
+#define BUS_INTERFACES 8
+static struct {
+    GUID guid;
+    UF_BUS_INTERFACE_FILL fill;
+} bus[BUS_INTERFACES];
+static uint32_t nbus;
+
+void uf_bus_interface(const GUID *Guid, UF_BUS_INTERFACE_FILL Fill)
 {
+    uint32_t i;
+
+    for (i = 0; i < nbus && memcmp(&bus[i].guid, Guid, sizeof *Guid) != 0; i++)
+        ;
+    if (i == BUS_INTERFACES)
+        abort(); /* a double with more interfaces than any bus gives: the harness's limit */
+    bus[i].guid = *Guid;
+    bus[i].fill = Fill;
+    if (i == nbus)
+        nbus++;
+}
+
+static UF_BUS_INTERFACE_FILL bus_fill(LPCGUID guid)
+{
+    uint32_t i;
+
+    for (i = 0; i < nbus; i++)
+        if (memcmp(&bus[i].guid, guid, sizeof *guid) == 0)
+            return bus[i].fill;
+    return NULL;
+}
+
+static NTSTATUS query_interface(LPCGUID InterfaceType, PINTERFACE Interface, USHORT Size,
+                                USHORT Version, PVOID InterfaceSpecificData)
+{
+    UF_BUS_INTERFACE_FILL fill;
     NTSTATUS st;
 
     if (!InterfaceType || !Interface) {
@@ -472,6 +511,17 @@ static NTSTATUS query_interface(LPCGUID InterfaceType, PINTERFACE Interface, USH
         return STATUS_UNSUCCESSFUL;
     }
     st = model_lower_answer_status((enum model_lower_answer)uf__model.lower_answer);
+    /* A bus the test double plays answers with its routines. */
+    if (NT_SUCCESS(st) && (fill = bus_fill(InterfaceType)) != NULL) {
+        if (Size >= sizeof(INTERFACE)) {
+            Interface->Size = Size;
+            Interface->Version = Version;
+            Interface->Context = Interface;
+            Interface->InterfaceReference = interface_reference;
+            Interface->InterfaceDereference = interface_dereference;
+        }
+        return fill(Interface, Size, Version, InterfaceSpecificData);
+    }
     if (NT_SUCCESS(st) && Size > sizeof(INTERFACE)) {
         uf__violation(RULE_DDI_NOT_MODELLED, NULL,
                       "the lower device has no routines for an interface beyond INTERFACE's header: "
@@ -495,7 +545,6 @@ NTSTATUS WdfIoTargetQueryForInterface(WDFIOTARGET IoTarget, LPCGUID InterfaceTyp
     struct ddi_frame f;
     struct obj *t;
 
-    (void)InterfaceSpecificData;
     if (!uf__ddi_enter(&f, DDI_WdfIoTargetQueryForInterface, IoTarget))
         return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     t = uf__obj_lookup(IoTarget, TYPE_IOTARGET);
@@ -505,7 +554,8 @@ NTSTATUS WdfIoTargetQueryForInterface(WDFIOTARGET IoTarget, LPCGUID InterfaceTyp
      * device below it has nothing to ask. */
     if (!t->u.iotarget.open)
         return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_STATE);
-    return uf__ddi_leave(&f, query_interface(InterfaceType, Interface, Size, Version));
+    return uf__ddi_leave(&f, query_interface(InterfaceType, Interface, Size, Version,
+                                             InterfaceSpecificData));
 }
 
 NTSTATUS WdfFdoQueryForInterface(WDFDEVICE Fdo, LPCGUID InterfaceType, PINTERFACE Interface,
@@ -514,13 +564,13 @@ NTSTATUS WdfFdoQueryForInterface(WDFDEVICE Fdo, LPCGUID InterfaceType, PINTERFAC
     struct ddi_frame f;
     struct obj *d;
 
-    (void)InterfaceSpecificData;
     if (!uf__ddi_enter(&f, DDI_WdfFdoQueryForInterface, Fdo))
         return uf__ddi_leave(&f, STATUS_INVALID_DEVICE_REQUEST);
     d = uf__obj_lookup(Fdo, TYPE_DEVICE);
     if (!d)
         return uf__ddi_leave(&f, STATUS_INVALID_HANDLE);
-    return uf__ddi_leave(&f, query_interface(InterfaceType, Interface, Size, Version));
+    return uf__ddi_leave(&f, query_interface(InterfaceType, Interface, Size, Version,
+                                             InterfaceSpecificData));
 }
 
 void model_set_lower_answer(enum model_lower_answer a)

@@ -12,6 +12,7 @@
  * each misuse exactly its rule, a bugcheck halting the model.
  */
 #include "testlib.h"
+#include "unloadfuzz_bus.h"
 
 #include <string.h>
 
@@ -456,6 +457,52 @@ static void G5_a_query_for_an_interface_is_answered_by_the_lower_device(void **s
     t_expect_only(RULE_SENT_IO_NEVER_COMPLETES, 1);
 }
 
+/* A test double of a bus: its interface has one routine. */
+typedef struct {
+    INTERFACE Header;
+    int (*Ping)(int);
+} PING_INTERFACE;
+
+static int ping(int x) { return x + 1; }
+
+static NTSTATUS ping_fill(PINTERFACE Interface, USHORT Size, USHORT Version, PVOID Data)
+{
+    (void)Version;
+    (void)Data;
+    if (Size < sizeof(PING_INTERFACE))
+        return STATUS_INVALID_PARAMETER;
+    ((PING_INTERFACE *)Interface)->Ping = ping;
+    return STATUS_SUCCESS;
+}
+
+static void G5_a_bus_double_answers_with_its_routines(void **state)
+{
+    static const GUID ping_guid = {0x5049474e, 7, 7, {1, 2, 3, 4, 5, 6, 7, 8}};
+    static const GUID other = {0x12345678, 1, 2, {3, 4, 5, 6, 7, 8, 9, 10}};
+    PING_INTERFACE iface;
+    WDFDEVICE dev;
+
+    (void)state;
+    uf_bus_interface(&ping_guid, ping_fill);
+    t_driver();
+    dev = attached_device(0);
+    memset(&iface, 0, sizeof iface);
+    assert_int_equal(WdfIoTargetQueryForInterface(WdfDeviceGetIoTarget(dev), &ping_guid,
+                                                  &iface.Header, sizeof iface, 1, NULL),
+                     STATUS_SUCCESS);
+    assert_int_equal(iface.Header.Size, sizeof iface);
+    assert_int_equal(iface.Ping(41), 42);
+    t_expect_quiet();
+    /* Another GUID's routines the bus does not have: not supported, a gap. */
+    assert_int_equal(WdfFdoQueryForInterface(dev, &other, &iface.Header, sizeof iface, 1, NULL),
+                     STATUS_NOT_SUPPORTED);
+    t_expect_only(RULE_DDI_NOT_MODELLED, 1);
+    /* The lower device's answer comes first. */
+    model_set_lower_answer(LOWER_NOT_SUPPORTED);
+    assert_int_equal(WdfFdoQueryForInterface(dev, &ping_guid, &iface.Header, sizeof iface, 1, NULL),
+                     STATUS_NOT_SUPPORTED);
+}
+
 /* ---- [Q1]-[Q9] requests ---- */
 
 static void Q1_a_request_is_the_drivers_unless_a_parent_is_given(void **state)
@@ -874,6 +921,7 @@ int main(void)
         cmocka_unit_test_setup(G4_a_purged_target_refuses_sends, setup),
         cmocka_unit_test_setup(G4_a_waiting_stop_above_passive_is_refused, setup),
         cmocka_unit_test_setup(G5_a_query_for_an_interface_is_answered_by_the_lower_device, setup),
+        cmocka_unit_test_setup(G5_a_bus_double_answers_with_its_routines, setup),
         cmocka_unit_test_setup(Q1_a_request_is_the_drivers_unless_a_parent_is_given, setup),
         cmocka_unit_test_setup(Q2_a_send_returns_at_once_and_the_completion_comes_later, setup),
         cmocka_unit_test_setup(Q3_sending_a_request_still_sent_is_a_bugcheck, setup),
