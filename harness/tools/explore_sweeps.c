@@ -32,7 +32,9 @@ static int port_call(const struct program *p, uint32_t i)
 {
     enum op_code c = (enum op_code)p->ops[i].code;
 
-    return c == OP_LOAD || c == OP_DEVICE_ARRIVAL || c == OP_DEVICE_REMOVAL || c == OP_PORT_UNLOAD;
+    return c == OP_LOAD || c == OP_DEVICE_ARRIVAL || c == OP_DEVICE_REMOVAL || c == OP_PORT_UNLOAD ||
+           c == OP_SURPRISE_REMOVAL || c == OP_PAUSE || c == OP_RESTART || c == OP_RESET ||
+           c == OP_SEND || c == OP_OID_REQUEST || c == OP_SHUTDOWN;
 }
 
 /* Runs p with `fail-alloc <mode>=N` in front (word names the mode), for
