@@ -4,7 +4,10 @@
  *
  * The port owns what a real port driver and the system own: the WDM driver
  * object and registry path handed to the entry, a functional device object
- * with a lower device and a PDO per adapter, and the order of events.
+ * with a lower device and a PDO per adapter, and the order of events. What
+ * it calls in the driver as a device comes and goes is the flavour's
+ * (port_internal.h), learned from the registration the entry makes; after
+ * a `shutdown` nothing more happens.
  * Under its contract it ignores what it would never do: a second load, a
  * device-arrival before load or after unload, a removal of an adapter that
  * is not there, a second unload, an `irql` op. Its unload removes the

@@ -1,27 +1,30 @@
 /*
- * unloadfuzz_driver.h - how a driver under test plugs into the harness.
+ * unloadfuzz_driver.h - the simplified port's registration, for a driver
+ * whose port the simulation does not play from its own registration.
  *
- * A driver under test is ordinary C written against the WDF-shaped header
- * (wdf.h): an entry (DriverEntry), the routines its port calls when a
- * device arrives and when it leaves, and its unload routine. It registers
- * them with one UF_DRIVER() line; the build turns every registered driver
- * into its own fuzz targets (docs/DRIVERS.md says how to add one). The
- * routines of its port it calls (NdisMRegisterMiniportDriver,
- * PcInitializeAdapterDriver, ...) are the port simulation's own, declared
- * in port_routines.h, which this header includes.
+ * Most drivers need nothing of this header: uf_add_driver() registers a
+ * driver by its entry, and the port learns its routines from the
+ * registration the entry makes (NdisMRegisterMiniportDriver for NDIS 6,
+ * KsInitializeDriver for AVStream: port_internal.h). A PortCls adapter,
+ * whose AddDevice and StartDevice the simulation does not play yet, or a
+ * driver that wants the simplified port, names its routines with one
+ * UF_DRIVER() line instead: the entry (DriverEntry), the routines the port
+ * calls when a device arrives and when it leaves, and, for the NDIS flavour,
+ * its unload routine. That line wins over the registration the entry
+ * makes. PortCls's routines the driver calls (PcInitializeAdapterDriver,
+ * ...) are declared in port_routines.h, which this header includes.
  *
  * The port simulation (harness/run/port.c) plays the port driver and the
- * system around the miniport: it loads the driver, hands it WDM device
- * objects as devices arrive, removes them, makes time pass (timers expire,
- * work items run, deferred disposal runs) and unloads the driver, in the
- * order a program says, at each routine's documented IRQL.
+ * system around the miniport: it loads it, hands it WDM device objects as
+ * devices arrive, removes them, makes time pass (timers expire, work items
+ * run, deferred disposal runs) and unloads the driver, in the order a
+ * program says, at each routine's documented IRQL.
  *
- * Two port flavours, taken from real drivers:
+ * Two flavours of the simplified port, taken from real drivers:
  *
  *  - UF_PORT_NDIS: the port calls the miniport's unload routine (the
  *    MiniportDriverUnload it registered: the `unload` member below), which
- *    calls WdfDriverMiniportUnload first and then deregisters from the port
- *    (NdisMDeregisterMiniportDriver).
+ *    calls WdfDriverMiniportUnload first and then deregisters from the port.
  *  - UF_PORT_PORTCLS: the driver's entry calls PcInitializeAdapterDriver,
  *    which installs the port's own unload routine in DriverObject->
  *    DriverUnload; the driver saves it and installs its own, which runs the
