@@ -159,7 +159,7 @@ def target_room(name):
     'external', or None when unknown."""
     if name in TARGET_ROOMS:
         return TARGET_ROOMS[name]
-    if name.startswith(("test", "progtest", "bench_")):
+    if name.startswith(("test", "progtest", "porttest", "bench_")):
         return "tests"
     if name.endswith(("_driver", "_objs", "_registration")) or name == "demo_miniport":
         return "drivers"

@@ -14,8 +14,7 @@
 #include <string.h>
 
 #include "ks.h"
-#include "port.h"
-#include "testlib.h"
+#include "porttest.h"
 
 /* How the test driver behaves in the next run. */
 static struct {
@@ -211,20 +210,10 @@ static int setup(void **state)
     return 0;
 }
 
-/* Runs the driver program `text` (ops one a line) against the test
- * driver, the events going to the test library's recorder. */
+/* Runs the driver program `text` against the test driver. */
 static void run(const char *text)
 {
-    static struct program prog;
-    struct port_run r;
-    char err[128];
-
-    assert_int_equal(prog_parse_text(text, strlen(text), &prog, err, sizeof err), 0);
-    assert_int_equal(prog_set_kind(&prog, PROG_DRIVER, err, sizeof err), 0);
-    memset(&r, 0, sizeof r);
-    uf_port_set_sink(t_record, NULL);
-    uf_port_run(&test_driver, &prog, &r);
-    uf_port_set_sink(NULL, NULL);
+    t_port_run(&test_driver, text);
 }
 
 /* [A1] KsInitializeDriver, from DriverEntry, makes AVStream the driver's

@@ -18,8 +18,7 @@
 
 #include "drivers/ndis_contract/contract.h"
 #include "ndis.h"
-#include "port.h"
-#include "program.h"
+#include "porttest.h"
 
 extern char ContractLog[CONTRACT_LOG_BYTES];
 
@@ -28,43 +27,12 @@ static ULONG mode;
 ULONG ContractMode(VOID);
 ULONG ContractMode(VOID) { return mode; }
 
-static uint32_t fired[RULE__COUNT];
-
-static void sink(const struct model_event *ev, void *arg)
-{
-    (void)arg;
-    if (ev->kind == EV_VIOLATION && (unsigned)ev->rule < RULE__COUNT)
-        fired[ev->rule]++;
-}
-
 /* Runs the driver program `text` with the miniport in mode m. */
 static void run(ULONG m, const char *text)
 {
-    struct program p;
-    struct port_run r;
-    char err[128];
-
     mode = m;
-    memset(fired, 0, sizeof fired);
-    memset(&r, 0, sizeof r);
-    assert_int_equal(prog_parse_text(text, strlen(text), &p, err, sizeof err), 0);
-    assert_int_equal(prog_set_kind(&p, PROG_DRIVER, err, sizeof err), 0);
-    uf_port_set_sink(sink, NULL);
-    uf_port_run(&uf_driver_under_test, &p, &r);
-    uf_port_set_sink(NULL, NULL);
+    t_port_run(&uf_driver_under_test, text);
     print_message("  log: %s\n", ContractLog);
-}
-
-/* Nothing fired but what `allowed` names (or nothing at all). */
-static void assert_only(enum model_rule allowed)
-{
-    int r;
-
-    for (r = 0; r < RULE__COUNT; r++)
-        if (fired[r] && r != (int)allowed) {
-            print_message("  unexpected %s\n", model_rule_id((enum model_rule)r));
-            fail();
-        }
 }
 
 static void assert_log(const char *expected)
@@ -87,7 +55,7 @@ static void N1_a_correct_miniport_lives_quietly(void **state)
     run(0, LIFE);
     assert_log("entry@0 ndis-unload init@0 init-header stack general-first-refused restart@0 pause@0 "
                "halt@0 unload@0 ");
-    assert_only(RULE__COUNT);
+    t_expect_quiet();
 }
 
 /* [N1] Characteristics of the wrong header type, or without a mandatory
@@ -97,11 +65,10 @@ static void N1_bad_characteristics_are_refused(void **state)
     (void)state;
     run(M_BAD_HEADER, LIFE);
     assert_log("entry@0 refused ");
-    assert_int_equal(fired[RULE_NDIS_BAD_CHARACTERISTICS], 1);
-    assert_only(RULE_NDIS_BAD_CHARACTERISTICS);
+    t_expect_only(RULE_NDIS_BAD_CHARACTERISTICS, 1);
     run(M_MISSING_HANDLER, LIFE);
     assert_log("entry@0 refused ");
-    assert_int_equal(fired[RULE_NDIS_BAD_CHARACTERISTICS], 1);
+    assert_int_equal(model_rule_count(RULE_NDIS_BAD_CHARACTERISTICS), 1);
 }
 
 /* [N5] NDIS never halts an adapter whose initialize failed; unload still
@@ -111,7 +78,7 @@ static void N5_no_halt_after_a_failed_initialize(void **state)
     (void)state;
     run(M_INIT_FAILS, LIFE);
     assert_log("entry@0 ndis-unload init@0 init-header stack unload@0 ");
-    assert_only(RULE__COUNT);
+    t_expect_quiet();
 }
 
 /* [N4] Without registration attributes NDIS has no context: the adapter
@@ -120,7 +87,7 @@ static void N4_initialize_without_context_fails_the_adapter(void **state)
 {
     (void)state;
     run(M_NO_CONTEXT, LIFE);
-    assert_int_equal(fired[RULE_NDIS_NO_ADAPTER_CONTEXT], 1);
+    assert_int_equal(model_rule_count(RULE_NDIS_NO_ADAPTER_CONTEXT), 1);
     assert_null(strstr(ContractLog, "halt"));
 }
 
@@ -131,9 +98,9 @@ static void N6_a_pause_returns_the_sends_first(void **state)
     (void)state;
     run(M_HOLD_SENDS, "load\ndevice-arrival\nsend\npause\nrestart\nport-unload\n");
     assert_non_null(strstr(ContractLog, "send@2 pause@0 restart@0"));
-    assert_only(RULE__COUNT);
+    t_expect_quiet();
     run(M_HOLD_SENDS | M_PAUSE_KEEPS_SENDS, "load\ndevice-arrival\nsend\npause\n");
-    assert_int_equal(fired[RULE_NDIS_PAUSE_WITH_SENDS_OUTSTANDING], 1);
+    assert_int_equal(model_rule_count(RULE_NDIS_PAUSE_WITH_SENDS_OUTSTANDING), 1);
     /* Paused: NDIS sends nothing more. */
     run(0, "load\ndevice-arrival\npause\nsend\n");
     assert_null(strstr(ContractLog, "send"));
@@ -147,13 +114,13 @@ static void N6_a_pended_pause_completes_while_ndis_waits(void **state)
     (void)state;
     run(M_PAUSE_PENDS | M_COMPLETE_IN_WORK, LIFE);
     assert_non_null(strstr(ContractLog, "pause@0 work halt@0"));
-    assert_only(RULE__COUNT);
+    t_expect_quiet();
     run(M_PAUSE_PENDS, LIFE);
-    assert_int_equal(fired[RULE_NDIS_PAUSE_NEVER_COMPLETES], 1);
+    assert_int_equal(model_rule_count(RULE_NDIS_PAUSE_NEVER_COMPLETES), 1);
     assert_null(strstr(ContractLog, "halt"));
     run(M_HOLD_SENDS | M_DRAIN_IN_WORK, "load\ndevice-arrival\nsend\ndevice-removal\nport-unload\n");
     assert_non_null(strstr(ContractLog, "pause@0 work halt@0"));
-    assert_only(RULE__COUNT);
+    t_expect_quiet();
 }
 
 /* [N7] A pended reset completes from the work item; one never completed
@@ -163,9 +130,9 @@ static void N7_a_pended_reset_must_complete(void **state)
     (void)state;
     run(M_RESET_PENDS | M_COMPLETE_IN_WORK, "load\ndevice-arrival\nreset\n" "device-removal\nport-unload\n");
     assert_non_null(strstr(ContractLog, "reset@2"));
-    assert_only(RULE__COUNT);
+    t_expect_quiet();
     run(M_RESET_PENDS, "load\ndevice-arrival\nreset\ndevice-removal\n");
-    assert_int_equal(fired[RULE_NDIS_RESET_NEVER_COMPLETES], 1);
+    assert_int_equal(model_rule_count(RULE_NDIS_RESET_NEVER_COMPLETES), 1);
 }
 
 /* [N5] [N6] An OID request may stay pending across a pause, but NDIS
@@ -174,9 +141,9 @@ static void N5_no_halt_with_a_request_pending(void **state)
 {
     (void)state;
     run(M_OID_PENDS, "load\ndevice-arrival\noid-request\npause\n");
-    assert_only(RULE__COUNT);
+    t_expect_quiet();
     run(M_OID_PENDS, "load\ndevice-arrival\noid-request\ndevice-removal\n");
-    assert_int_equal(fired[RULE_NDIS_REQUEST_NEVER_COMPLETES], 1);
+    assert_int_equal(model_rule_count(RULE_NDIS_REQUEST_NEVER_COMPLETES), 1);
 }
 
 /* [N6] Completions NDIS is not waiting for: a pause completed with no
@@ -185,9 +152,9 @@ static void N6_completions_nothing_waits_for(void **state)
 {
     (void)state;
     run(M_STRAY_COMPLETIONS, "load\ndevice-arrival\noid-request\n");
-    assert_int_equal(fired[RULE_NDIS_UNEXPECTED_COMPLETION], 1);
+    assert_int_equal(model_rule_count(RULE_NDIS_UNEXPECTED_COMPLETION), 1);
     run(M_STRAY_COMPLETIONS, "load\ndevice-arrival\nsend\n");
-    assert_int_equal(fired[RULE_NDIS_UNEXPECTED_COMPLETION], 1);
+    assert_int_equal(model_rule_count(RULE_NDIS_UNEXPECTED_COMPLETION), 1);
 }
 
 /* [N5] [N4] MiniportDriverUnload must deregister, once (a second time the
@@ -197,12 +164,11 @@ static void N5_the_registration_goes_before_the_image(void **state)
 {
     (void)state;
     run(M_NO_DEREGISTER, LIFE);
-    assert_int_equal(fired[RULE_NDIS_NOT_DEREGISTERED], 1);
+    assert_int_equal(model_rule_count(RULE_NDIS_NOT_DEREGISTERED), 1);
     run(M_ENTRY_FAILS_REGISTERED, LIFE);
-    assert_int_equal(fired[RULE_NDIS_NOT_DEREGISTERED], 1);
+    assert_int_equal(model_rule_count(RULE_NDIS_NOT_DEREGISTERED), 1);
     run(M_DEREGISTER_TWICE, LIFE);
-    assert_int_equal(fired[RULE_NDIS_HANDLE_INVALID], 1);
-    assert_only(RULE_NDIS_HANDLE_INVALID);
+    t_expect_only(RULE_NDIS_HANDLE_INVALID, 1);
 }
 
 /* [N9] NDIS memory left at unload has its own rule, not the kernel pool's;
@@ -211,11 +177,11 @@ static void N9_ndis_memory_has_its_own_leak_rule(void **state)
 {
     (void)state;
     run(M_LEAK_MEMORY, LIFE);
-    assert_int_equal(fired[RULE_NDIS_MEMORY_LEAK_AT_UNLOAD], 1);
-    assert_int_equal(fired[RULE_POOL_LEAK_AT_UNLOAD], 0);
+    assert_int_equal(model_rule_count(RULE_NDIS_MEMORY_LEAK_AT_UNLOAD), 1);
+    assert_int_equal(model_rule_count(RULE_POOL_LEAK_AT_UNLOAD), 0);
     run(0, "fail-alloc site=ndis-memory\n" LIFE);
     assert_null(strstr(ContractLog, "halt"));
-    assert_only(RULE__COUNT);
+    t_expect_quiet();
 }
 
 /* [N10] Pools: one left at unload; one freed with its list out; a list
@@ -224,18 +190,17 @@ static void N10_pools_and_their_lists(void **state)
 {
     (void)state;
     run(M_LEAK_POOL, LIFE);
-    assert_int_equal(fired[RULE_NDIS_NBL_POOL_LEAK_AT_UNLOAD], 1);
-    assert_only(RULE_NDIS_NBL_POOL_LEAK_AT_UNLOAD);
+    t_expect_only(RULE_NDIS_NBL_POOL_LEAK_AT_UNLOAD, 1);
     run(M_FREE_POOL_IN_USE, LIFE);
-    assert_int_equal(fired[RULE_NDIS_NBL_POOL_FREED_IN_USE], 1);
+    assert_int_equal(model_rule_count(RULE_NDIS_NBL_POOL_FREED_IN_USE), 1);
     run(M_DOUBLE_FREE_NBL, LIFE);
-    assert_int_equal(fired[RULE_NDIS_NBL_FREE_INVALID], 1);
+    assert_int_equal(model_rule_count(RULE_NDIS_NBL_FREE_INVALID), 1);
     run(M_LEAK_NBL, LIFE);
-    assert_int_equal(fired[RULE_NDIS_NBL_LEAKED], 1);
+    assert_int_equal(model_rule_count(RULE_NDIS_NBL_LEAKED), 1);
     run(0, "fail-alloc site=ndis-nbl-pool\n" LIFE);
-    assert_only(RULE__COUNT);
+    t_expect_quiet();
     run(0, "fail-alloc site=ndis-nbl\n" LIFE);
-    assert_only(RULE__COUNT);
+    t_expect_quiet();
 }
 
 /* [N8] NDIS returns an indicated list through MiniportReturnNetBufferLists,
@@ -256,7 +221,7 @@ static void N11_surprise_removal_notifies_pauses_halts(void **state)
     (void)state;
     run(0, "load\ndevice-arrival\nsurprise-removal\nport-unload\n");
     assert_non_null(strstr(ContractLog, "pnp-surprise@0 pause@0 halt-surprise@0 unload@0"));
-    assert_only(RULE__COUNT);
+    t_expect_quiet();
 }
 
 /* [N12] Shutdown: MiniportShutdownEx at PASSIVE_LEVEL, then nothing, not
@@ -272,7 +237,7 @@ static void N12_shutdown_ends_everything(void **state)
      * passes, so nothing completes it, and nothing is reported. */
     run(M_PAUSE_PENDS | M_COMPLETE_IN_WORK, "load\ndevice-arrival\npause\nshutdown\nrun workitem#0\n");
     assert_null(strstr(ContractLog, "work"));
-    assert_only(RULE__COUNT);
+    t_expect_quiet();
 }
 
 /* [N2] NDIS fills the header of what it passes (the initialize parameters)
@@ -301,7 +266,7 @@ static void N7_a_reset_completed_inside_is_legal(void **state)
 {
     (void)state;
     run(M_STRAY_COMPLETIONS, "load\ndevice-arrival\nreset\n");
-    assert_only(RULE__COUNT);
+    t_expect_quiet();
 }
 
 /* [N13] NdisMGetDeviceProperty gives the PDO, the FDO and the next device:

@@ -47,8 +47,7 @@ int t_setup(void **state)
     memset(t_device_objects, 0, sizeof(t_device_objects));
     t_log_clear();
     t_forget_violations();
-    events_len = 0;
-    events[0] = 0;
+    t_events_clear();
     return 0;
 }
 
@@ -205,6 +204,12 @@ void t_expect_only_at(enum model_rule r, uint32_t n, const char *file, int line)
 }
 
 const char *t_events(void) { return events; }
+
+void t_events_clear(void)
+{
+    events_len = 0;
+    events[0] = 0;
+}
 
 void t_expect_events_in_order(const char *first, ...)
 {

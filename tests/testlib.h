@@ -84,6 +84,8 @@ void t_forget_violations(void);
 
 /* The event lines recorded so far, '\n'-separated. */
 const char *t_events(void);
+/* Forgets the events recorded so far. */
+void t_events_clear(void);
 /* Asserts the event lines contain each NULL-terminated entry, in order. */
 void t_expect_events_in_order(const char *first, ...);
 
