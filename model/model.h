@@ -312,6 +312,11 @@ void model_not_modelled(const char *routine);
  * line otherwise (a wait the port cannot finish, a registration left when
  * the image unloads). */
 void model_port_violation(enum model_rule rule, const char *detail, int at_call);
+/* The driver's line that called the port's routine now running (its
+ * call-site macro recorded it), which this consumes: *file is NULL when
+ * the call recorded none. For what the port makes, so that a report about
+ * it later names where the driver made it. */
+void model_port_call_site(const char **file, int *line);
 
 /* ---- NDIS (ndis.c) ---- */
 /* NET_BUFFER_LISTs allocated from the driver's pools and not yet freed:

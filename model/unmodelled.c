@@ -56,6 +56,14 @@ void model_not_modelled(const char *routine)
     not_modelled(routine);
 }
 
+void model_port_call_site(const char **file, int *line)
+{
+    *file = uf__model.call_file;
+    *line = uf__model.call_line;
+    uf__model.call_file = NULL;
+    uf__model.call_line = 0;
+}
+
 void model_port_violation(enum model_rule rule, const char *detail, int at_call)
 {
     enum model_ddi ddi = uf__model.ddi;

@@ -12,7 +12,7 @@ fail=0
 for lib in "$build/model/libwdfmodel.a" "$build/harness/libport.a"; do
   [ -f "$lib" ] || { echo "check_symbols: no $lib" >&2; exit 1; }
   bad=$(nm -g --defined-only "$lib" | awk 'NF == 3 { print $3 }' | sort -u |
-        grep -Ev '^(Wdf|Ex|Ke|Kf|Io|Iof|Rtl|Zw|Dbg|Wpp|Ob|Obf|Mm|Ndis|Pc|Ks)[A-Z]|^model_|^uf_' || true)
+        grep -Ev '^(Wdf|Ex|Ke|Kf|Io|Iof|Rtl|Zw|Dbg|Wpp|Ob|Obf|Mm|Ndis|Pc|Ks)[A-Z]|^(IID|CLSID)_|^model_|^uf_' || true)
   n=$(nm -g --defined-only "$lib" | awk 'NF == 3' | wc -l)
   if [ -n "$bad" ]; then
     echo "check_symbols: $(basename "$lib") defines names outside the DDIs, model_* and uf_*:" >&2

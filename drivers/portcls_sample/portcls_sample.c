@@ -1,6 +1,6 @@
 /*
- * portcls_sample.c - a PortCls-style audio adapter driver (the SYSVAD
- * pattern) written as real KMDF code, for the UF_PORT_PORTCLS port.
+ * portcls_sample.c - a PortCls audio adapter driver (the SysVAD pattern)
+ * written in C as real KMDF code.
  *
  * An audio adapter driver is a WDM driver owned by the PortCls port driver:
  * PcInitializeAdapterDriver installs the port's dispatch table, AddDevice
@@ -24,8 +24,15 @@
  * keeps one in g_RegistryPath) and a settings object whose cleanup callback
  * persists the mixer defaults under that path when the driver goes away.
  *
- * Per adapter (the port's StartDevice, delivered here as device_arrival):
- * a miniport device (WdfDeviceMiniportCreate) with an ADAPTER_CONTEXT, and
+ * PortCls calls AddDevice, which hands it StartDevice (PcAddAdapterDevice),
+ * and sends the PnP IRPs to the driver's own IRP_MJ_PNP dispatch, which
+ * tears the adapter down at a stop, surprise removal or removal and then
+ * forwards the IRP to PcDispatchIrp (SysVAD's PnpHandler).
+ *
+ * Per adapter (StartDevice): a topology subdevice, PortCls's topology
+ * port over a miniport of the driver's own written in C (its vtable filled
+ * by hand, the way a C driver implements a COM interface), registered with
+ * PcRegisterSubdevice; a miniport device (WdfDeviceMiniportCreate) with an ADAPTER_CONTEXT, and
  * under it a wait lock for the adapter state, a WDFMEMORY for the adapter's
  * buffers, a jack-detection poll timer and work item, and a power work item.
  * The jack-detection path holds a reference on the device from arrival
@@ -44,7 +51,9 @@
  * Variants (README.md): each UF_BUG_* macro plants one realistic unload-path
  * mistake in the few lines it changes.
  */
-#include "unloadfuzz_driver.h"
+#include <ntddk.h>
+#include <wdf.h>
+#include <portcls.h>
 
 /* Pool tags (as a debugger shows them, reversed in memory). */
 #define PORTCLS_SAMPLE_POOL_TAG ((ULONG)0x64615653) /* 'SVad' */
@@ -106,9 +115,19 @@ WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(DRIVER_SETTINGS, SettingsGetContext)
 typedef struct _ADAPTER_SLOT {
     PDEVICE_OBJECT Fdo;        /* NULL: the slot is free */
     WDFDEVICE Device;          /* the miniport device created for Fdo */
+    PPORT TopologyPort;        /* the registered topology subdevice's port (our reference) */
 } ADAPTER_SLOT;
 
-/* Every global of the driver; portcls_sample_reset() zeroes it. */
+/* The topology miniport: IMiniportTopology implemented in C. */
+typedef struct _TOPOLOGY_MINIPORT {
+    IMiniportTopology Interface; /* first: its lpVtbl is the object's */
+    LONG References;
+    PPORTTOPOLOGY Port;          /* Init's, not referenced: the port outlives its miniport */
+} TOPOLOGY_MINIPORT, *PTOPOLOGY_MINIPORT;
+
+#define PORTCLS_SAMPLE_MINIPORT_TAG ((ULONG)0x6F705453) /* 'STpo' */
+
+/* Every global of the driver. */
 static struct {
     BOOLEAN Loaded;            /* the driver's own unload guard */
     PDRIVER_UNLOAD PortUnload; /* the port's unload routine, saved from DriverObject->DriverUnload */
@@ -117,8 +136,9 @@ static struct {
     ADAPTER_SLOT Adapters[MAX_ADAPTERS]; /* the adapters started and not yet removed */
 } g;
 
-static DRIVER_INITIALIZE PortclsSampleDriverEntry;
+DRIVER_INITIALIZE DriverEntry;
 static DRIVER_ADD_DEVICE PortclsSampleAddDevice;
+static DRIVER_DISPATCH PortclsSamplePnp;
 static DRIVER_UNLOAD PortclsSampleDriverUnload;
 static EVT_WDF_OBJECT_CONTEXT_CLEANUP SettingsCleanup;
 static EVT_WDF_OBJECT_CONTEXT_CLEANUP AdapterCleanup;
@@ -322,9 +342,6 @@ static VOID AdapterCleanup(WDFOBJECT Device)
     }
 }
 
-/* The port's StartDevice for a new adapter: creates its miniport device
- * and everything under it, then starts jack detection. At PASSIVE_LEVEL.
- * Returns the status; on failure nothing of the adapter is left. */
 /* Opens the sideband driver's target under Device and asks it for its
  * capabilities. Returns a failure only when the target object cannot be
  * made; a sideband driver that is not there, or does not answer within
@@ -359,8 +376,143 @@ static NTSTATUS AdapterOpenSideband(WDFDEVICE Device, PADAPTER_CONTEXT Ctx)
     return STATUS_SUCCESS;
 }
 
-static NTSTATUS PortclsSampleDeviceArrival(PDEVICE_OBJECT Fdo, PDEVICE_OBJECT NextDevice,
-                                           PDEVICE_OBJECT Pdo)
+/* ---- the topology miniport, a COM object written in C ---- */
+
+static NTSTATUS TopoQueryInterface(IMiniportTopology *This, REFIID Iid, PVOID *Out)
+{
+    if (IsEqualGUID(Iid, &IID_IUnknown) || IsEqualGUID(Iid, &IID_IMiniport) ||
+        IsEqualGUID(Iid, &IID_IMiniportTopology)) {
+        *Out = This;
+        This->lpVtbl->AddRef(This);
+        return STATUS_SUCCESS;
+    }
+    *Out = NULL;
+    return STATUS_INVALID_PARAMETER;
+}
+
+static ULONG TopoAddRef(IMiniportTopology *This)
+{
+    return (ULONG)InterlockedIncrement(&((PTOPOLOGY_MINIPORT)This)->References);
+}
+
+static ULONG TopoRelease(IMiniportTopology *This)
+{
+    PTOPOLOGY_MINIPORT miniport = (PTOPOLOGY_MINIPORT)This;
+    LONG left = InterlockedDecrement(&miniport->References);
+
+    if (left == 0)
+        ExFreePoolWithTag(miniport, PORTCLS_SAMPLE_MINIPORT_TAG);
+    return (ULONG)left;
+}
+
+/* The filter's description: one the port never reads here. */
+static ULONG TopoDescription;
+
+static NTSTATUS TopoGetDescription(IMiniportTopology *This, PPCFILTER_DESCRIPTOR *Description)
+{
+    UNREFERENCED_PARAMETER(This);
+    *Description = (PPCFILTER_DESCRIPTOR)&TopoDescription;
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS TopoDataRangeIntersection(IMiniportTopology *This, ULONG PinId,
+                                          PKSDATARANGE_PC_ DataRange,
+                                          PKSDATARANGE_PC_ MatchingDataRange,
+                                          ULONG OutputBufferLength, PVOID ResultantFormat,
+                                          PULONG ResultantFormatLength)
+{
+    UNREFERENCED_PARAMETER(This);
+    UNREFERENCED_PARAMETER(PinId);
+    UNREFERENCED_PARAMETER(DataRange);
+    UNREFERENCED_PARAMETER(MatchingDataRange);
+    UNREFERENCED_PARAMETER(OutputBufferLength);
+    UNREFERENCED_PARAMETER(ResultantFormat);
+    UNREFERENCED_PARAMETER(ResultantFormatLength);
+    return STATUS_NOT_IMPLEMENTED;
+}
+
+static NTSTATUS TopoInit(IMiniportTopology *This, PUNKNOWN UnknownAdapter,
+                         PRESOURCELIST ResourceList, PPORTTOPOLOGY Port)
+{
+    UNREFERENCED_PARAMETER(UnknownAdapter);
+    UNREFERENCED_PARAMETER(ResourceList);
+    ((PTOPOLOGY_MINIPORT)This)->Port = Port;
+    return STATUS_SUCCESS;
+}
+
+static const IMiniportTopologyVtbl TopoVtbl = {
+    TopoQueryInterface, TopoAddRef, TopoRelease, TopoGetDescription,
+    TopoDataRangeIntersection, TopoInit,
+};
+
+/* A new topology miniport with one reference, or NULL. */
+static PTOPOLOGY_MINIPORT TopoCreate(VOID)
+{
+    PTOPOLOGY_MINIPORT miniport =
+        ExAllocatePool2(POOL_FLAG_NON_PAGED, sizeof *miniport, PORTCLS_SAMPLE_MINIPORT_TAG);
+
+    if (miniport == NULL)
+        return NULL;
+    miniport->Interface.lpVtbl = &TopoVtbl;
+    miniport->References = 1;
+    return miniport;
+}
+
+/* The adapter's topology subdevice: PortCls's topology port over our
+ * miniport, registered. *Port keeps our reference on the port; the port
+ * holds its own on the miniport, so ours goes. */
+static NTSTATUS InstallTopology(PDEVICE_OBJECT Fdo, PIRP Irp, PRESOURCELIST ResourceList,
+                                PPORT *Port)
+{
+    PTOPOLOGY_MINIPORT miniport;
+    PPORT port = NULL;
+    NTSTATUS status;
+
+    PAGED_CODE();
+    *Port = NULL;
+    status = PcNewPort(&port, &CLSID_PortTopology);
+    if (!NT_SUCCESS(status))
+        return status;
+    miniport = TopoCreate();
+    if (miniport == NULL) {
+        port->lpVtbl->Release(port);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
+    status = port->lpVtbl->Init(port, Fdo, Irp, (PUNKNOWN)miniport, NULL, ResourceList);
+    if (NT_SUCCESS(status))
+        status = PcRegisterSubdevice(Fdo, L"Topology", (PUNKNOWN)port);
+    miniport->Interface.lpVtbl->Release(&miniport->Interface);
+    if (!NT_SUCCESS(status)) {
+        port->lpVtbl->Release(port);
+        return status;
+    }
+    *Port = port;
+    return STATUS_SUCCESS;
+}
+
+/* Unregisters the topology subdevice and drops our reference on its port. */
+static VOID RemoveTopology(PDEVICE_OBJECT Fdo, PPORT *Port)
+{
+    PUNREGISTERSUBDEVICE unregister = NULL;
+    PPORT port = *Port;
+
+    PAGED_CODE();
+    if (port == NULL)
+        return;
+    *Port = NULL;
+    if (NT_SUCCESS(port->lpVtbl->QueryInterface(port, &IID_IUnregisterSubdevice,
+                                                (PVOID *)&unregister))) {
+        unregister->lpVtbl->UnregisterSubdevice(unregister, Fdo, (PUNKNOWN)port);
+        unregister->lpVtbl->Release(unregister);
+    }
+    port->lpVtbl->Release(port);
+}
+
+/* StartDevice: the adapter's miniport device and everything under it, its
+ * topology subdevice, then jack detection. At PASSIVE_LEVEL. Returns the
+ * status; on failure nothing of the adapter is left. */
+static NTSTATUS PortclsSampleStartDevice(PDEVICE_OBJECT Fdo, PIRP Irp,
+                                         PRESOURCELIST ResourceList)
 {
     WDF_OBJECT_ATTRIBUTES attributes;
     WDF_TIMER_CONFIG timerConfig;
@@ -377,8 +529,9 @@ static NTSTATUS PortclsSampleDeviceArrival(PDEVICE_OBJECT Fdo, PDEVICE_OBJECT Ne
 
     WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&attributes, ADAPTER_CONTEXT);
     attributes.EvtCleanupCallback = AdapterCleanup;
-    status = WdfDeviceMiniportCreate(WdfGetDriver(), &attributes, Fdo, NextDevice, Pdo,
-                                     &device);
+    /* The device over PortCls's FDO alone, with no lower device and no PDO
+     * (SysVAD's): the framework sends nothing down the stack. */
+    status = WdfDeviceMiniportCreate(WdfGetDriver(), &attributes, Fdo, NULL, NULL, &device);
     if (!NT_SUCCESS(status))
         return status;
     ctx = AdapterGetContext(device);
@@ -442,6 +595,10 @@ static NTSTATUS PortclsSampleDeviceArrival(PDEVICE_OBJECT Fdo, PDEVICE_OBJECT Ne
     if (!NT_SUCCESS(status))
         goto out_drop_jack_reference;
 
+    status = InstallTopology(Fdo, Irp, ResourceList, &slot->TopologyPort);
+    if (!NT_SUCCESS(status))
+        goto out_close_sideband;
+
     slot->Fdo = Fdo;
     slot->Device = device;
     if (g.Settings)
@@ -452,6 +609,11 @@ static NTSTATUS PortclsSampleDeviceArrival(PDEVICE_OBJECT Fdo, PDEVICE_OBJECT Ne
     WdfTimerStart(ctx->JackPollTimer, WDF_REL_TIMEOUT_IN_MS(JACK_POLL_PERIOD_MS));
     return STATUS_SUCCESS;
 
+out_close_sideband:
+    if (ctx->SidebandOpen) {
+        ctx->SidebandOpen = FALSE;
+        WdfIoTargetClose(ctx->Sideband);
+    }
 out_drop_jack_reference:
 #ifndef UF_BUG_ARRIVAL_ERROR_REF_LEAK
     AdapterDropJackReference(device);
@@ -476,6 +638,7 @@ static VOID PortclsSampleDeviceRemoval(PDEVICE_OBJECT Fdo)
     PAGED_CODE();
     if (slot == NULL)
         return; /* never started, or its start failed */
+    RemoveTopology(Fdo, &slot->TopologyPort);
     device = slot->Device;
     ctx = AdapterGetContext(device);
 
@@ -501,16 +664,32 @@ static VOID PortclsSampleDeviceRemoval(PDEVICE_OBJECT Fdo)
 
 /* ---- load and unload ---- */
 
-/* AddDevice as PortCls sees it: SysVAD's calls PcAddAdapterDevice with its
- * StartDevice. The port simulation delivers started devices straight to
- * device_arrival, so this only gives PcInitializeAdapterDriver its
- * argument. */
+/* AddDevice: PortCls makes the adapter's FDO and calls StartDevice when
+ * the device starts. One subdevice per adapter. */
 static NTSTATUS PortclsSampleAddDevice(PDRIVER_OBJECT DriverObject,
                                        PDEVICE_OBJECT PhysicalDeviceObject)
 {
-    UNREFERENCED_PARAMETER(DriverObject);
-    UNREFERENCED_PARAMETER(PhysicalDeviceObject);
-    return STATUS_SUCCESS;
+    PAGED_CODE();
+    return PcAddAdapterDevice(DriverObject, PhysicalDeviceObject, PortclsSampleStartDevice, 1, 0);
+}
+
+/* The driver's IRP_MJ_PNP dispatch, over PortCls's: the adapter goes at a
+ * stop, a surprise removal or a removal (once: the slot is gone after),
+ * then PortCls handles the IRP. */
+static NTSTATUS PortclsSamplePnp(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+{
+    PIO_STACK_LOCATION stack = IoGetCurrentIrpStackLocation(Irp);
+
+    switch (stack->MinorFunction) {
+    case IRP_MN_STOP_DEVICE:
+    case IRP_MN_SURPRISE_REMOVAL:
+    case IRP_MN_REMOVE_DEVICE:
+        PortclsSampleDeviceRemoval(DeviceObject);
+        break;
+    default:
+        break;
+    }
+    return PcDispatchIrp(DeviceObject, Irp);
 }
 
 /* The driver's unload routine, installed over the port's: the port's own
@@ -553,8 +732,7 @@ static VOID PortclsSampleDriverUnload(PDRIVER_OBJECT DriverObject)
  * the unload work), the port, the driver-wide state, then the unload
  * routine. Any failure after WdfDriverCreate tears the framework driver
  * down again. */
-static NTSTATUS PortclsSampleDriverEntry(PDRIVER_OBJECT DriverObject,
-                                         PUNICODE_STRING RegistryPath)
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
     WDF_DRIVER_CONFIG config;
     WDFDRIVER driver;
@@ -580,7 +758,9 @@ static NTSTATUS PortclsSampleDriverEntry(PDRIVER_OBJECT DriverObject,
     if (!NT_SUCCESS(status))
         goto out_unload_framework;
 
-    /* Chain our unload in front of the port's. */
+    /* Our PnP dispatch in front of PortCls's, our unload in front of the
+     * port's. */
+    DriverObject->MajorFunction[IRP_MJ_PNP] = PortclsSamplePnp;
     g.PortUnload = DriverObject->DriverUnload;
     DriverObject->DriverUnload = PortclsSampleDriverUnload;
     g.Loaded = TRUE;
@@ -598,9 +778,3 @@ out_unload_framework:
 #endif
     return status;
 }
-
-UF_DRIVER(.flavour = UF_PORT_PORTCLS,
-          .entry = PortclsSampleDriverEntry,
-          .device_arrival = PortclsSampleDeviceArrival,
-          .device_removal = PortclsSampleDeviceRemoval,
-          .unload = NULL);

@@ -365,9 +365,9 @@ void uf_port_run(const struct uf_driver *d, const struct program *p, struct port
     P.r = r;
     P.inject = r->inject;
     P.irql = PASSIVE_LEVEL;
-    uf_port_simple_reset();
     uf_port_ndis_reset();
     uf_port_ks_reset();
+    uf_port_portcls_reset();
     r->injected = 0;
     r->trace_hash = FNV_OFFSET;
     r->events = 0;

@@ -118,6 +118,17 @@ enum {
     PORT_CALL_KS_REMOVE,
     PORT_CALL_KS_SURPRISE_REMOVAL,
     PORT_CALL_PORTCLS_ADD_DEVICE,
+    PORT_CALL_PORTCLS_PNP_START,
+    PORT_CALL_PORTCLS_PNP_QUERY_REMOVE,
+    PORT_CALL_PORTCLS_PNP_REMOVE,
+    PORT_CALL_PORTCLS_PNP_SURPRISE_REMOVAL,
+    PORT_CALL_PORTCLS_START_DEVICE,
+    PORT_CALL_PORTCLS_MINIPORT_QUERY,
+    PORT_CALL_PORTCLS_MINIPORT_INIT,
+    PORT_CALL_PORTCLS_MINIPORT_DESCRIPTION,
+    PORT_CALL_PORTCLS_MINIPORT_RELEASE,
+    PORT_CALL_PORTCLS_POWER_QUERY,
+    PORT_CALL_PORTCLS_POWER_RELEASE,
 };
 
 /* Installs the port the driver registered with, from its entry. Returns 0,
@@ -131,7 +142,7 @@ int uf_port_device_index(const DEVICE_OBJECT *fdo, uint32_t *a);
 /* The flavours' state, cleared before every run. */
 void uf_port_ndis_reset(void);
 void uf_port_ks_reset(void);
-void uf_port_simple_reset(void);
+void uf_port_portcls_reset(void);
 /* The simplified port of a UF_DRIVER() registration with routines. */
 extern const struct port_flavour uf_port_simple;
 

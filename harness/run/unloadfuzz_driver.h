@@ -35,7 +35,6 @@
 #ifndef UNLOADFUZZ_DRIVER_H
 #define UNLOADFUZZ_DRIVER_H
 
-#include "port_routines.h"
 #include "wdf.h"
 
 enum uf_port_flavour {

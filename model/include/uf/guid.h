@@ -25,14 +25,43 @@ typedef struct _GUID {
     UCHAR Data4[8];
 } GUID, *PGUID, *LPGUID;
 typedef const GUID *LPCGUID;
-/* A pointer in C and C++ alike (the real C++ one is a reference). */
-typedef const GUID *REFGUID;
+typedef GUID IID, *LPIID;
+typedef GUID CLSID, *LPCLSID;
 
+/* A GUID passed by reference: a pointer in C, a reference in C++, as in
+ * guiddef.h. Both are an address underneath, so a routine of the model
+ * written in C takes either. */
+#ifdef __cplusplus
+typedef const GUID &REFGUID;
+typedef const IID &REFIID;
+typedef const CLSID &REFCLSID;
+inline BOOLEAN InlineIsEqualGUID(REFGUID a, REFGUID b)
+{
+    return memcmp(&a, &b, sizeof(GUID)) == 0;
+}
+inline bool operator==(REFGUID a, REFGUID b)
+{
+    return InlineIsEqualGUID(a, b) != 0;
+}
+inline bool operator!=(REFGUID a, REFGUID b)
+{
+    return !(a == b);
+}
+#else
+typedef const GUID *REFGUID;
+typedef const IID *REFIID;
+typedef const CLSID *REFCLSID;
 FORCEINLINE BOOLEAN InlineIsEqualGUID(_In_ const GUID *a, _In_ const GUID *b)
 {
     return memcmp(a, b, sizeof(GUID)) == 0;
 }
+#endif
 #define IsEqualGUID(a, b) InlineIsEqualGUID((a), (b))
+#define IsEqualIID(a, b)  InlineIsEqualGUID((a), (b))
+/* Two GUIDs as lvalues (wdm.h's form, which compares them as two 64-bit
+ * halves): C code writes IsEqualGUIDAligned(*riid, IID_X), C++ code
+ * IsEqualGUIDAligned(riid, IID_X). */
+#define IsEqualGUIDAligned(a, b) (memcmp(&(a), &(b), sizeof(GUID)) == 0)
 
 /* A definition's linkage: C may not say extern on an initialized
  * declaration without a warning; C++ must, or const gives it internal
