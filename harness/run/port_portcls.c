@@ -176,22 +176,27 @@ static ULONG obj_add_ref(struct pc_object *o)
     return (ULONG)++o->refs;
 }
 
-/* Drops a reference; the last one destroys the object, letting go of the
- * miniport a port holds (a call into the driver's object). */
-static ULONG obj_release(struct pc_object *o)
+/* A port lets go of its miniport (a call into the driver's object). */
+static void release_miniport(struct pc_object *o)
 {
-    PUNKNOWN mp;
+    PUNKNOWN mp = o->miniport;
 
-    if (!alive(o, "Release"))
-        return 0;
-    if (--o->refs > 0)
-        return (ULONG)o->refs;
-    mp = o->miniport;
     o->miniport = NULL;
     if (mp != NULL && !model_halted()) {
         uf_port_trace_call(PORT_CALL_PORTCLS_MINIPORT_RELEASE);
         mp->lpVtbl->Release(mp);
     }
+}
+
+/* Drops a reference; the last one destroys the object, letting go of the
+ * miniport a port still holds. */
+static ULONG obj_release(struct pc_object *o)
+{
+    if (!alive(o, "Release"))
+        return 0;
+    if (--o->refs > 0)
+        return (ULONG)o->refs;
+    release_miniport(o);
     return 0;
 }
 
@@ -296,12 +301,18 @@ static int find_subdevice(struct pc_device *d, const struct pc_object *port)
     return -1;
 }
 
+/* Unregisters subdevice i: the port lets go of its miniport there and
+ * then, since the miniport usually holds interfaces of its port (its
+ * IPortEvents) and would otherwise keep it alive for ever, and the
+ * registration's reference on the port goes [R8]. */
 static void drop_subdevice(struct pc_device *d, uint32_t i)
 {
     struct pc_object *port = d->sub[i].port;
 
     d->sub[i] = d->sub[--d->nsub];
-    obj_release(port);
+    release_miniport(port);
+    if (!model_halted())
+        obj_release(port);
 }
 
 /* IRP_MN_REMOVE_DEVICE as PcDispatchIrp handles it: the connections and

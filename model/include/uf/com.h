@@ -81,7 +81,11 @@ typedef IUnknown *PUNKNOWN;
 typedef NTSTATUS (*PFNCREATEINSTANCE)(_Out_ PUNKNOWN *Unknown, _In_ REFCLSID ClassId,
                                       _In_opt_ PUNKNOWN OuterUnknown, _In_ POOL_TYPE PoolType);
 
-DEFINE_GUID(IID_IUnknown, 0x00000000L, 0x0000, 0x0000, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+/* The value of the WDK's punknown.h, which PortCls's headers include: its
+ * last eight bytes are 00 00 C0 00 00 00 00 46, not the C0 00 ... of COM's
+ * IUnknown in unknown.h. Drivers and PortCls compare against the same
+ * definition, so only the header matters. */
+DEFINE_GUID(IID_IUnknown, 0x00000000L, 0x0000, 0x0000, 0x00, 0x00, 0xc0, 0x00, 0x00, 0x00, 0x00,
             0x46);
 
 #endif /* UNLOADFUZZ_UF_COM_H */
