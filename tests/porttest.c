@@ -10,6 +10,11 @@
 
 void t_port_run(const struct uf_driver *d, const char *text)
 {
+    t_port_run_inject(d, text, 0);
+}
+
+void t_port_run_inject(const struct uf_driver *d, const char *text, uint32_t inject)
+{
     static struct program prog;
     struct port_run r;
     char err[128];
@@ -19,6 +24,7 @@ void t_port_run(const struct uf_driver *d, const char *text)
     t_forget_violations();
     t_events_clear();
     memset(&r, 0, sizeof r);
+    r.inject = inject;
     uf_port_set_sink(t_record, NULL);
     uf_port_run(d, &prog, &r);
     uf_port_set_sink(NULL, NULL);

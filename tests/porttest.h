@@ -13,4 +13,8 @@
  * reset model, recording its events and violations afresh. */
 void t_port_run(const struct uf_driver *d, const char *text);
 
+/* As t_port_run, with the run's injections `inject` (PORT_INJECT_*, what
+ * --inject allows) in force from the start. */
+void t_port_run_inject(const struct uf_driver *d, const char *text, uint32_t inject);
+
 #endif /* UNLOADFUZZ_PORTTEST_H */
