@@ -124,11 +124,13 @@ static void R2_a_get_driver_guard_does_not_guard(void **state)
 /* [R3] PcAddAdapterDevice, PcDispatchIrp and PcGetPhysicalDeviceObject
  * are played: no ddi-not-modelled in a life that uses them. Given a
  * device object that is no FDO of PortCls's, PcGetPhysicalDeviceObject
- * fails with no PDO and says so. */
+ * fails with no PDO and says so; PcNewMiniport (PortCls's built-in
+ * miniports) is not played. */
 static void R3_pcadd_dispatch_and_pdo_are_played(void **state)
 {
     DEVICE_OBJECT dev;
     PDEVICE_OBJECT pdo = &dev;
+    PMINIPORT miniport = (PMINIPORT)&dev;
 
     (void)state;
     run(0, LIFE);
@@ -137,8 +139,10 @@ static void R3_pcadd_dispatch_and_pdo_are_played(void **state)
     t_setup(NULL);
     assert_int_equal(PcGetPhysicalDeviceObject(&dev, &pdo), STATUS_INVALID_PARAMETER);
     assert_null(pdo);
+    assert_int_equal(PcNewMiniport(&miniport, &CLSID_PortTopology), STATUS_NOT_IMPLEMENTED);
+    assert_null(miniport);
     model_set_sink(NULL, NULL);
-    t_expect_only(RULE_DDI_NOT_MODELLED, 1);
+    t_expect_only(RULE_DDI_NOT_MODELLED, 2);
 }
 
 /* [R4] PcAddAdapterDevice fails as IoCreateDevice would when the FDO
