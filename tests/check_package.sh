@@ -30,7 +30,7 @@ cmake_minimum_required(VERSION 3.21)
 project(mydriver C)
 find_package(unloadfuzz REQUIRED)
 uf_add_driver(mydriver
-  SOURCES adapter.c driver.c unloadfuzz_port.c
+  SOURCES adapter.c driver.c
   SEEDS seeds
   WPP "-scan:trace.h")
 CM

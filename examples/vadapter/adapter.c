@@ -6,8 +6,9 @@ Module Name:
 
 Abstract:
 
-    The adapter's start and removal: its miniport device, the DMA buffer
-    the position timer walks, and the work item that renders a period.
+    The adapter's start (PortCls's StartDevice) and removal: its miniport
+    device, the DMA buffer the position timer walks, and the work item
+    that renders a period.
 
 Environment:
 
@@ -98,11 +99,15 @@ VAdapterCreateRenderWork(
     return WdfWorkItemCreate(&config, &attributes, &Context->RenderWork);
 }
 
+//
+// PortCls's StartDevice (PcAddAdapterDevice), from IRP_MN_START_DEVICE.
+// A virtual adapter has no resources to read from the list.
+//
 NTSTATUS
 VAdapterStartDevice(
     _In_ PDEVICE_OBJECT Fdo,
-    _In_ PDEVICE_OBJECT NextDevice,
-    _In_ PDEVICE_OBJECT Pdo
+    _In_ PIRP Irp,
+    _In_ PRESOURCELIST ResourceList
     )
 {
     WDF_OBJECT_ATTRIBUTES attributes;
@@ -110,6 +115,9 @@ VAdapterStartDevice(
     WDFDEVICE device;
     NTSTATUS status;
     ULONG slot;
+
+    UNREFERENCED_PARAMETER(Irp);
+    UNREFERENCED_PARAMETER(ResourceList);
 
     PAGED_CODE();
 
@@ -129,7 +137,11 @@ VAdapterStartDevice(
 
     WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&attributes, ADAPTER_CONTEXT);
     attributes.EvtCleanupCallback = VAdapterEvtDeviceCleanup;
-    status = WdfDeviceMiniportCreate(WdfGetDriver(), &attributes, Fdo, NextDevice, Pdo, &device);
+    //
+    // Over PortCls's FDO alone, with no lower device and no PDO (SysVAD's):
+    // the framework sends nothing down the stack.
+    //
+    status = WdfDeviceMiniportCreate(WdfGetDriver(), &attributes, Fdo, NULL, NULL, &device);
     if (!NT_SUCCESS(status)) {
         TraceEvents(TRACE_LEVEL_ERROR, TRACE_DEVICE,
                     "WdfDeviceMiniportCreate failed %!STATUS!", status);
@@ -181,6 +193,11 @@ VAdapterEvtDeviceCleanup(
     }
 }
 
+//
+// The adapter over Fdo leaves (its PnP dispatch, at a stop, surprise
+// removal or removal): the timer stops, the work item finishes, the
+// device goes.
+//
 VOID
 VAdapterRemoveDevice(
     _In_ PDEVICE_OBJECT Fdo

@@ -40,6 +40,7 @@ WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(ADAPTER_CONTEXT, AdapterGetContext)
 //
 DRIVER_INITIALIZE DriverEntry;
 DRIVER_UNLOAD DriverUnload;
+DRIVER_DISPATCH VAdapterDispatchPnp;
 EVT_WDF_OBJECT_CONTEXT_CLEANUP VAdapterEvtDriverContextCleanup;
 
 extern ULONG g_BufferSize;
@@ -52,8 +53,8 @@ extern ULONG g_AdapterCount;
 NTSTATUS
 VAdapterStartDevice(
     _In_ PDEVICE_OBJECT Fdo,
-    _In_ PDEVICE_OBJECT NextDevice,
-    _In_ PDEVICE_OBJECT Pdo
+    _In_ PIRP Irp,
+    _In_ PRESOURCELIST ResourceList
     );
 
 VOID

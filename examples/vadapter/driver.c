@@ -6,10 +6,12 @@ Module Name:
 
 Abstract:
 
-    DriverEntry and unload of the virtual audio adapter: a KMDF miniport
-    driver whose port is PortCls. PortCls owns the dispatch table and the
-    unload routine; the driver chains its own unload to the port's and
-    unloads the framework after it.
+    DriverEntry, AddDevice, PnP dispatch and unload of the virtual audio
+    adapter: a KMDF miniport driver whose port is PortCls. PortCls owns the
+    dispatch table, the FDO and the unload routine; the driver puts its own
+    PnP dispatch over PortCls's to tear the adapter down at its removal,
+    and chains its own unload to the port's and unloads the framework after
+    it.
 
 Environment:
 
@@ -23,6 +25,7 @@ Environment:
 
 #pragma alloc_text(INIT, DriverEntry)
 #pragma alloc_text(PAGE, DriverUnload)
+#pragma alloc_text(PAGE, VAdapterAddDevice)
 #pragma alloc_text(PAGE, VAdapterEvtDriverContextCleanup)
 
 //
@@ -75,8 +78,9 @@ VAdapterReadParameters(
 }
 
 //
-// PortCls's AddDevice: the port creates the adapter's FDO and starts it
-// (VAdapterStartDevice).
+// AddDevice: PortCls creates the adapter's FDO, and calls
+// VAdapterStartDevice when the device starts. The adapter registers no
+// subdevice.
 //
 NTSTATUS
 VAdapterAddDevice(
@@ -84,11 +88,33 @@ VAdapterAddDevice(
     _In_ PDEVICE_OBJECT PhysicalDeviceObject
     )
 {
-    UNREFERENCED_PARAMETER(DriverObject);
-    UNREFERENCED_PARAMETER(PhysicalDeviceObject);
-
     PAGED_CODE();
-    return STATUS_SUCCESS;
+    return PcAddAdapterDevice(DriverObject, PhysicalDeviceObject, VAdapterStartDevice, 0, 0);
+}
+
+//
+// The PnP dispatch, over PortCls's: the adapter goes at a stop, a surprise
+// removal or a removal (once: it is forgotten after), then PortCls handles
+// the IRP.
+//
+NTSTATUS
+VAdapterDispatchPnp(
+    _In_ PDEVICE_OBJECT DeviceObject,
+    _Inout_ PIRP Irp
+    )
+{
+    PIO_STACK_LOCATION stack = IoGetCurrentIrpStackLocation(Irp);
+
+    switch (stack->MinorFunction) {
+    case IRP_MN_STOP_DEVICE:
+    case IRP_MN_SURPRISE_REMOVAL:
+    case IRP_MN_REMOVE_DEVICE:
+        VAdapterRemoveDevice(DeviceObject);
+        break;
+    default:
+        break;
+    }
+    return PcDispatchIrp(DeviceObject, Irp);
 }
 
 NTSTATUS
@@ -139,8 +165,10 @@ DriverEntry(
     }
 
     //
-    // Chain to PortCls's unload routine.
+    // Our PnP dispatch in front of PortCls's; chain to PortCls's unload
+    // routine.
     //
+    DriverObject->MajorFunction[IRP_MJ_PNP] = VAdapterDispatchPnp;
     g_PortClsUnload = DriverObject->DriverUnload;
     DriverObject->DriverUnload = DriverUnload;
 
