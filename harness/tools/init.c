@@ -7,14 +7,10 @@
  *   CMakeLists.txt      uf_add_driver() over every .c file of DIR, with the
  *                       WPP options its Visual Studio project or `sources`
  *                       file passes (WppTraceFunction, -func:, -scan:);
- *   unloadfuzz_port.c   for a PortCls adapter alone: its registration with
- *                       the simplified port (UF_DRIVER), the routines the
- *                       port calls left for the user to name (an #error
- *                       says so until then). An NDIS 6 miniport or an
- *                       AVStream minidriver needs none: the port learns its
- *                       routines from NdisMRegisterMiniportDriver or
- *                       KsInitializeDriver, as the real one does;
  *   seeds/NAME.ufp      clean seed programs of the port's language.
+ * Nothing else: the port learns the driver's routines from the
+ * registration its entry makes (NdisMRegisterMiniportDriver,
+ * KsInitializeDriver, PcInitializeAdapterDriver), as the real one does.
  * A file that exists is kept, never overwritten: running init again writes
  * only what is missing. A CMakeLists.txt that is not unloadfuzz's (no
  * uf_add_driver) is refused, since the build would read it.
@@ -45,20 +41,17 @@ static void usage(FILE *f)
             "repository, outside unloadfuzz's tree), to be built as fuzz targets:\n"
             "  DIR/CMakeLists.txt     uf_add_driver(NAME SOURCES <every .c of DIR> SEEDS seeds),\n"
             "                         with the WPP options of DIR's .vcxproj or sources file\n"
-            "  DIR/unloadfuzz_port.c  a PortCls adapter's registration with the simplified\n"
-            "                         port: name the routines it calls, then delete its #error\n"
-            "                         (an NDIS 6 miniport or an AVStream minidriver needs none:\n"
-            "                         the port learns its routines from its registration)\n"
             "  DIR/seeds/*.ufp        clean seed programs (the port's language)\n"
-            "Files that exist are kept: init writes only what is missing. Then build\n"
-            "unloadfuzz with the driver (docs/DRIVERS.md):\n"
+            "Nothing else: the port learns the driver's routines from its registration with\n"
+            "NDIS, AVStream or PortCls. Files that exist are kept: init writes only what is\n"
+            "missing. Then build unloadfuzz with the driver (docs/DRIVERS.md):\n"
             "  cmake --preset debug -DUF_DRIVER_DIRS=DIR && cmake --build --preset debug\n"
             "\n"
             "  --name NAME        the target's name, [a-z0-9_]+ (default: DIR's name, lower\n"
             "                     case, other characters as _)\n"
-            "  --flavour F        ndis, avstream or portcls: the driver's port (default: found\n"
-            "                     in the sources: PcInitializeAdapterDriver means portcls,\n"
-            "                     KsInitializeDriver avstream, anything else ndis)\n"
+            "  --flavour F        ndis, avstream or portcls: the driver's port, as init names it\n"
+            "                     (default: found in the sources: PcInitializeAdapterDriver\n"
+            "                     means portcls, KsInitializeDriver avstream, anything else ndis)\n"
             "\n"
             "Exit status: 0 written (or all there), 2 bad usage or a file that cannot be written.\n");
 }
@@ -242,7 +235,7 @@ int init_main(int argc, char **argv)
     const char *dir = NULL, *name_opt = NULL, *flavour = NULL;
     char abs[PATH_MAX], name[64], p[PATH_MAX + 32], seeds_dir[PATH_MAX + 16];
     struct names cfiles = {0};
-    struct buf cm = BUF_INIT(0), port = BUF_INIT(0), wpp = BUF_INIT(0);
+    struct buf cm = BUF_INIT(0), wpp = BUF_INIT(0);
     int portcls, avstream, i, rc = 0;
     size_t k;
 
@@ -288,10 +281,7 @@ int init_main(int argc, char **argv)
                        " sources in a directory of their own, or give unloadfuzz one", p);
         goto out;
     }
-    for (k = 0; k < cfiles.n; k++)
-        if (!strcmp(cfiles.v[k], "unloadfuzz_port.c"))
-            break;
-    if (cfiles.n == (k < cfiles.n)) {
+    if (cfiles.n == 0) {
         rc = init_fail("%s has no .c file: init takes the directory of a driver's sources", abs);
         goto out;
     }
@@ -310,46 +300,18 @@ int init_main(int argc, char **argv)
                "uf_add_driver(%s\n  SOURCES",
                name, name, name, name, name);
     for (k = 0; k < cfiles.n; k++)
-        if (strcmp(cfiles.v[k], "unloadfuzz_port.c"))
-            buf_printf(&cm, " %s", cfiles.v[k]);
-    buf_printf(&cm, "%s\n  SEEDS seeds\n", portcls ? " unloadfuzz_port.c" : "");
+        buf_printf(&cm, " %s", cfiles.v[k]);
+    buf_printf(&cm, "\n  SEEDS seeds\n");
     if (wpp.len)
         buf_printf(&cm, "  WPP%s\n", buf_str(&wpp));
     buf_printf(&cm, "  # COMPILE_OPTIONS -Wall\n)\n");
 
-    /* unloadfuzz_port.c: PortCls alone, until the port plays PcAddAdapterDevice */
-    if (portcls)
-        buf_printf(&port,
-                   "/*\n"
-                   " * unloadfuzz_port.c - how unloadfuzz's port simulation calls %s (written by\n"
-                   " * `unloadfuzz init`; yours to edit). The driver's own sources stay as they\n"
-                   " * are; this file names the routines the simplified port calls\n"
-                   " * (docs/DRIVERS.md, \"PortCls adapters\"), with the signatures of\n"
-                   " * unloadfuzz_driver.h.\n"
-                   " */\n"
-                   "#include <wdf.h>\n"
-                   "#include \"unloadfuzz_driver.h\"\n\n"
-                   "DRIVER_INITIALIZE DriverEntry;\n\n"
-                   "#error \"unloadfuzz_port.c: name the routines the port calls below, then delete this line\"\n\n"
-                   "/* A device arrived: the driver creates its miniport device over Fdo\n"
-                   " * (WdfDeviceMiniportCreate), as its AddDevice/StartDevice path does. */\n"
-                   "NTSTATUS YourDeviceArrival(PDEVICE_OBJECT Fdo, PDEVICE_OBJECT NextDevice, PDEVICE_OBJECT Pdo);\n"
-                   "/* The device leaves: the driver deletes what it made for it. */\n"
-                   "VOID YourDeviceRemoval(PDEVICE_OBJECT Fdo);\n\n"
-                   "/* PortCls: DriverEntry calls PcInitializeAdapterDriver and chains its own\n"
-                   " * unload routine to the port's (DriverObject->DriverUnload). */\n"
-                   "UF_DRIVER(.flavour = UF_PORT_PORTCLS,\n"
-                   "          .entry = DriverEntry,\n"
-                   "          .device_arrival = YourDeviceArrival,\n"
-                   "          .device_removal = YourDeviceRemoval);\n",
-                   name);
-    if (buf_failed(&cm) || buf_failed(&port) || buf_failed(&wpp)) {
+    if (buf_failed(&cm) || buf_failed(&wpp)) {
         rc = init_fail("out of memory");
         goto out;
     }
 
-    if ((rc = put(abs, "CMakeLists.txt", buf_str(&cm))) != 0 ||
-        (portcls && (rc = put(abs, "unloadfuzz_port.c", buf_str(&port))) != 0))
+    if ((rc = put(abs, "CMakeLists.txt", buf_str(&cm))) != 0)
         goto out;
     snprintf(seeds_dir, sizeof seeds_dir, "%s/seeds", abs);
     if (!dir_is_dir(seeds_dir) && dir_make(seeds_dir) != 0) {
@@ -359,17 +321,15 @@ int init_main(int argc, char **argv)
     for (k = 0; k < sizeof seeds / sizeof seeds[0] && rc == 0; k++)
         rc = put(seeds_dir, seeds[k].name, seeds[k].text);
     if (rc == 0)
-        printf("init: %s, a%s; next: %s, in unloadfuzz's source tree:\n"
+        printf("init: %s, a%s; next: the port learns its routines from its registration;"
+               " build it, in unloadfuzz's source tree:\n"
                "  cmake --preset debug -DUF_DRIVER_DIRS=%s && cmake --build --preset debug\n"
                "  build/debug/%s_replay --expect %s/*.ufp\n",
                name,
-               portcls ? " PortCls miniport" : avstream ? "n AVStream minidriver" : "n NDIS 6 miniport",
-               portcls ? "name its routines in unloadfuzz_port.c, then"
-                       : "the port learns its routines from its registration; build it",
+               portcls ? " PortCls adapter" : avstream ? "n AVStream minidriver" : "n NDIS 6 miniport",
                abs, name, seeds_dir);
 out:
     buf_free(&cm);
-    buf_free(&port);
     buf_free(&wpp);
     names_free(&cfiles);
     return rc;
