@@ -5,7 +5,7 @@
  * gets the simplified port: a device arriving calls device_arrival with
  * the port's FDO, the device below it and the PDO; a device leaving calls
  * device_removal; the unload routine is the registration's `unload` (the
- * NDIS flavour's MiniportDriverUnload) or DriverObject->DriverUnload.
+ * NDIS flavour's MiniportDriverUnload).
  */
 #include "port_internal.h"
 
@@ -36,7 +36,7 @@ static void simple_remove(uint32_t a, int surprise)
 
 static PDRIVER_UNLOAD simple_unload_routine(void)
 {
-    return P.d->flavour == UF_PORT_NDIS ? P.d->unload : P.driver_object.DriverUnload;
+    return P.d->unload;
 }
 
 const struct port_flavour uf_port_simple = {

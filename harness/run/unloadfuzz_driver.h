@@ -1,18 +1,17 @@
 /*
  * unloadfuzz_driver.h - the simplified port's registration, for a driver
- * whose port the simulation does not play from its own registration.
+ * that wants the port to call routines it names rather than those its
+ * entry registers.
  *
- * Most drivers need nothing of this header: uf_add_driver() registers a
- * driver by its entry, and the port learns its routines from the
- * registration the entry makes (NdisMRegisterMiniportDriver for NDIS 6,
- * KsInitializeDriver for AVStream: port_internal.h). A PortCls adapter,
- * whose AddDevice and StartDevice the simulation does not play yet, or a
- * driver that wants the simplified port, names its routines with one
- * UF_DRIVER() line instead: the entry (DriverEntry), the routines the port
- * calls when a device arrives and when it leaves, and, for the NDIS flavour,
- * its unload routine. That line wins over the registration the entry
- * makes. PortCls's routines the driver calls (PcInitializeAdapterDriver,
- * ...) are declared in port_routines.h, which this header includes.
+ * Drivers need nothing of this header: uf_add_driver() registers a driver
+ * by its entry, and the port learns its routines from the registration the
+ * entry makes (NdisMRegisterMiniportDriver for NDIS 6, KsInitializeDriver
+ * for AVStream, PcInitializeAdapterDriver for PortCls: port_internal.h). A
+ * driver that wants the simplified port (the demo and the test drivers)
+ * names its routines with one UF_DRIVER() line instead: the entry
+ * (DriverEntry), the routines the port calls when a device arrives and
+ * when it leaves, and its unload routine. That line wins over the
+ * registration the entry makes.
  *
  * The port simulation (harness/run/port.c) plays the port driver and the
  * system around the miniport: it loads it, hands it WDM device objects as
@@ -20,17 +19,10 @@
  * run, deferred disposal runs) and unloads the driver, in the order a
  * program says, at each routine's documented IRQL.
  *
- * Two flavours of the simplified port, taken from real drivers:
- *
- *  - UF_PORT_NDIS: the port calls the miniport's unload routine (the
- *    MiniportDriverUnload it registered: the `unload` member below), which
- *    calls WdfDriverMiniportUnload first and then deregisters from the port.
- *  - UF_PORT_PORTCLS: the driver's entry calls PcInitializeAdapterDriver,
- *    which installs the port's own unload routine in DriverObject->
- *    DriverUnload; the driver saves it and installs its own, which runs the
- *    saved one first and then WdfDriverMiniportUnload. The port calls
- *    whatever DriverObject->DriverUnload holds (`unload` is NULL). An entry
- *    that fails after WdfDriverCreate calls WdfDriverMiniportUnload itself.
+ * The simplified port has one flavour, NDIS's (UF_PORT_NDIS): the port
+ * calls the miniport's unload routine (the MiniportDriverUnload it
+ * registered: the `unload` member below), which calls
+ * WdfDriverMiniportUnload first and then deregisters from the port.
  */
 #ifndef UNLOADFUZZ_DRIVER_H
 #define UNLOADFUZZ_DRIVER_H
@@ -38,8 +30,7 @@
 #include "wdf.h"
 
 enum uf_port_flavour {
-    UF_PORT_NDIS,    /* MiniportDriverUnload: WdfDriverMiniportUnload, then deregistration */
-    UF_PORT_PORTCLS, /* DriverObject->DriverUnload: the port's saved unload, then WdfDriverMiniportUnload */
+    UF_PORT_NDIS, /* MiniportDriverUnload: WdfDriverMiniportUnload, then deregistration */
 };
 
 /* A driver under test, as the port sees it. */
@@ -55,8 +46,8 @@ struct uf_driver {
     /* The device Fdo is leaving (surprise or orderly removal, after the
      * port stopped sending it work). At PASSIVE_LEVEL. */
     VOID (*device_removal)(PDEVICE_OBJECT Fdo);
-    /* UF_PORT_NDIS: the MiniportDriverUnload the port calls. UF_PORT_PORTCLS:
-     * NULL, the port calls DriverObject->DriverUnload. At PASSIVE_LEVEL. */
+    /* The MiniportDriverUnload the port calls, or NULL for none. At
+     * PASSIVE_LEVEL. */
     DRIVER_UNLOAD *unload;
     /* Optional, and seldom needed: the harness itself restores the
      * driver's writable data (its globals, in whatever section) before each
