@@ -65,7 +65,9 @@ struct pc_object {
     struct pc_iface unregister_connection;
     enum pc_kind kind;
     LONG refs;          /* 0: released, kept to catch what follows */
+    LONG miniport_refs; /* of refs, those the miniport took on its port in its Init */
     uint8_t initialized; /* IPort::Init succeeded */
+    uint8_t registered;  /* a subdevice of a device (PcRegisterSubdevice) */
     PUNKNOWN miniport;   /* the port's miniport interface, held from Init */
     const char *file;    /* where the driver made it */
     int line;
@@ -189,13 +191,20 @@ static void release_miniport(struct pc_object *o)
 }
 
 /* Drops a reference; the last one destroys the object, letting go of the
- * miniport a port still holds. */
+ * miniport a port still holds. A port no subdevice registers whose only
+ * references left are those its miniport took lets go of its miniport too
+ * (which then releases them): nothing else could ever reach it [R8]. */
 static ULONG obj_release(struct pc_object *o)
 {
     if (!alive(o, "Release"))
         return 0;
-    if (--o->refs > 0)
+    if (--o->refs > 0) {
+        if (o->miniport != NULL && !o->registered && o->refs <= o->miniport_refs) {
+            release_miniport(o);
+            return o->refs > 0 ? (ULONG)o->refs : 0;
+        }
         return (ULONG)o->refs;
+    }
     release_miniport(o);
     return 0;
 }
@@ -310,6 +319,7 @@ static void drop_subdevice(struct pc_device *d, uint32_t i)
     struct pc_object *port = d->sub[i].port;
 
     d->sub[i] = d->sub[--d->nsub];
+    port->registered = 0;
     release_miniport(port);
     if (!model_halted())
         obj_release(port);
@@ -347,6 +357,7 @@ static NTSTATUS port_init(IPort *This, PDEVICE_OBJECT DeviceObject, PIRP Irp,
     const GUID *iid = o->kind == PC_PORT_WAVERT ? &IID_IMiniportWaveRT : &IID_IMiniportTopology;
     PUNKNOWN mp = NULL;
     PPCFILTER_DESCRIPTOR desc = NULL;
+    LONG before;
     NTSTATUS st;
 
     (void)Irp;
@@ -362,6 +373,7 @@ static NTSTATUS port_init(IPort *This, PDEVICE_OBJECT DeviceObject, PIRP Irp,
     if (!NT_SUCCESS(st) || mp == NULL)
         return STATUS_INVALID_PARAMETER;
     uf_port_trace_call(PORT_CALL_PORTCLS_MINIPORT_INIT);
+    before = o->refs;
     if (o->kind == PC_PORT_WAVERT)
         st = ((IMiniportWaveRT *)mp)->lpVtbl->Init((IMiniportWaveRT *)mp, UnknownAdapter,
                                                    ResourceList, (PPORTWAVERT)This);
@@ -383,6 +395,7 @@ static NTSTATUS port_init(IPort *This, PDEVICE_OBJECT DeviceObject, PIRP Irp,
         return st;
     }
     o->miniport = mp;
+    o->miniport_refs = o->refs > before ? o->refs - before : 0;
     o->initialized = 1;
     return STATUS_SUCCESS;
 }
@@ -756,12 +769,17 @@ NTSTATUS PcAddAdapterDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT Physical
         return STATUS_INVALID_PARAMETER;
     }
     d = &C.dev[a];
-    /* the FDO (IoCreateDevice) with PortCls's extension and the driver's */
+    /* DeviceExtensionSize is the whole extension: 0 for PortCls's own
+     * part alone, or at least that part followed by the driver's [R4] */
+    if (DeviceExtensionSize != 0 && DeviceExtensionSize < PORT_CLASS_DEVICE_EXTENSION_SIZE)
+        return STATUS_INVALID_PARAMETER;
+    /* the FDO (IoCreateDevice) with its extension */
     if (!model_port_allocate(SITE_PORTCLS_DEVICE))
         return STATUS_INSUFFICIENT_RESOURCES;
     free(d->extension);
     memset(d, 0, sizeof *d);
-    d->extension = calloc(1, PORT_CLASS_DEVICE_EXTENSION_SIZE + DeviceExtensionSize);
+    d->extension = calloc(1, DeviceExtensionSize ? DeviceExtensionSize
+                                                 : PORT_CLASS_DEVICE_EXTENSION_SIZE);
     if (d->extension == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     d->start = StartDevice;
@@ -896,6 +914,7 @@ NTSTATUS PcRegisterSubdevice(PDEVICE_OBJECT DeviceObject, PWSTR Name, PUNKNOWN U
         s->name[n] = Name[n];
     s->name[n] = 0;
     port->refs++; /* the registration's reference [R8] */
+    port->registered = 1;
     return STATUS_SUCCESS;
 }
 
