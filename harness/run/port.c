@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "cxx.h"
 #include "fault.h"
 #include "globals.h"
 #include "port_internal.h"
@@ -178,6 +179,7 @@ static void load(void)
     P.load_tried = 1;
     if (P.d->device_arrival != NULL || P.d->device_removal != NULL || P.d->unload != NULL)
         P.flavour = &uf_port_simple; /* UF_DRIVER() named its routines */
+    uf_cxx_image_load(); /* constructors of globals the kernel would not run [V3] */
     uf_port_enter_driver(OP_LOAD, PASSIVE_LEVEL);
     P.loading = 1;
     st = P.d->entry(&P.driver_object, (PUNICODE_STRING)&registry);
