@@ -11,24 +11,33 @@
  * set aside, reported as the image loads, and a registration of static
  * destructors that registers nothing.
  *
+ * A pure virtual call does not come back: compilers take __cxa_pure_virtual
+ * as never returning (g++ places nothing after its call), and the kernel's
+ * _purecall does not return either. The port ends the program's execution
+ * there (uf_port_stop), as the bug check it reports ends the machine.
+ *
  * The linker brackets the section uf_driver_ctors (a C identifier) with
  * __start_ and __stop_ symbols; the references are weak, as globals.c's
  * are: a target whose driver has no constructors has neither.
  */
 #include "cxx.h"
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "model.h"
+#include "port_internal.h"
 
 extern void (*const __start_uf_driver_ctors[])(void) __attribute__((weak));
 extern void (*const __stop_uf_driver_ctors[])(void) __attribute__((weak));
 
 size_t uf_cxx_constructors(void)
 {
-    if (!__start_uf_driver_ctors || __stop_uf_driver_ctors <= __start_uf_driver_ctors)
+    uintptr_t start = (uintptr_t)__start_uf_driver_ctors, stop = (uintptr_t)__stop_uf_driver_ctors;
+
+    if (start == 0 || stop <= start)
         return 0;
-    return (size_t)(__stop_uf_driver_ctors - __start_uf_driver_ctors);
+    return (size_t)(stop - start) / sizeof(void (*)(void));
 }
 
 void uf_cxx_image_load(void)
@@ -52,9 +61,9 @@ int uf_cxx_atexit(void (*fn)(void *), void *arg, void *dso)
     return 0;
 }
 
-long __cxa_pure_virtual(void)
+void __cxa_pure_virtual(void)
 {
     model_port_violation(RULE_CXX_PURE_VIRTUAL_CALL,
                          "a pure virtual function was called: its vtable slot has no function", 0);
-    return 0;
+    uf_port_stop();
 }

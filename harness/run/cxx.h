@@ -25,7 +25,7 @@ void uf_cxx_image_load(void);
 int uf_cxx_atexit(void (*fn)(void *), void *arg, void *dso);
 /* The vtable slot of a pure virtual function (Itanium C++ ABI 3.2.6):
  * reports cxx-pure-virtual-call, a bug check that halts the machine, and
- * returns 0 to the caller, whose call then yields 0 whatever its type. */
-long __cxa_pure_virtual(void);
+ * ends the program's execution there (uf_port_stop): never returns. */
+void __cxa_pure_virtual(void) __attribute__((__noreturn__));
 
 #endif /* UNLOADFUZZ_CXX_H */

@@ -30,8 +30,7 @@ public:
     virtual const char *Describe() = 0;
 };
 
-/* Calls c->Describe() through the vtable (in a source of its own, so no
- * compiler sees which class c is). */
+/* Calls c->Describe() through the vtable. */
 const char *CxxDescribe(Component *c);
 
 #endif /* CXX_CXXDRV_H */
