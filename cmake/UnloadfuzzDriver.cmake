@@ -8,10 +8,12 @@
 #               [DEFINITIONS macro...] [INCLUDE_DIRECTORIES dir...]
 #               [COMPILE_OPTIONS flag...] [WPP option...] [TEST_ONLY])
 #
-# The driver's sources compile with their own flags: COMPILE_OPTIONS (its
-# warnings, say), never the project's -Werror set, plus what any driver
-# needs here (UF_DRIVER_COMPILE_OPTIONS: 2-byte wchar_t, no COMMON symbols,
-# MSVC extensions and pragmas accepted, the build's sanitizers and coverage).
+# The driver's sources (C, or C++ for a .cpp) compile with their own flags:
+# COMPILE_OPTIONS (its warnings, say), never the project's -Werror set, plus
+# what any driver needs here (UF_DRIVER_COMPILE_OPTIONS: 2-byte wchar_t, no
+# COMMON symbols, MSVC extensions and pragmas accepted, the build's
+# sanitizers and coverage; for C++, kernel C++: no exceptions, RTTI or
+# thread-safe statics, C++17, sized delete).
 # The headers with the real names (ntddk.h, wdf.h, ...) are searched before
 # any other. UF_TARGET_NAME="TARGET" and the DEFINITIONS are defined (a
 # sample's variants are its sources with a UF_BUG_* macro).
@@ -31,7 +33,9 @@
 #
 # The objects are linked into one (cmake/uf_link_driver.cmake) whose
 # writable data the harness restores before every run: no reset hook is
-# needed. That object becomes TARGET_replay, TARGET_explore, TARGET_fuzzer
+# needed. A C++ driver's replaceable operator new and delete become its
+# own there, its global constructors are set aside (reported, never run),
+# and a use of the C++ runtime stops the build. That object becomes TARGET_replay, TARGET_explore, TARGET_fuzzer
 # (libFuzzer) and TARGET_afl (AFL++); the interface library TARGET_driver
 # stands for it (the benchmarks link it).
 #
@@ -52,12 +56,14 @@ set(UF_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
 get_filename_component(UF_SOURCE_DIR "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
 set(UF_DRIVER_LIST "${CMAKE_BINARY_DIR}/drivers.tsv")
 file(WRITE "${UF_DRIVER_LIST}" "")
-foreach(tool READELF NM)
+foreach(tool READELF NM OBJCOPY)
   if(NOT CMAKE_${tool})
     string(TOLOWER "${tool}" prog)
     find_program(CMAKE_${tool} ${prog} REQUIRED)
   endif()
 endforeach()
+# Demangles the C++ names the link step reports (binutils); optional.
+find_program(UF_CXXFILT c++filt)
 
 # A path of the tree as drivers.tsv gives it: relative to the project's
 # source tree when inside it (the in-tree targets' lines read as they
@@ -133,7 +139,8 @@ function(uf_add_driver name)
                ${UF_DRIVER_LATE_OPTIONS})
   set_property(TARGET ${name}_objs PROPERTY COMPILE_DEFINITIONS
                UF_TARGET_NAME="${name}" ${D_DEFINITIONS})
-  set_target_properties(${name}_objs PROPERTIES C_STANDARD 11 C_EXTENSIONS ON)
+  set_target_properties(${name}_objs PROPERTIES C_STANDARD 11 C_EXTENSIONS ON
+                        CXX_STANDARD 17 CXX_STANDARD_REQUIRED ON CXX_EXTENSIONS ON)
   target_include_directories(${name}_objs BEFORE PRIVATE ${wpp_dir} ${D_INCLUDE_DIRECTORIES})
   target_link_libraries(${name}_objs PRIVATE driverapi)
   # Before the objects compile (the compiler's own dependencies track them
@@ -145,7 +152,8 @@ function(uf_add_driver name)
   set(obj "${CMAKE_CURRENT_BINARY_DIR}/${name}_driver.o")
   add_custom_command(OUTPUT ${obj}
     COMMAND ${CMAKE_COMMAND} "-DOUT=${obj}" "-DLD=${CMAKE_LINKER}" "-DREADELF=${CMAKE_READELF}"
-            "-DNM=${CMAKE_NM}" "-DNAME=${name}" "-DENTRY=${D_ENTRY}"
+            "-DNM=${CMAKE_NM}" "-DOBJCOPY=${CMAKE_OBJCOPY}" "-DCXXFILT=${UF_CXXFILT}"
+            "-DNAME=${name}" "-DENTRY=${D_ENTRY}"
             "-DOBJECTS=$<TARGET_OBJECTS:${name}_objs>"
             -P "${UF_CMAKE_DIR}/uf_link_driver.cmake"
     DEPENDS ${name}_objs $<TARGET_OBJECTS:${name}_objs> "${UF_CMAKE_DIR}/uf_link_driver.cmake"

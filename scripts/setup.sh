@@ -3,10 +3,10 @@
 # tests need (and the extra Debian packages named) and this machine lacks
 # (Debian 12). Installs nothing when all is there.
 set -euo pipefail
-# python3: the test scripts read the explorer's and triage's JSON with it.
+# g++: drivers written in C++ (clang++ comes with clang). python3: the test scripts read the explorer's and triage's JSON with it.
 # llvm-14: llvm-profdata and llvm-cov for scripts/coverage.sh. chromium: the
 # test that opens report.html in a real (headless) browser.
-pkgs=(cmake make gcc libc6-dev clang libclang-rt-14-dev libcmocka-dev libjansson-dev valgrind python3
+pkgs=(cmake make gcc g++ libc6-dev clang libclang-rt-14-dev libcmocka-dev libjansson-dev valgrind python3
       llvm-14 chromium "$@")
 # python3-jsonschema, libxml2-utils (xmllint): the gate's tests validate its SARIF and JUnit.
 # afl++: the test run's AFL++ smoke (api_afl_build, api_afl_smoke) and the AFL++ targets.

@@ -2,7 +2,9 @@
 # check_faces.sh INCLUDE_DIR TESTS_DIR - the headers under Microsoft's
 # names compile cleanly: as C11 with clang and gcc, and as C++17 with
 # clang++ and g++ (with -fshort-wchar, -Wall -Wextra and the project's
-# other warnings, as errors), each face alone as the first include, every
+# other warnings, as errors; for C++ also with a C++ driver's flags: no
+# exceptions or RTTI, MSVC compatibility, optimized, and every routine of
+# faces_use.c with C linkage), each face alone as the first include, every
 # face together in a driver's order (ntddk.h, then the rest, initguid.h
 # last), the same inside extern "C" for C++, and driver code over them
 # (faces_use.c). The faces are every header at the top of INCLUDE_DIR, so
@@ -25,6 +27,9 @@ faces=$(cd "$inc" && ls *.h | grep -vx -e ntddk.h -e initguid.h | sort)
 } >"$tmp/all.c"
 { echo 'extern "C" {'; cat "$tmp/all.c"; echo '}'; } >"$tmp/all_extern_c.cpp"
 
+# A C++ driver's flags (CMakeLists.txt, UF_DRIVER_CXX_OPTIONS), optimized
+# too: glibc's headers take other paths then.
+cxxdriver="-std=gnu++17 -fshort-wchar -fno-exceptions -fno-rtti -fno-threadsafe-statics -fsized-deallocation -fms-extensions -O2 -Wall -Wextra -Wno-multichar -Wno-unknown-pragmas -Werror -I$inc"
 cflags="-std=c11 -fshort-wchar -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror -fsyntax-only -I$inc"
 cxxflags="-std=c++17 -fshort-wchar -Wall -Wextra -Wshadow -Werror -fsyntax-only -I$inc"
 
@@ -58,6 +63,22 @@ for cc in clang gcc clang++ g++; do
       compile c "$cc" "$cflags -DDBG=1" "$tests/faces_use.c" "faces_use.c with DBG=1"
       ;;
     *)
+      drv="$cxxdriver"
+      case $cc in clang++) drv="$drv -fms-compatibility -fgnuc-version=4.2.1 -fdeclspec" ;;
+                  g++) drv="$drv -fcheck-new" ;; esac
+      for f in ntddk.h initguid.h $faces; do
+        printf '#include <%s>\n' "$f" >"$tmp/one.cpp"
+        compile c++ "$cc" "$drv -fsyntax-only" "$tmp/one.cpp" "$f alone, with a C++ driver's flags"
+      done
+      compile c++ "$cc" "$drv -c -o $tmp/use.o" "$tests/faces_use.c" "faces_use.c with a C++ driver's flags"
+      # Every routine the headers declare has C linkage, as in the real ones.
+      if [ -f "$tmp/use.o" ]; then
+        mangled=$(nm -u "$tmp/use.o" | awk '{ print $2 }' | grep '^_Z' || true)
+        if [ -n "$mangled" ]; then
+          echo "FAIL: $cc: routines declared with C++ linkage:"; echo "$mangled" | sed 's/^/  /'; fail=1
+        fi
+        rm -f "$tmp/use.o"
+      fi
       compile c++ "$cc" "$cxxflags" "$tmp/all.c" "every face"
       compile c++ "$cc" "$cxxflags" "$tmp/all_extern_c.cpp" "every face inside extern \"C\""
       compile c++ "$cc" "$cxxflags" "$tests/faces_use.c" "faces_use.c"

@@ -5,7 +5,8 @@
  * hold what the image file says. One fuzzing process runs hundreds of
  * thousands of programs against one image, so the harness does what the
  * loader does: it keeps a copy of the driver's writable data as it is when
- * the process starts (after relocation and any static constructors) and
+ * the process starts (after relocation; a C++ driver's constructors of
+ * globals are not run, as the kernel runs none: harness/run/cxx.h) and
  * puts it back before each run. The build gathers exactly that data into
  * two sections (cmake/uf_link_driver.cmake); a driver needs no reset hook.
  */

@@ -34,9 +34,13 @@
  */
 #include "port.h"
 
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "cxx.h"
 #include "fault.h"
 #include "globals.h"
 #include "port_internal.h"
@@ -51,6 +55,8 @@ struct port_sim uf__port;
 static model_sink_fn sink;  /* the caller's, may be NULL */
 static void *sink_arg;
 static struct check checker; /* the independent checker, on every run */
+static jmp_buf stop_at;       /* uf_port_stop's way back into uf_port_run */
+static int stop_armed;        /* a program is running: stop_at is set */
 
 /* The driver's service key, as the I/O manager passes it to DriverEntry. */
 static WCHAR registry_path[] = L"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\uf-driver";
@@ -178,6 +184,7 @@ static void load(void)
     P.load_tried = 1;
     if (P.d->device_arrival != NULL || P.d->device_removal != NULL || P.d->unload != NULL)
         P.flavour = &uf_port_simple; /* UF_DRIVER() named its routines */
+    uf_cxx_image_load(); /* constructors of globals the kernel would not run [V3] */
     uf_port_enter_driver(OP_LOAD, PASSIVE_LEVEL);
     P.loading = 1;
     st = P.d->entry(&P.driver_object, (PUNICODE_STRING)&registry);
@@ -385,12 +392,17 @@ void uf_port_run(const struct uf_driver *d, const struct program *p, struct port
         check_begin(&checker);
     model_set_sink(on_event, NULL);
     /* After a shutdown the machine is off: nothing happens any more, time
-     * does not pass [N12]. */
-    for (i = 0; i < p->nops && !model_halted() && !P.shut_down; i++) {
-        run_op(&p->ops[i]);
-        if (CHECKER)
-            check_step(&checker);
+     * does not pass [N12]. A stop from inside the driver (uf_port_stop)
+     * comes back here with the model halted: the ops left are not run. */
+    if (setjmp(stop_at) == 0) {
+        stop_armed = 1;
+        for (i = 0; i < p->nops && !model_halted() && !P.shut_down; i++) {
+            run_op(&p->ops[i]);
+            if (CHECKER)
+                check_step(&checker);
+        }
     }
+    stop_armed = 0;
     if (!model_halted() && (P.inject & PORT_INJECT_DOUBLE_UNLOAD) && P.unloads == 1)
         unload();
     if (!model_halted() && P.flavour && P.flavour->end)
@@ -403,6 +415,16 @@ void uf_port_run(const struct uf_driver *d, const struct program *p, struct port
         r->port_state |= (uint32_t)P.present[i] << (3 + i);
     if (P.flavour && P.flavour->state)
         r->port_state |= P.flavour->state() << 10;
+}
+
+void uf_port_stop(void)
+{
+    if (!stop_armed) {
+        fprintf(stderr, "unloadfuzz: the driver stopped the machine outside a program's run\n");
+        abort();
+    }
+    stop_armed = 0;
+    longjmp(stop_at, 1);
 }
 
 uint32_t uf_port_events(struct op *ev, uint32_t max)

@@ -92,6 +92,12 @@ extern struct port_sim uf__port;
  * (an enum op_code, or a PORT_CALL_* of a flavour) goes into the trace. */
 void uf_port_enter_driver(uint32_t what, KIRQL at);
 void uf_port_leave_driver(void);
+/* The machine stopped inside the driver in a way the driver's code cannot
+ * return from (a pure virtual call, which compilers take as never
+ * returning): the model is halted already; ends the running program's
+ * execution there, back in uf_port_run, as a bug check ends the machine.
+ * Outside a run it aborts. Never returns. */
+void uf_port_stop(void) __attribute__((__noreturn__));
 /* Folds a call of the port into the driver into the trace without
  * changing the IRQL (a routine the port calls from inside another). */
 void uf_port_trace_call(uint32_t what);

@@ -29,6 +29,8 @@
 
 #include "wdf.h"
 
+EXTERN_C_START
+
 enum uf_port_flavour {
     UF_PORT_NDIS, /* MiniportDriverUnload: WdfDriverMiniportUnload, then deregistration */
 };
@@ -66,11 +68,19 @@ struct uf_driver {
 #ifdef UF_TARGET_NAME
 #define UF_DRIVER(...) \
     const struct uf_driver uf_driver_under_test = {.name = UF_TARGET_NAME, __VA_ARGS__}
+#elif defined(__cplusplus)
+#define UF_DRIVER(...) \
+    static_assert(0, "UF_TARGET_NAME is not defined: register the driver with uf_add_driver() (docs/DRIVERS.md)")
 #else
 #define UF_DRIVER(...) \
     _Static_assert(0, "UF_TARGET_NAME is not defined: register the driver with uf_add_driver() (docs/DRIVERS.md)")
 #endif
-/* The registered driver of this target. */
+/* The registered driver of this target. In C++ the declaration gives the
+ * definition UF_DRIVER() makes its C linkage; the fields must be named in
+ * their order there (designated initializers, which C++17 compilers take
+ * as an extension). */
 extern const struct uf_driver uf_driver_under_test;
+
+EXTERN_C_END
 
 #endif /* UNLOADFUZZ_DRIVER_H */

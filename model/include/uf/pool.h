@@ -81,6 +81,31 @@ NTKERNELAPI VOID ExFreePool(_In_ PVOID P);
 
 EXTERN_C_END
 
+#ifdef __cplusplus
+/*
+ * C++: the operator new forms kernel drivers define (the NewDelete.h
+ * pattern: `new (POOL_FLAG_NON_PAGED, 'gaT ') Adapter()`), declared here
+ * first as not throwing, so that a driver's own declaration and
+ * definition, written for MSVC with no exception specification, inherit
+ * it. A new-expression then checks what the operator returns, and on NULL
+ * yields NULL without running the constructor, as MSVC's does; without
+ * this, clang, with exceptions off, takes an operator that may throw as
+ * never returning NULL and constructs at NULL. `__attribute__((nothrow))`
+ * is what both compilers accept in front of a later declaration that has
+ * no specification (noexcept or throw() there is an error, or is not
+ * inherited). Only the scalar forms: a driver seldom defines the array
+ * ones, and declaring them would call them. Needs C++17, as drivers are
+ * built here. The replaceable operator new(size_t) cannot be declared so;
+ * g++ checks it anyway (-fcheck-new), clang 14 does not (docs/DRIVERS.md).
+ */
+extern "C++" {
+void *operator new(size_t Size, POOL_FLAGS Flags) __attribute__((__nothrow__));
+void *operator new(size_t Size, POOL_FLAGS Flags, ULONG Tag) __attribute__((__nothrow__));
+void *operator new(size_t Size, POOL_TYPE PoolType) __attribute__((__nothrow__));
+void *operator new(size_t Size, POOL_TYPE PoolType, ULONG Tag) __attribute__((__nothrow__));
+}
+#endif
+
 /* ---- call sites: the driver line of each routine's call ---- */
 #ifndef WDFMODEL_NO_CALL_SITES
 #define ExAllocatePool2(f, n, t)           WDFMODEL_AT_(ExAllocatePool2(f, n, t))
