@@ -8,24 +8,33 @@
 # face together in a driver's order (ntddk.h, then the rest, initguid.h
 # last), the same inside extern "C" for C++, and driver code over them
 # (faces_use.c). The faces are every header at the top of INCLUDE_DIR, so
-# a new one is checked with no edit here. A compiler that is not installed
-# is skipped, but clang and gcc must be.
+# a new one is checked with no edit here. A face that is C++ alone
+# (stdunk.h, whose CUnknown is a class) is checked with the C++ compilers
+# only. A compiler that is not installed is skipped, but clang and gcc
+# must be.
 set -euo pipefail
 inc=$1
 tests=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
-faces=$(cd "$inc" && ls *.h | grep -vx -e ntddk.h -e initguid.h | sort)
+cxx_only="stdunk.h"
+cxx_faces=$(cd "$inc" && ls *.h | grep -vx -e ntddk.h -e initguid.h | sort)
+faces=$(echo "$cxx_faces" | grep -vx $(printf -- '-e %s ' $cxx_only))
 [ -n "$faces" ] || { echo "check_faces: no faces in $inc"; exit 1; }
 
-{
+# every face together, in a driver's order
+all() {
   echo '#include <ntddk.h>'
-  for f in $faces; do echo "#include <$f>"; done
+  for f in "$@"; do echo "#include <$f>"; done
   echo '#include <initguid.h>'
   echo 'DEFINE_GUID(GUID_UF_ALL, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);'
-} >"$tmp/all.c"
-{ echo 'extern "C" {'; cat "$tmp/all.c"; echo '}'; } >"$tmp/all_extern_c.cpp"
+}
+# shellcheck disable=SC2086
+all $faces >"$tmp/all.c"
+# shellcheck disable=SC2086
+all $cxx_faces >"$tmp/all.cpp"
+{ echo 'extern "C" {'; cat "$tmp/all.cpp"; echo '}'; } >"$tmp/all_extern_c.cpp"
 
 # A C++ driver's flags (CMakeLists.txt, UF_DRIVER_CXX_OPTIONS), optimized
 # too: glibc's headers take other paths then.
@@ -66,7 +75,7 @@ for cc in clang gcc clang++ g++; do
       drv="$cxxdriver"
       case $cc in clang++) drv="$drv -fms-compatibility -fgnuc-version=4.2.1 -fdeclspec" ;;
                   g++) drv="$drv -fcheck-new" ;; esac
-      for f in ntddk.h initguid.h $faces; do
+      for f in ntddk.h initguid.h $cxx_faces; do
         printf '#include <%s>\n' "$f" >"$tmp/one.cpp"
         compile c++ "$cc" "$drv -fsyntax-only" "$tmp/one.cpp" "$f alone, with a C++ driver's flags"
       done
@@ -79,7 +88,7 @@ for cc in clang gcc clang++ g++; do
         fi
         rm -f "$tmp/use.o"
       fi
-      compile c++ "$cc" "$cxxflags" "$tmp/all.c" "every face"
+      compile c++ "$cc" "$cxxflags" "$tmp/all.cpp" "every face"
       compile c++ "$cc" "$cxxflags" "$tmp/all_extern_c.cpp" "every face inside extern \"C\""
       compile c++ "$cc" "$cxxflags" "$tests/faces_use.c" "faces_use.c"
       compile c++ "$cc" "$cxxflags -DDBG=1" "$tests/faces_use.c" "faces_use.c with DBG=1"

@@ -59,6 +59,11 @@ EXTERN_C NTSTATUS faces_use(PDRIVER_OBJECT DriverObject, PIRP Irp)
         IoSkipCurrentIrpStackLocation(Irp);
     Irp->IoStatus.Status = STATUS_SUCCESS;
     IoCompleteRequest(Irp, IO_NO_INCREMENT);
+    /* a GUID by pointer in C, by reference in C++ (guiddef.h's REFGUID) */
+#ifdef __cplusplus
+    return IsEqualGUID(GUID_UF_FACES_USE, GUID_UF_FACES_USE) ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
+#else
     return IsEqualGUID(&GUID_UF_FACES_USE, &GUID_UF_FACES_USE) ? STATUS_SUCCESS
                                                                : STATUS_UNSUCCESSFUL;
+#endif
 }

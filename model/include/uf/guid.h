@@ -58,10 +58,16 @@ FORCEINLINE BOOLEAN InlineIsEqualGUID(_In_ const GUID *a, _In_ const GUID *b)
 #endif
 #define IsEqualGUID(a, b) InlineIsEqualGUID((a), (b))
 #define IsEqualIID(a, b)  InlineIsEqualGUID((a), (b))
-/* Two GUIDs as lvalues (wdm.h's form, which compares them as two 64-bit
- * halves): C code writes IsEqualGUIDAligned(*riid, IID_X), C++ code
- * IsEqualGUIDAligned(riid, IID_X). */
-#define IsEqualGUIDAligned(a, b) (memcmp(&(a), &(b), sizeof(GUID)) == 0)
+/* wdm.h's comparison of two aligned GUIDs (as two 64-bit halves there):
+ * by reference in C++, by pointer in C, as IsEqualGUID. */
+#ifdef __cplusplus
+inline BOOLEAN IsEqualGUIDAligned(REFGUID a, REFGUID b)
+{
+    return InlineIsEqualGUID(a, b);
+}
+#else
+#define IsEqualGUIDAligned(a, b) InlineIsEqualGUID((a), (b))
+#endif
 
 /* A definition's linkage: C may not say extern on an initialized
  * declaration without a warning; C++ must, or const gives it internal
