@@ -154,6 +154,10 @@ static void R4_a_failed_pcadd_adds_nothing(void **state)
     run(0, "fail-alloc site=portcls-device\n" LIFE);
     assert_log("entry@0 pc-unload add-kept dispatch add@0 add-status=c000009a unload@0 ");
     t_expect_quiet();
+    /* a size between 1 and PORT_CLASS_DEVICE_EXTENSION_SIZE - 1 is illegal */
+    run(M_SMALL_EXTENSION, LIFE);
+    assert_log("entry@0 pc-unload add-kept dispatch add@0 add-status=c000000d unload@0 ");
+    t_expect_quiet();
 }
 
 /* [R5] A failed StartDevice is followed by IRP_MN_REMOVE_DEVICE, with no
@@ -216,10 +220,9 @@ static void R7_a_port_answers_for_its_interfaces(void **state)
  * STATUS_INSUFFICIENT_RESOURCES when their allocations do (sites
  * portcls-port, portcls-port-init, portcls-subdevice); the adapter's
  * start unwinds and nothing is left. IPort::Init fails after the
- * miniport's Init and lets go of the miniport. (Here the topology
- * miniport keeps no interface of its port: one that does, whose port is
- * never registered, keeps both alive in the model, docs/WDF-SEMANTICS.md
- * [R8].) */
+ * miniport's Init and lets go of the miniport. A miniport that keeps an
+ * interface of its port, whose port is never registered, is let go of
+ * when the adapter's references go ([R8]). */
 static void R8_port_and_registration_failures_unwind(void **state)
 {
     (void)state;
@@ -232,6 +235,13 @@ static void R8_port_and_registration_failures_unwind(void **state)
     t_expect_quiet();
     run(M_NO_PORT_HOLD, "fail-alloc site=portcls-subdevice\n" LIFE);
     assert_logged("topo-held topo-reg=c000009a topo-free adapter-free start-status=c000009a ");
+    t_expect_quiet();
+    /* a miniport holding its port: once the adapter's own references go,
+     * the port's only ones left are the miniport's, and it lets go of the
+     * miniport, which releases them: nothing leaks */
+    run(0, "fail-alloc site=portcls-subdevice\n" LIFE);
+    assert_logged("topo-held topo-reg=c000009a ");
+    assert_logged("topo-free adapter-free start-status=c000009a ");
     t_expect_quiet();
 }
 

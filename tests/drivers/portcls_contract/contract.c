@@ -629,7 +629,9 @@ static NTSTATUS ContractAddDevice(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT Pd
     LogIrql("add");
     g.Pdo = Pdo;
     status = PcAddAdapterDevice(DriverObject, Pdo, ContractStartDevice, MODE(M_MAX_ONE) ? 1 : 2,
-                                PORT_CLASS_DEVICE_EXTENSION_SIZE + CONTRACT_EXTENSION_SIZE);
+                                MODE(M_SMALL_EXTENSION)
+                                    ? CONTRACT_EXTENSION_SIZE
+                                    : PORT_CLASS_DEVICE_EXTENSION_SIZE + CONTRACT_EXTENSION_SIZE);
     if (!NT_SUCCESS(status))
         LogValue("add", "status", (ULONG)status, TRUE);
     return status;

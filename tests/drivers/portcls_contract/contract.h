@@ -13,6 +13,7 @@
 #define M_MAX_ONE            0x0020u /* AddDevice allows one subdevice (MaxObjects 1) */
 #define M_GUARD_GET_DRIVER   0x0040u /* the unload is guarded by WdfGetDriver() != NULL (SysVAD's) */
 #define M_NO_PORT_HOLD       0x0080u /* the topology miniport keeps no interface of its port */
+#define M_SMALL_EXTENSION    0x0100u /* AddDevice asks for an extension smaller than PortCls's part */
 
 /* The driver's part of each FDO's extension (PcAddAdapterDevice's
  * DeviceExtensionSize beyond PortCls's PORT_CLASS_DEVICE_EXTENSION_SIZE). */
