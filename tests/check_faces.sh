@@ -14,16 +14,37 @@ tests=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
-faces=$(cd "$inc" && ls *.h | grep -vx -e ntddk.h -e initguid.h | sort)
+# pshpack*.h and poppack.h change the packing of what follows them and
+# come in pairs: they are checked as a pair below, not alone.
+faces=$(cd "$inc" && ls *.h | grep -vx -e ntddk.h -e initguid.h -e 'pshpack[0-9]*\.h' -e poppack.h | sort)
 [ -n "$faces" ] || { echo "check_faces: no faces in $inc"; exit 1; }
+# Faces of C++ classes (stdunk.h's CUnknown) stop a C compilation by
+# design: C gets them only in the C++ compilations.
+cxx_only="stdunk.h"
 
 {
   echo '#include <ntddk.h>'
-  for f in $faces; do echo "#include <$f>"; done
+  for f in $faces; do
+    case " $cxx_only " in
+      *" $f "*) printf '#ifdef __cplusplus\n#include <%s>\n#endif\n' "$f" ;;
+      *) echo "#include <$f>" ;;
+    esac
+  done
   echo '#include <initguid.h>'
   echo 'DEFINE_GUID(GUID_UF_ALL, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);'
 } >"$tmp/all.c"
 { echo 'extern "C" {'; cat "$tmp/all.c"; echo '}'; } >"$tmp/all_extern_c.cpp"
+
+# a pshpack1.h ... poppack.h pair packs what is between them, and only that
+{
+  echo '#include <ntddk.h>'
+  echo '#include <pshpack1.h>'
+  echo 'struct uf_packed { char c; int i; };'
+  echo '#include <poppack.h>'
+  echo 'struct uf_unpacked { char c; int i; };'
+  echo 'C_ASSERT(sizeof(struct uf_packed) == 5);'
+  echo 'C_ASSERT(sizeof(struct uf_unpacked) == 8);'
+} >"$tmp/pack.c"
 
 cflags="-std=c11 -fshort-wchar -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror -fsyntax-only -I$inc"
 cxxflags="-std=c++17 -fshort-wchar -Wall -Wextra -Wshadow -Werror -fsyntax-only -I$inc"
@@ -49,15 +70,18 @@ for cc in clang gcc clang++ g++; do
   case $cc in
     clang|gcc)
       for f in ntddk.h initguid.h $faces; do
+        case " $cxx_only " in *" $f "*) continue ;; esac
         printf '#include <%s>\n' "$f" >"$tmp/one.c"
         compile c "$cc" "$cflags" "$tmp/one.c" "$f alone"
       done
+      compile c "$cc" "$cflags -Wno-pragma-pack" "$tmp/pack.c" "pshpack1.h and poppack.h"
       compile c "$cc" "$cflags" "$tmp/all.c" "every face"
       compile c "$cc" "$cflags" "$tests/faces_use.c" "faces_use.c"
       # the checked forms of the debug macros too
       compile c "$cc" "$cflags -DDBG=1" "$tests/faces_use.c" "faces_use.c with DBG=1"
       ;;
     *)
+      compile c++ "$cc" "$cxxflags -Wno-pragma-pack" "$tmp/pack.c" "pshpack1.h and poppack.h"
       compile c++ "$cc" "$cxxflags" "$tmp/all.c" "every face"
       compile c++ "$cc" "$cxxflags" "$tmp/all_extern_c.cpp" "every face inside extern \"C\""
       compile c++ "$cc" "$cxxflags" "$tests/faces_use.c" "faces_use.c"
