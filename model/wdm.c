@@ -306,6 +306,20 @@ NTSTATUS RtlAppendUnicodeStringToString(PUNICODE_STRING Destination, PCUNICODE_S
     return uf__ddi_leave(&f, append(Destination, Source->Buffer, Source->Length));
 }
 
+/* ---- the kernel C run-time ---- */
+
+/* wcscmp over 16-bit WCHAR, which the C library's (4-byte wchar_t) is not. */
+int wcscmp(const wchar_t *String1, const wchar_t *String2)
+{
+    while (*String1 != 0 && *String1 == *String2) {
+        String1++;
+        String2++;
+    }
+    if ((USHORT)*String1 == (USHORT)*String2)
+        return 0;
+    return (USHORT)*String1 < (USHORT)*String2 ? -1 : 1;
+}
+
 /* ---- debug output ---- */
 
 ULONG DbgPrint(PCSTR Format, ...) { return STATUS_SUCCESS; }

@@ -19,7 +19,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 cxx_only="stdunk.h"
-cxx_faces=$(cd "$inc" && ls *.h | grep -vx -e ntddk.h -e initguid.h | sort)
+# pshpack*.h and poppack.h change the packing of what follows them and
+# come in pairs: they are checked as a pair below, not alone.
+cxx_faces=$(cd "$inc" && ls *.h | grep -vx -e ntddk.h -e initguid.h -e 'pshpack[0-9]*\.h' -e poppack.h | sort)
 faces=$(echo "$cxx_faces" | grep -vx $(printf -- '-e %s ' $cxx_only))
 [ -n "$faces" ] || { echo "check_faces: no faces in $inc"; exit 1; }
 
@@ -35,6 +37,17 @@ all $faces >"$tmp/all.c"
 # shellcheck disable=SC2086
 all $cxx_faces >"$tmp/all.cpp"
 { echo 'extern "C" {'; cat "$tmp/all.cpp"; echo '}'; } >"$tmp/all_extern_c.cpp"
+
+# a pshpack1.h ... poppack.h pair packs what is between them, and only that
+{
+  echo '#include <ntddk.h>'
+  echo '#include <pshpack1.h>'
+  echo 'struct uf_packed { char c; int i; };'
+  echo '#include <poppack.h>'
+  echo 'struct uf_unpacked { char c; int i; };'
+  echo 'C_ASSERT(sizeof(struct uf_packed) == 5);'
+  echo 'C_ASSERT(sizeof(struct uf_unpacked) == 8);'
+} >"$tmp/pack.c"
 
 # A C++ driver's flags (CMakeLists.txt, UF_DRIVER_CXX_OPTIONS), optimized
 # too: glibc's headers take other paths then.
@@ -67,6 +80,7 @@ for cc in clang gcc clang++ g++; do
         compile c "$cc" "$cflags" "$tmp/one.c" "$f alone"
       done
       compile c "$cc" "$cflags" "$tmp/all.c" "every face"
+      compile c "$cc" "$cflags -Wno-pragma-pack" "$tmp/pack.c" "pshpack1.h and poppack.h"
       compile c "$cc" "$cflags" "$tests/faces_use.c" "faces_use.c"
       # the checked forms of the debug macros too
       compile c "$cc" "$cflags -DDBG=1" "$tests/faces_use.c" "faces_use.c with DBG=1"
@@ -89,6 +103,7 @@ for cc in clang gcc clang++ g++; do
         rm -f "$tmp/use.o"
       fi
       compile c++ "$cc" "$cxxflags" "$tmp/all.cpp" "every face"
+      compile c++ "$cc" "$cxxflags -Wno-pragma-pack" "$tmp/pack.c" "pshpack1.h and poppack.h"
       compile c++ "$cc" "$cxxflags" "$tmp/all_extern_c.cpp" "every face inside extern \"C\""
       compile c++ "$cc" "$cxxflags" "$tests/faces_use.c" "faces_use.c"
       compile c++ "$cc" "$cxxflags -DDBG=1" "$tests/faces_use.c" "faces_use.c with DBG=1"

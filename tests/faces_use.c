@@ -59,9 +59,10 @@ EXTERN_C NTSTATUS faces_use(PDRIVER_OBJECT DriverObject, PIRP Irp)
         IoSkipCurrentIrpStackLocation(Irp);
     Irp->IoStatus.Status = STATUS_SUCCESS;
     IoCompleteRequest(Irp, IO_NO_INCREMENT);
-    /* a GUID by pointer in C, by reference in C++ (guiddef.h's REFGUID) */
+    /* REFGUID is a pointer in C and a reference in C++, as in guiddef.h. */
 #ifdef __cplusplus
-    return IsEqualGUID(GUID_UF_FACES_USE, GUID_UF_FACES_USE) ? STATUS_SUCCESS : STATUS_UNSUCCESSFUL;
+    return IsEqualGUID(GUID_UF_FACES_USE, GUID_UF_FACES_USE) ? STATUS_SUCCESS
+                                                             : STATUS_UNSUCCESSFUL;
 #else
     return IsEqualGUID(&GUID_UF_FACES_USE, &GUID_UF_FACES_USE) ? STATUS_SUCCESS
                                                                : STATUS_UNSUCCESSFUL;

@@ -405,19 +405,22 @@ static ULONG TopoRelease(IMiniportTopology *This)
     return (ULONG)left;
 }
 
-/* The filter's description: one the port never reads here. */
-static ULONG TopoDescription;
+/* The filter's description: no pins, nodes or connections, and the
+ * default categories. */
+static PCFILTER_DESCRIPTOR TopoDescription = {
+    0, NULL, sizeof(PCPIN_DESCRIPTOR), 0, NULL, sizeof(PCNODE_DESCRIPTOR), 0, NULL, 0, NULL, 0, NULL
+};
 
 static NTSTATUS TopoGetDescription(IMiniportTopology *This, PPCFILTER_DESCRIPTOR *Description)
 {
     UNREFERENCED_PARAMETER(This);
-    *Description = (PPCFILTER_DESCRIPTOR)&TopoDescription;
+    *Description = &TopoDescription;
     return STATUS_SUCCESS;
 }
 
 static NTSTATUS TopoDataRangeIntersection(IMiniportTopology *This, ULONG PinId,
-                                          PKSDATARANGE_PC_ DataRange,
-                                          PKSDATARANGE_PC_ MatchingDataRange,
+                                          PKSDATARANGE DataRange,
+                                          PKSDATARANGE MatchingDataRange,
                                           ULONG OutputBufferLength, PVOID ResultantFormat,
                                           PULONG ResultantFormatLength)
 {

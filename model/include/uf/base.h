@@ -180,6 +180,11 @@ typedef ULONG LCID;
 typedef USHORT LANGID;
 typedef LONG KPRIORITY;
 typedef ULONG ACCESS_MASK, *PACCESS_MASK;
+/* A COM status (ntdef.h): the type of NTSTATUS, as audio drivers assume
+ * when they return one for the other. */
+typedef LONG HRESULT;
+/* A colour as 0x00BBGGRR (windef.h). */
+typedef DWORD COLORREF, *LPCOLORREF;
 
 typedef wchar_t WCHAR, *PWCHAR, *PWCH, *LPWCH, *PWSTR, *LPWSTR, *NWPSTR, *PZZWSTR;
 typedef const wchar_t *PCWCH, *LPCWCH, *PCWSTR, *LPCWSTR, *PCZZWSTR;

@@ -81,6 +81,16 @@ typedef IUnknown *PUNKNOWN;
 typedef NTSTATUS (*PFNCREATEINSTANCE)(_Out_ PUNKNOWN *Unknown, _In_ REFCLSID ClassId,
                                       _In_opt_ PUNKNOWN OuterUnknown, _In_ POOL_TYPE PoolType);
 
+/* A unit that defines PUT_GUIDS_HERE before its first include defines
+ * the GUIDs declared from here on, as if it included initguid.h here
+ * (punknown.h's convention, which PortCls drivers use instead). */
+#ifdef PUT_GUIDS_HERE
+#ifndef INITGUID
+#define INITGUID
+#endif
+#include "uf/guid.h"
+#endif
+
 /* The value of the WDK's punknown.h, which PortCls's headers include: its
  * last eight bytes are 00 00 C0 00 00 00 00 46, not the C0 00 ... of COM's
  * IUnknown in unknown.h. Drivers and PortCls compare against the same

@@ -691,6 +691,34 @@ FORCEINLINE VOID IoMarkIrpPending(_Inout_ PIRP Irp)
 NTKERNELAPI VOID FASTCALL IofCompleteRequest(_In_ PIRP Irp, _In_ CCHAR PriorityBoost);
 #define IoCompleteRequest(a, b) IofCompleteRequest(a, b)
 
+/* ---- I/O work items: the types (the routines are not declared) ---- */
+typedef struct _IO_WORKITEM *PIO_WORKITEM;
+/* A work item's routine: at PASSIVE_LEVEL, on a system worker thread. */
+typedef VOID IO_WORKITEM_ROUTINE(_In_ PDEVICE_OBJECT DeviceObject, _In_opt_ PVOID Context);
+typedef IO_WORKITEM_ROUTINE *PIO_WORKITEM_ROUTINE;
+
+/* ---- device properties (devpropdef.h): what IoSetDeviceInterfacePropertyData
+ * names and types ---- */
+typedef ULONG DEVPROPTYPE, *PDEVPROPTYPE;
+typedef GUID DEVPROPGUID, *PDEVPROPGUID;
+typedef ULONG DEVPROPID, *PDEVPROPID;
+/* A property: its set and its number in the set. */
+typedef struct _DEVPROPKEY {
+    DEVPROPGUID fmtid;
+    DEVPROPID pid;
+} DEVPROPKEY, *PDEVPROPKEY;
+#define DEVPROP_TYPE_EMPTY   0x00000000
+#define DEVPROP_TYPE_NULL    0x00000001
+#define DEVPROP_TYPE_UINT32  0x00000007
+#define DEVPROP_TYPE_GUID    0x0000000D
+#define DEVPROP_TYPE_BOOLEAN 0x00000011
+#define DEVPROP_TYPE_STRING  0x00000012
+#define DEVPROP_TYPEMOD_LIST 0x00002000
+/* IoSetDeviceInterfacePropertyData's Flags: the value outlives a reboot. */
+#define PLUGPLAY_PROPERTY_PERSISTENT 0x00000001
+/* The language of a property that has none. */
+#define LOCALE_NEUTRAL 0x0000
+
 EXTERN_C_END
 
 /* ---- call sites: the driver line of each routine's call ---- */

@@ -107,6 +107,15 @@ typedef enum _EVENT_TYPE {
 typedef struct _KEVENT {
     DISPATCHER_HEADER Header;
 } KEVENT, *PKEVENT, *PRKEVENT;
+/* The kernel's mutex, declared for drivers that embed one in their
+ * structures (its routines are not declared: the model plays none). */
+typedef struct _KMUTANT {
+    DISPATCHER_HEADER Header;
+    LIST_ENTRY MutantListEntry;
+    struct _KTHREAD *OwnerThread;
+    BOOLEAN Abandoned;
+    UCHAR ApcDisable;
+} KMUTANT, *PKMUTANT, *PRKMUTANT, KMUTEX, *PKMUTEX, *PRKMUTEX;
 
 /* ---- interlocked operations: sequentially consistent, as on x64 ---- */
 #define UF_ATOMIC_ __ATOMIC_SEQ_CST

@@ -178,6 +178,11 @@ NTSYSAPI NTSTATUS NTAPI RtlAppendUnicodeToString(_Inout_ PUNICODE_STRING Destina
 NTSYSAPI NTSTATUS NTAPI RtlAppendUnicodeStringToString(_Inout_ PUNICODE_STRING Destination,
                                                        _In_ PCUNICODE_STRING Source);
 
+/* ---- the kernel C run-time's wide strings (libcntpr.lib), over WCHAR ---- */
+/* Compares two NUL-terminated strings unit by unit, as unsigned 16-bit
+ * values: -1, 0 or 1. Any IRQL (the strings must be resident). */
+int __cdecl wcscmp(_In_z_ const wchar_t *String1, _In_z_ const wchar_t *String2);
+
 /* ---- lists under a spin lock (ExInterlocked...List): the lock taken
  * and released around the insertion, at DISPATCH_LEVEL. Each returns the
  * entry that was first (or last) before, NULL for a list that was empty.

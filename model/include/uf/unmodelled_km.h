@@ -10,6 +10,7 @@
 #include "uf/base.h"
 #include "uf/callsite.h"
 #include "uf/io.h"
+#include "uf/registry.h"
 
 EXTERN_C_START
 
@@ -34,6 +35,16 @@ EXTERN_C_START
 #define IoSetDeviceInterfaceState(...)    WDFMODEL_AT_(IoSetDeviceInterfaceState(__VA_ARGS__))
 #define MmGetSystemRoutineAddress(...)    WDFMODEL_AT_(MmGetSystemRoutineAddress(__VA_ARGS__))
 #define MmMapLockedPagesSpecifyCache(...) WDFMODEL_AT_(MmMapLockedPagesSpecifyCache(__VA_ARGS__))
+#define IoOpenDeviceInterfaceRegistryKey(...) WDFMODEL_AT_(IoOpenDeviceInterfaceRegistryKey(__VA_ARGS__))
+#define IoSetDeviceInterfacePropertyData(...) WDFMODEL_AT_(IoSetDeviceInterfacePropertyData(__VA_ARGS__))
+#define ZwOpenKey(...)                    WDFMODEL_AT_(ZwOpenKey(__VA_ARGS__))
+#define ZwCreateKey(...)                  WDFMODEL_AT_(ZwCreateKey(__VA_ARGS__))
+#define ZwEnumerateKey(...)               WDFMODEL_AT_(ZwEnumerateKey(__VA_ARGS__))
+#define ZwEnumerateValueKey(...)          WDFMODEL_AT_(ZwEnumerateValueKey(__VA_ARGS__))
+#define ZwSetValueKey(...)                WDFMODEL_AT_(ZwSetValueKey(__VA_ARGS__))
+#define PsGetCurrentThread()              WDFMODEL_AT_(PsGetCurrentThread())
+#define RtlFreeUnicodeString(...)         WDFMODEL_AT_(RtlFreeUnicodeString(__VA_ARGS__))
+#define DbgBreakPoint()                   WDFMODEL_AT_(DbgBreakPoint())
 #endif
 
 EXTERN_C_END
