@@ -48,7 +48,10 @@ static void progress(struct xeng *e, const char *what)
 }
 
 /* Records the violations of the run just made that no finding has yet,
- * each handed to the hook with the program p that raised it. */
+ * each handed to the hook with the program p that raised it. A finding
+ * made so far only with the port misbehaving on purpose (a robustness
+ * finding) is made again, in place, by a run without: the driver fails
+ * under the port's contract too, which is what the finding then says. */
 static void record(struct xeng *e, const struct program *p, uint32_t inject, enum xeng_sweep sw,
                    const char *how)
 {
@@ -58,8 +61,20 @@ static void record(struct xeng *e, const struct program *p, uint32_t inject, enu
     for (i = 0; i < e->nseen; i++) {
         for (j = 0; j < e->nfindings && !finding_same(&e->findings[j].v, &e->seen[i]); j++)
             ;
-        if (j < e->nfindings)
+        if (j < e->nfindings) {
+            f = &e->findings[j];
+            if (f->inject == 0 || inject != 0)
+                continue;
+            f->v = e->seen[i];
+            f->sweep = sw;
+            snprintf(f->how, sizeof f->how, "%s", how);
+            f->inject = 0;
+            f->seconds = clock_now() - e->start;
+            f->runs = e->runs;
+            if (e->on_finding)
+                e->on_finding(e->on_finding_arg, e, f, p);
             continue;
+        }
         if (e->nfindings == XENG_MAX_FINDINGS) {
             e->dropped++;
             continue;

@@ -37,8 +37,8 @@ void xout_finding(void *arg, const struct xeng *e, struct xeng_finding *f, const
     FILE *out;
     int r, first = 1;
 
-    snprintf(f->path, sizeof f->path, "%s/%03u-%s.ufp", o->dir, e->nfindings + 1,
-             model_rule_id(f->v.rule));
+    snprintf(f->path, sizeof f->path, "%s/%03u-%s.ufp", o->dir,
+             (unsigned)(f - e->findings) + 1, model_rule_id(f->v.rule));
     out = fopen(f->path, "w");
     if (out == NULL) {
         fprintf(stderr, "explore: %s: %s\n", f->path, strerror(errno));
