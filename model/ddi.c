@@ -214,6 +214,7 @@ void model_reset(void)
     uf__wpp_reset();
     uf__registry_reset();
     uf__kregistry_reset();
+    uf__devinterface_reset();
     memset(&uf__model, 0, sizeof(uf__model));
     memset(&model_now, 0, sizeof(model_now));
     uf__model.chunks = chunks;

@@ -405,6 +405,7 @@ void uf__registry_reset(void);
 const ULONG *uf__registry_value(PCUNICODE_STRING name);
 /* Closes every kernel registry key (kregistry.c), for model_reset(). */
 void uf__kregistry_reset(void);
+void uf__devinterface_reset(void);
 
 /* ---- WPP's registration with ETW (wpp.c) ---- */
 /* Reports a trace provider still registered as the image unloads [E2]. */

@@ -70,8 +70,9 @@ static void assert_logged(const char *words)
  * adapter object. */
 #define STARTED                                                                          \
     "add@0 pnp-start@0 start@0 ext rl0 pdo topo-qi topo-init topo-desc topo-held "       \
-    "topo-refs=3 topo-is-port topo-qi-wave=c000000d wave-qi wave-init wave-desc wave-held " \
-    "wave-refs=2 conn pm-qi adapter-refs=2 "
+    "topo-refs=3 topo-events topo-qi-resources=c000000d topo-is-port topo-qi-wave=c000000d " \
+    "wave-qi wave-init wave-desc wave-held wave-refs=2 wave-resources conn pm-qi "       \
+    "adapter-refs=2 "
 
 /* Removal undoing it all explicitly: the power management registration's
  * reference goes at PcUnregisterAdapterPowerManagement, the connection,
@@ -210,7 +211,8 @@ static void R7_a_port_answers_for_its_interfaces(void **state)
 {
     (void)state;
     run(0, LIFE);
-    assert_logged("topo-is-port topo-qi-wave=c000000d ");
+    assert_logged("topo-events topo-qi-resources=c000000d topo-is-port topo-qi-wave=c000000d ");
+    assert_logged("wave-desc wave-held wave-refs=2 wave-resources conn ");
     assert_logged("unreg-conn");
     assert_logged("unreg-sub");
     t_expect_quiet();
@@ -268,7 +270,7 @@ static void R8_a_failed_connection_unwinds(void **state)
 {
     (void)state;
     run(0, "fail-alloc site=portcls-connection\n" LIFE);
-    assert_logged("wave-refs=2 conn-reg=c000009a wave-free unreg-sub topo-free unreg-sub "
+    assert_logged("wave-refs=2 wave-resources conn-reg=c000009a wave-free unreg-sub topo-free unreg-sub "
                   "adapter-free start-status=c000009a ");
     t_expect_quiet();
 }

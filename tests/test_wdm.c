@@ -295,6 +295,49 @@ static void W5_compare_at_passive_level_only(void **state)
                              "violation irql-too-high break in RtlCompareUnicodeString", NULL);
 }
 
+/* [W10] A device interface's symbolic link name, its state and
+ * properties by that name, and the name freed; a failed registration; a
+ * call above PASSIVE_LEVEL refused. */
+static void W10_device_interfaces_by_name(void **state)
+{
+    static const GUID audio = {0x6994AD04, 0x93EF, 0x11D0, {0xA3, 0xCC, 0x00, 0xA0, 0xC9, 0x22, 0x31, 0x96}};
+    static const DEVPROPKEY key = {{0x1, 0x2, 0x3, {4, 5, 6, 7, 8, 9, 10, 11}}, 2};
+    const struct model_fault_plan fail = {.mode = FAULT_SITE, .site = SITE_DEVICE_INTERFACE};
+    const struct model_fault_plan off = {.mode = FAULT_OFF};
+    UNICODE_STRING ref = RTL_CONSTANT_STRING(L"Wave"), name, again, other = RTL_CONSTANT_STRING(L"x");
+    DEVICE_OBJECT pdo;
+    ULONG value = 1;
+
+    (void)state;
+    memset(&pdo, 0, sizeof pdo);
+    assert_int_equal(IoRegisterDeviceInterface(&pdo, &audio, &ref, &name), STATUS_SUCCESS);
+    assert_non_null(name.Buffer);
+    assert_true(name.Length > 0);
+    assert_int_equal(IoRegisterDeviceInterface(&pdo, &audio, &ref, &again), STATUS_SUCCESS);
+    assert_true(RtlEqualUnicodeString(&name, &again, FALSE));
+    assert_int_equal(IoSetDeviceInterfaceState(&name, TRUE), STATUS_SUCCESS);
+    assert_int_equal(IoSetDeviceInterfacePropertyData(&name, &key, LOCALE_NEUTRAL,
+                                                      PLUGPLAY_PROPERTY_PERSISTENT,
+                                                      DEVPROP_TYPE_UINT32, sizeof value, &value),
+                     STATUS_SUCCESS);
+    assert_int_equal(IoSetDeviceInterfaceState(&other, TRUE), STATUS_OBJECT_NAME_NOT_FOUND);
+    RtlFreeUnicodeString(&name);
+    assert_null(name.Buffer);
+    assert_non_null(PsGetCurrentThread());
+    assert_ptr_equal(PsGetCurrentThread(), PsGetCurrentThread());
+    t_expect_quiet();
+
+    ref.Length = 2 * sizeof(WCHAR); /* "Wa": another reference */
+    model_fault_arm(&fail);
+    assert_int_equal(IoRegisterDeviceInterface(&pdo, &audio, &ref, &name),
+                     STATUS_INSUFFICIENT_RESOURCES);
+    model_fault_arm(&off);
+    model_set_irql(DISPATCH_LEVEL);
+    assert_int_equal(IoRegisterDeviceInterface(&pdo, &audio, &ref, &name),
+                     STATUS_INVALID_DEVICE_REQUEST);
+    t_expect_only(RULE_IRQL_TOO_HIGH, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -307,6 +350,7 @@ int main(void)
         cmocka_unit_test_setup(W5_init_counts_bytes_without_and_with_the_terminator, t_setup),
         cmocka_unit_test_setup(W5_copy_and_append_stay_within_the_destination, t_setup),
         cmocka_unit_test_setup(W5_compare_at_passive_level_only, t_setup),
+        cmocka_unit_test_setup(W10_device_interfaces_by_name, t_setup),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

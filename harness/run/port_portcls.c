@@ -63,6 +63,8 @@ struct pc_object {
     struct pc_iface main; /* IPort (and its kind's), or IResourceList */
     struct pc_iface unregister_subdevice;
     struct pc_iface unregister_connection;
+    struct pc_iface events;           /* IPortEvents */
+    struct pc_iface stream_resources; /* IPortClsStreamResourceManager2 (WaveRT) */
     enum pc_kind kind;
     LONG refs;          /* 0: released, kept to catch what follows */
     LONG miniport_refs; /* of refs, those the miniport took on its port in its Init */
@@ -150,7 +152,8 @@ static struct pc_object *object_of(const void *iface)
     for (i = 0; i < C.nobj; i++) {
         struct pc_object *o = &C.obj[i];
         if (iface == &o->main || iface == &o->unregister_subdevice ||
-            iface == &o->unregister_connection)
+            iface == &o->unregister_connection || iface == &o->events ||
+            iface == &o->stream_resources)
             return o;
     }
     return NULL;
@@ -213,6 +216,8 @@ static const IPortVtbl port_vtbl;
 static const IResourceListVtbl resource_list_vtbl;
 static const IUnregisterSubdeviceVtbl unregister_subdevice_vtbl;
 static const IUnregisterPhysicalConnectionVtbl unregister_connection_vtbl;
+static const IPortEventsVtbl events_vtbl;
+static const IPortClsStreamResourceManager2Vtbl stream_resources_vtbl;
 
 /* A new object with its creator's reference, or NULL when the allocation
  * fails (the fault plan's site `site`). */
@@ -233,6 +238,10 @@ static struct pc_object *obj_new(enum pc_kind kind, enum model_site site)
     o->unregister_subdevice.o = o;
     o->unregister_connection.vtbl = &unregister_connection_vtbl;
     o->unregister_connection.o = o;
+    o->events.vtbl = &events_vtbl;
+    o->events.o = o;
+    o->stream_resources.vtbl = &stream_resources_vtbl;
+    o->stream_resources.o = o;
     model_port_call_site(&o->file, &o->line);
     return o;
 }
@@ -243,7 +252,8 @@ static struct pc_object *self(const void *This)
 }
 
 /* QueryInterface of every PortCls object: a port answers for itself, its
- * kind's interface and the two unregistration interfaces [R7]. */
+ * kind's interface, the two unregistration interfaces and IPortEvents, and
+ * a WaveRT port for its stream resource manager [R7]. */
 static NTSTATUS obj_query(struct pc_object *o, REFIID riid, PVOID *out)
 {
     const struct pc_iface *i = NULL;
@@ -264,6 +274,11 @@ static NTSTATUS obj_query(struct pc_object *o, REFIID riid, PVOID *out)
         i = &o->unregister_subdevice;
     else if (IsEqualGUID(riid, &IID_IUnregisterPhysicalConnection))
         i = &o->unregister_connection;
+    else if (IsEqualGUID(riid, &IID_IPortEvents))
+        i = &o->events;
+    else if (o->kind == PC_PORT_WAVERT && (IsEqualGUID(riid, &IID_IPortClsStreamResourceManager) ||
+                                           IsEqualGUID(riid, &IID_IPortClsStreamResourceManager2)))
+        i = &o->stream_resources;
     if (i == NULL)
         return STATUS_INVALID_PARAMETER;
     o->refs++;
@@ -588,6 +603,74 @@ static const IUnregisterPhysicalConnectionVtbl unregister_connection_vtbl = {
     .UnregisterPhysicalConnection = unregister_connection,
     .UnregisterPhysicalConnectionToExternal = unregister_to_external,
     .UnregisterPhysicalConnectionFromExternal = unregister_from_external,
+};
+
+/* ---- IPortEvents, IPortClsStreamResourceManager2: no client ever
+ * enables an event or opens a stream here, so each call succeeds and
+ * changes nothing [R7] ---- */
+
+static void events_add(IPortEvents *This, PKSEVENT_ENTRY EventEntry)
+{
+    (void)EventEntry;
+    alive(self(This), "IPortEvents::AddEventToEventList");
+}
+
+static void events_generate(IPortEvents *This, GUID *Set, ULONG EventId, BOOL PinEvent,
+                            ULONG PinId, BOOL NodeEvent, ULONG NodeId)
+{
+    (void)Set;
+    (void)EventId;
+    (void)PinEvent;
+    (void)PinId;
+    (void)NodeEvent;
+    (void)NodeId;
+    alive(self(This), "IPortEvents::GenerateEventList");
+}
+
+static const IPortEventsVtbl events_vtbl = {
+    .QueryInterface = (NTSTATUS(*)(IPortEvents *, REFIID, PVOID *))iface_query,
+    .AddRef = (ULONG(*)(IPortEvents *))iface_add_ref,
+    .Release = (ULONG(*)(IPortEvents *))iface_release,
+    .AddEventToEventList = events_add,
+    .GenerateEventList = events_generate,
+};
+
+static NTSTATUS resources_add2(IPortClsStreamResourceManager2 *This, PDEVICE_OBJECT Pdo,
+                               PVOID ResourceSet, PPCSTREAMRESOURCE_DESCRIPTOR Descriptor,
+                               PCSTREAMRESOURCE *Handle)
+{
+    (void)Pdo;
+    (void)ResourceSet;
+    if (Handle == NULL || Descriptor == NULL)
+        return STATUS_INVALID_PARAMETER;
+    *Handle = NULL;
+    if (!alive(self(This), "IPortClsStreamResourceManager::AddStreamResource"))
+        return STATUS_INVALID_PARAMETER;
+    *Handle = (PCSTREAMRESOURCE)Descriptor; /* a token the driver hands back */
+    return STATUS_SUCCESS;
+}
+
+static NTSTATUS resources_add(IPortClsStreamResourceManager2 *This, PVOID ResourceSet,
+                              PPCSTREAMRESOURCE_DESCRIPTOR Descriptor, PCSTREAMRESOURCE *Handle)
+{
+    return resources_add2(This, NULL, ResourceSet, Descriptor, Handle);
+}
+
+static NTSTATUS resources_remove(IPortClsStreamResourceManager2 *This, PCSTREAMRESOURCE Handle)
+{
+    (void)Handle;
+    if (!alive(self(This), "IPortClsStreamResourceManager::RemoveStreamResource"))
+        return STATUS_INVALID_PARAMETER;
+    return STATUS_SUCCESS;
+}
+
+static const IPortClsStreamResourceManager2Vtbl stream_resources_vtbl = {
+    .QueryInterface = (NTSTATUS(*)(IPortClsStreamResourceManager2 *, REFIID, PVOID *))iface_query,
+    .AddRef = (ULONG(*)(IPortClsStreamResourceManager2 *))iface_add_ref,
+    .Release = (ULONG(*)(IPortClsStreamResourceManager2 *))iface_release,
+    .AddStreamResource = resources_add,
+    .RemoveStreamResource = resources_remove,
+    .AddStreamResource2 = resources_add2,
 };
 
 /* ---- the flavour ---- */

@@ -719,11 +719,36 @@ typedef struct _DEVPROPKEY {
 /* The language of a property that has none. */
 #define LOCALE_NEUTRAL 0x0000
 
+/* ---- device interfaces (model/devinterface.c, [W10]) ---- */
+/* Registers an interface of the class InterfaceClassGuid on the PDO and
+ * returns its symbolic link name, a string the caller frees with
+ * RtlFreeUnicodeString. */
+NTSTATUS IoRegisterDeviceInterface(_In_ PDEVICE_OBJECT PhysicalDeviceObject,
+                                   _In_ const GUID *InterfaceClassGuid,
+                                   _In_opt_ PUNICODE_STRING ReferenceString,
+                                   _Out_ PUNICODE_STRING SymbolicLinkName);
+NTSTATUS IoSetDeviceInterfaceState(_In_ PUNICODE_STRING SymbolicLinkName, _In_ BOOLEAN Enable);
+NTSTATUS IoSetDeviceInterfacePropertyData(_In_ PUNICODE_STRING SymbolicLinkName,
+                                          _In_ const DEVPROPKEY *PropertyKey, _In_ LCID Lcid,
+                                          _In_ ULONG Flags, _In_ DEVPROPTYPE Type,
+                                          _In_ ULONG Size, _In_reads_bytes_opt_(Size) PVOID Data);
+/* Frees a string the kernel allocated for the caller (a symbolic link
+ * name here). */
+VOID RtlFreeUnicodeString(_Inout_ PUNICODE_STRING UnicodeString);
+/* The thread the caller runs on: a token, the same for the run. */
+PETHREAD PsGetCurrentThread(VOID);
+
 EXTERN_C_END
 
 /* ---- call sites: the driver line of each routine's call ---- */
 #ifndef WDFMODEL_NO_CALL_SITES
 #define IofCompleteRequest(i, b)           WDFMODEL_AT_(IofCompleteRequest(i, b))
+#define IoRegisterDeviceInterface(...)     WDFMODEL_AT_(IoRegisterDeviceInterface(__VA_ARGS__))
+#define IoSetDeviceInterfaceState(...)     WDFMODEL_AT_(IoSetDeviceInterfaceState(__VA_ARGS__))
+#define IoSetDeviceInterfacePropertyData(...) \
+    WDFMODEL_AT_(IoSetDeviceInterfacePropertyData(__VA_ARGS__))
+#define RtlFreeUnicodeString(...)          WDFMODEL_AT_(RtlFreeUnicodeString(__VA_ARGS__))
+#define PsGetCurrentThread()               WDFMODEL_AT_(PsGetCurrentThread())
 #endif
 
 #endif /* UNLOADFUZZ_UF_IO_H */

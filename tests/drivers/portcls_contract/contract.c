@@ -440,11 +440,22 @@ static NTSTATUS InstallSubdevice(PDEVICE_OBJECT Fdo, PIRP Irp, PRESOURCELIST Res
 }
 
 /* What a topology port answers for: itself as IPortTopology and IPort,
- * the same pointer; not IPortWaveRT. */
+ * the same pointer; IPortEvents, whose calls do nothing; not IPortWaveRT,
+ * nor a stream resource manager (a WaveRT port's). */
 static VOID CheckPortInterfaces(PPORT Port)
 {
-    PVOID same = NULL, other = NULL;
+    PVOID same = NULL, other = NULL, events = NULL;
     NTSTATUS status;
+
+    if (NT_SUCCESS(Port->lpVtbl->QueryInterface(Port, &IID_IPortEvents, &events))) {
+        ((PPORTEVENTS)events)->lpVtbl->GenerateEventList((PPORTEVENTS)events, NULL, 0, FALSE, 0,
+                                                         FALSE, 0);
+        ((PPORTEVENTS)events)->lpVtbl->Release((PPORTEVENTS)events);
+        Log("topo-events");
+    }
+    status = Port->lpVtbl->QueryInterface(Port, &IID_IPortClsStreamResourceManager2, &other);
+    if (other == NULL)
+        LogValue("topo", "qi-resources", (ULONG)status, TRUE);
 
     if (NT_SUCCESS(Port->lpVtbl->QueryInterface(Port, &IID_IPortTopology, &same))) {
         if (same == Port)
@@ -454,6 +465,28 @@ static VOID CheckPortInterfaces(PPORT Port)
     status = Port->lpVtbl->QueryInterface(Port, &IID_IPortWaveRT, &other);
     if (other == NULL)
         LogValue("topo", "qi-wave", (ULONG)status, TRUE);
+}
+
+/* A WaveRT port's stream resource manager (what simpleaudiosample's
+ * StartDevice registers its thread with) takes a resource and gives it
+ * back. */
+static VOID CheckStreamResources(PPORT Port)
+{
+    PPORTCLSStreamResourceManager2 manager = NULL;
+    PCSTREAMRESOURCE_DESCRIPTOR resource;
+    PCSTREAMRESOURCE handle = NULL;
+
+    if (!NT_SUCCESS(Port->lpVtbl->QueryInterface(Port, &IID_IPortClsStreamResourceManager2,
+                                                 (PVOID *)&manager)))
+        return;
+    PCSTREAMRESOURCE_DESCRIPTOR_INIT(&resource);
+    resource.Pdo = g.Pdo;
+    resource.Type = ePcStreamResourceThread;
+    resource.Resource.Thread = PsGetCurrentThread();
+    if (NT_SUCCESS(manager->lpVtbl->AddStreamResource2(manager, g.Pdo, NULL, &resource, &handle)) &&
+        handle != NULL && NT_SUCCESS(manager->lpVtbl->RemoveStreamResource(manager, handle)))
+        Log("wave-resources");
+    manager->lpVtbl->Release(manager);
 }
 
 /* Unregisters port's subdevice through the port's IUnregisterSubdevice. */
@@ -553,6 +586,8 @@ static NTSTATUS ContractStartDevice(PDEVICE_OBJECT Fdo, PIRP Irp, PRESOURCELIST 
     if (NT_SUCCESS(status))
         status = InstallSubdevice(Fdo, Irp, ResourceList, adapter, TRUE, &adapter->Wave,
                                   &adapter->WaveRegistered);
+    if (NT_SUCCESS(status))
+        CheckStreamResources(adapter->Wave);
     if (NT_SUCCESS(status)) {
         /* the wave filter's output pin 1 to the topology filter's input pin 0 */
         status = PcRegisterPhysicalConnection(Fdo, (PUNKNOWN)adapter->Wave, 1,
