@@ -33,9 +33,11 @@ NTSTATUS StartDevice(_In_ PDEVICE_OBJECT DeviceObject, _In_ PIRP Irp,
                      _In_ PRESOURCELIST ResourceList);
 
 //
-// PortCls's unload routine, which ours calls first.
+// PortCls's unload routine, which ours calls first, and whether the
+// framework driver is still there to unload.
 //
 static PDRIVER_UNLOAD gPCDriverUnloadRoutine = NULL;
+static BOOLEAN gFrameworkLoaded = FALSE;
 
 #pragma code_seg("PAGE")
 void DriverUnload(_In_ PDRIVER_OBJECT DriverObject)
@@ -47,12 +49,17 @@ void DriverUnload(_In_ PDRIVER_OBJECT DriverObject)
     }
 
     //
-    // The port's unload first, then the framework driver.
+    // The port's unload first, then the framework driver. SysVAD guards the
+    // second with WdfGetDriver() != NULL alone, which still holds after the
+    // framework driver is gone (WdfGetDriver() keeps returning its handle):
+    // a second call of this routine would unload it again. The flag is
+    // what guards.
     //
     if (gPCDriverUnloadRoutine != NULL) {
         gPCDriverUnloadRoutine(DriverObject);
     }
-    if (WdfGetDriver() != NULL) {
+    if (gFrameworkLoaded && WdfGetDriver() != NULL) {
+        gFrameworkLoaded = FALSE;
         WdfDriverMiniportUnload(WdfGetDriver());
     }
 }
@@ -181,6 +188,7 @@ extern "C" NTSTATUS DriverEntry(_In_ PDRIVER_OBJECT DriverObject,
     if (!NT_SUCCESS(ntStatus)) {
         goto Done;
     }
+    gFrameworkLoaded = TRUE;
 
     ntStatus = PcInitializeAdapterDriver(DriverObject, RegistryPathName,
                                          (PDRIVER_ADD_DEVICE)AddDevice);
@@ -198,7 +206,8 @@ extern "C" NTSTATUS DriverEntry(_In_ PDRIVER_OBJECT DriverObject,
 
 Done:
     if (!NT_SUCCESS(ntStatus)) {
-        if (WdfGetDriver() != NULL) {
+        if (gFrameworkLoaded && WdfGetDriver() != NULL) {
+            gFrameworkLoaded = FALSE;
             WdfDriverMiniportUnload(WdfGetDriver());
         }
     }
