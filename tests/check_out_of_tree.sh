@@ -15,7 +15,9 @@
 #     reset hook, and with the restore off (--keep-globals) the replay names
 #     the global the restore hides;
 #   - the explorer's allocation and unload sweeps of the seeds are clean;
-#   - the WPP headers were generated from trace.h's configuration.
+#   - the WPP headers were generated from trace.h's configuration;
+#   - a C++ driver (examples/vaudio's sources) is init'ed the same way:
+#     its .cpp files are the sources, and its seeds replay clean.
 set -euo pipefail
 src=$(cd "$1" && pwd)
 work=$(mktemp -d)
@@ -75,4 +77,16 @@ echo "== explore"
 "$build/unloadfuzz" explore vadapter --sweeps alloc,unload --quiet --out "$work/explore" >"$work/explore.log" 2>&1 ||
   { cat "$work/explore.log"; fail "the explorer found something in the correct driver"; }
 tail -3 "$work/explore.log"
+echo "== a C++ driver: init, build, replay"
+cxx=$work/repo/vaudio
+mkdir -p "$cxx"
+cp "$src"/examples/vaudio/*.cpp "$src"/examples/vaudio/*.h "$cxx"/
+"$build/unloadfuzz" init "$cxx" >"$work/init-cxx.log" || { cat "$work/init-cxx.log"; fail "init of the C++ driver failed"; }
+grep -q 'SOURCES NewDelete.cpp adapter.cpp common.cpp mintopo.cpp minwavert.cpp$' "$cxx/CMakeLists.txt" ||
+  fail "init did not list the .cpp sources: $(cat "$cxx/CMakeLists.txt")"
+cmake "$build" -DUF_DRIVER_DIRS="$repo;$cxx" >>"$work/cmake.log" 2>&1 ||
+  { tail -20 "$work/cmake.log"; fail "configure with the C++ driver failed"; }
+cmake --build "$build" -j2 --target vaudio_replay >"$work/build-cxx.log" 2>&1 ||
+  { tail -40 "$work/build-cxx.log"; fail "build of the C++ driver failed"; }
+"$build/vaudio_replay" --expect "$cxx"/seeds/*.ufp || fail "the C++ driver's seeds do not replay clean"
 echo "check_out_of_tree: ok"

@@ -4,7 +4,7 @@
  * the driver's sources.
  *
  * It writes, beside the sources:
- *   CMakeLists.txt      uf_add_driver() over every .c file of DIR, with the
+ *   CMakeLists.txt      uf_add_driver() over every .c and .cpp file of DIR, with the
  *                       WPP options its Visual Studio project or `sources`
  *                       file passes (WppTraceFunction, -func:, -scan:);
  *   seeds/NAME.ufp      clean seed programs of the port's language.
@@ -39,7 +39,7 @@ static void usage(FILE *f)
             "\n"
             "Prepares DIR, the directory of a miniport driver's sources (its own\n"
             "repository, outside unloadfuzz's tree), to be built as fuzz targets:\n"
-            "  DIR/CMakeLists.txt     uf_add_driver(NAME SOURCES <every .c of DIR> SEEDS seeds),\n"
+            "  DIR/CMakeLists.txt     uf_add_driver(NAME SOURCES <every .c and .cpp of DIR> SEEDS seeds),\n"
             "                         with the WPP options of DIR's .vcxproj or sources file\n"
             "  DIR/seeds/*.ufp        clean seed programs (the port's language)\n"
             "Nothing else: the port learns the driver's routines from its registration with\n"
@@ -107,6 +107,23 @@ static int file_has(const char *path, const char *needle)
 }
 
 /* Does any of DIR's files ending in `suffix` contain `needle`? */
+/* Keeps the driver's sources of a listing (C and C++: .c, .cpp), in its
+ * order, and frees the rest. */
+static void keep_sources(struct names *l)
+{
+    size_t i, n = 0, len;
+
+    for (i = 0; i < l->n; i++) {
+        len = strlen(l->v[i]);
+        if ((len > 2 && !strcmp(l->v[i] + len - 2, ".c")) ||
+            (len > 4 && !strcmp(l->v[i] + len - 4, ".cpp")))
+            l->v[n++] = l->v[i];
+        else
+            free(l->v[i]);
+    }
+    l->n = n;
+}
+
 static int any_has(const char *dir, const struct names *files, const char *needle)
 {
     char p[PATH_MAX];
@@ -273,8 +290,9 @@ int init_main(int argc, char **argv)
         default_name(abs, name, sizeof name);
     if (!valid_name(name))
         return init_fail("cannot make a target name of %s: give --name", abs);
-    if (dir_list(abs, ".c", DIR_FILES, &cfiles) < 0)
+    if (dir_list(abs, NULL, DIR_FILES, &cfiles) < 0)
         return init_fail("cannot read %s: %s", abs, strerror(errno));
+    keep_sources(&cfiles);
     snprintf(p, sizeof p, "%s/CMakeLists.txt", abs);
     if (dir_exists(p) && !file_has(p, "uf_add_driver")) {
         rc = init_fail("%s exists and is not unloadfuzz's (no uf_add_driver): keep the driver's"
@@ -282,7 +300,8 @@ int init_main(int argc, char **argv)
         goto out;
     }
     if (cfiles.n == 0) {
-        rc = init_fail("%s has no .c file: init takes the directory of a driver's sources", abs);
+        rc = init_fail("%s has no .c or .cpp file: init takes the directory of a driver's sources",
+                       abs);
         goto out;
     }
     portcls = flavour ? !strcmp(flavour, "portcls")
