@@ -40,6 +40,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "edit.h"
 #include "cxx.h"
 #include "fault.h"
 #include "globals.h"
@@ -149,6 +150,20 @@ int uf_port_set_flavour(const struct port_flavour *f)
         return -1;
     P.flavour = f;
     return 0;
+}
+
+uint32_t uf_port_surprise_removals(struct op *ev, uint32_t max)
+{
+    uint32_t a, n = 0;
+
+    for (a = 0; a < P.arrived && a < PROG_MAX_ADAPTERS && n < max; a++) {
+        if (!P.present[a])
+            continue;
+        op_init(&ev[n], OP_SURPRISE_REMOVAL);
+        ev[n].opts = OPT_ADAPTER;
+        ev[n++].num = a;
+    }
+    return n;
 }
 
 int uf_port_device_index(const DEVICE_OBJECT *fdo, uint32_t *a)

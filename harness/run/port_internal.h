@@ -142,6 +142,11 @@ enum {
  * already (the caller fails the registration). */
 int uf_port_set_flavour(const struct port_flavour *f);
 
+/* The explorer's events of a port whose only event of its own is a
+ * surprise removal: one per adapter present (surprise-removal adapter=N),
+ * into ev[] (room for max). Returns how many. */
+uint32_t uf_port_surprise_removals(struct op *ev, uint32_t max);
+
 /* Whether adapter a's device is `fdo` (the port's own). */
 int uf_port_device_index(const DEVICE_OBJECT *fdo, uint32_t *a);
 

@@ -38,7 +38,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "edit.h"
 #include "port_internal.h"
 #define WDFMODEL_NO_CALL_SITES /* the port defines the routines drivers call */
 #include "ks.h"
@@ -194,27 +193,11 @@ static void ks_remove(uint32_t a, int surprise)
     remove_device(a);
 }
 
-/* The explorer's events of this port: each adapter present can be pulled
- * out (surprise-removal adapter=N). */
-static uint32_t ks_events(struct op *ev, uint32_t max)
-{
-    uint32_t a, n = 0;
-
-    for (a = 0; a < P.arrived && a < PROG_MAX_ADAPTERS && n < max; a++) {
-        if (!P.present[a])
-            continue;
-        op_init(&ev[n], OP_SURPRISE_REMOVAL);
-        ev[n].opts = OPT_ADAPTER;
-        ev[n++].num = a;
-    }
-    return n;
-}
-
 static const struct port_flavour port_ks = {
     .name = "AVStream",
     .arrive = ks_arrive,
     .remove = ks_remove,
-    .events = ks_events,
+    .events = uf_port_surprise_removals,
 };
 
 /* ---- the routines of ks.h ---- */

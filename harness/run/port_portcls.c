@@ -38,7 +38,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "edit.h"
 #include "port_internal.h"
 #define WDFMODEL_NO_CALL_SITES /* the port defines the routines drivers call */
 #include "initguid.h"
@@ -778,27 +777,13 @@ static uint32_t pc_state(void)
     return s;
 }
 
-static uint32_t pc_events(struct op *ev, uint32_t max)
-{
-    uint32_t a, n = 0;
-
-    for (a = 0; a < P.arrived && a < PROG_MAX_ADAPTERS && n < max; a++) {
-        if (!P.present[a])
-            continue;
-        op_init(&ev[n], OP_SURPRISE_REMOVAL);
-        ev[n].opts = OPT_ADAPTER;
-        ev[n++].num = a;
-    }
-    return n;
-}
-
 static const struct port_flavour port_portcls = {
     .name = "PortCls",
     .arrive = pc_arrive,
     .remove = pc_remove,
     .unloaded = pc_unloaded,
     .state = pc_state,
-    .events = pc_events,
+    .events = uf_port_surprise_removals,
 };
 
 /* ---- the routines of portcls.h ---- */
