@@ -241,6 +241,49 @@ typedef enum _DEVICE_POWER_STATE {
     PowerDeviceMaximum
 } DEVICE_POWER_STATE, *PDEVICE_POWER_STATE;
 
+/* The number of system power states, DEVICE_CAPABILITIES.DeviceState's length. */
+#define POWER_SYSTEM_MAXIMUM 7
+
+/* What a device can do, as the bus reports it (IRP_MN_QUERY_CAPABILITIES,
+ * IAdapterPowerManagement2::QueryDeviceCapabilities): the caller sets Size
+ * and Version; the flags are bit-fields of one ULONG. */
+typedef struct _DEVICE_CAPABILITIES {
+    USHORT Size;                        /* sizeof(DEVICE_CAPABILITIES) */
+    USHORT Version;                     /* 1 */
+    ULONG DeviceD1 : 1;                 /* D1 supported */
+    ULONG DeviceD2 : 1;                 /* D2 supported */
+    ULONG LockSupported : 1;
+    ULONG EjectSupported : 1;
+    ULONG Removable : 1;
+    ULONG DockDevice : 1;
+    ULONG UniqueID : 1;
+    ULONG SilentInstall : 1;
+    ULONG RawDeviceOK : 1;
+    ULONG SurpriseRemovalOK : 1;
+    ULONG WakeFromD0 : 1;
+    ULONG WakeFromD1 : 1;
+    ULONG WakeFromD2 : 1;
+    ULONG WakeFromD3 : 1;
+    ULONG HardwareDisabled : 1;
+    ULONG NonDynamic : 1;
+    ULONG WarmEjectSupported : 1;
+    ULONG NoDisplayInUI : 1;
+    ULONG Reserved1 : 1;
+    ULONG WakeFromInterrupt : 1;
+    ULONG SecureDevice : 1;
+    ULONG ChildOfVgaEnabledBridge : 1;
+    ULONG DecodeIoOnBoot : 1;
+    ULONG Reserved : 9;
+    ULONG Address;                      /* the device's address on its bus */
+    ULONG UINumber;                     /* the number a user sees, or -1 */
+    DEVICE_POWER_STATE DeviceState[POWER_SYSTEM_MAXIMUM]; /* the D state for each S state */
+    SYSTEM_POWER_STATE SystemWake;      /* the lowest S state it can wake from */
+    DEVICE_POWER_STATE DeviceWake;      /* the lowest D state it can wake from */
+    ULONG D1Latency;                    /* 100 us units */
+    ULONG D2Latency;
+    ULONG D3Latency;
+} DEVICE_CAPABILITIES;
+
 typedef enum _POWER_STATE_TYPE {
     SystemPowerState = 0,
     DevicePowerState
