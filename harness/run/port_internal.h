@@ -13,9 +13,11 @@
  *     requests, PnP events, the miniport's unload);
  *   - port_ks.c: KsInitializeDriver with its device descriptor (AVStream:
  *     the KSDEVICE_DISPATCH routines);
+ *   - port_portcls.c: PcInitializeAdapterDriver with the adapter's
+ *     AddDevice (PortCls: the PnP IRPs to the driver's dispatch, StartDevice,
+ *     and the COM objects of portcls_objects.c);
  *   - port_simple.c: the simplified port of a UF_DRIVER() registration
- *     that names device_arrival / device_removal (unloadfuzz_driver.h),
- *     and PortCls's PcInitializeAdapterDriver.
+ *     that names device_arrival / device_removal (unloadfuzz_driver.h).
  *
  * A flavour is installed by the registration routine the entry calls
  * (uf_port_set_flavour), or by port.c for a UF_DRIVER() registration with

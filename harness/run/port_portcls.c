@@ -1,8 +1,8 @@
 /*
  * port_portcls.c - PortCls as it calls an audio adapter (port_internal.h):
- * the routines of portcls.h, the port flavour that sends an adapter's FDO
- * its PnP IRPs, and the COM objects PortCls makes (ports, resource lists,
- * the unregistration interfaces), whose references it counts.
+ * the routines of portcls.h and the port flavour that sends an adapter's
+ * FDO its PnP IRPs. The COM objects PortCls makes (ports, resource lists,
+ * the interfaces a port answers for) are portcls_objects.c's.
  *
  * The driver's entry calls PcInitializeAdapterDriver, which keeps the
  * adapter's AddDevice, points the IRP dispatch table at PortCls and puts
@@ -24,15 +24,8 @@
  *   port-unload       the port core removes each device still present,
  *                     then calls DriverObject->DriverUnload.
  *
- * Every object PortCls makes starts with one reference, its creator's;
- * PortCls holds its own while a port is registered as a subdevice [R8].
- * An object whose last reference went is kept, so that a Release or a
- * call past it is reported (portcls-release-past-zero) rather than
- * reaching freed memory; objects still referenced when the image unloads
- * are reported (portcls-interface-leak) [R9]. The calls PortCls makes into
- * the driver's own objects (the miniport's QueryInterface, Init,
- * GetDescription and Release, the adapter's power management) are the
- * driver's to count.
+ * PortCls's objects still referenced when the image unloads are reported
+ * (portcls-interface-leak) [R9].
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,78 +34,13 @@
 #include "port_internal.h"
 #define WDFMODEL_NO_CALL_SITES /* the port defines the routines drivers call */
 #include "initguid.h"
-#include "portcls.h"
+#include "portcls.h" /* after initguid.h: PortCls's GUIDs are defined here */
+#include "portcls_internal.h"
 
 #define P uf__port
+#define C uf__portcls
 
-#define PC_MAX_OBJECTS 64    /* per run; more fail as an allocation would */
-#define PC_MAX_SUBDEVICES 16 /* per device */
-#define PC_MAX_CONNECTIONS 32
-
-/* One interface of a PortCls object: its table first, as both languages
- * expect, then the object it belongs to. */
-struct pc_iface {
-    const void *vtbl;
-    struct pc_object *o;
-};
-
-enum pc_kind { PC_PORT_WAVERT, PC_PORT_TOPOLOGY, PC_RESOURCE_LIST };
-
-struct pc_object {
-    struct pc_iface main; /* IPort (and its kind's), or IResourceList */
-    struct pc_iface unregister_subdevice;
-    struct pc_iface unregister_connection;
-    struct pc_iface events;           /* IPortEvents */
-    struct pc_iface stream_resources; /* IPortClsStreamResourceManager2 (WaveRT) */
-    enum pc_kind kind;
-    LONG refs;          /* 0: released, kept to catch what follows */
-    LONG miniport_refs; /* of refs, those the miniport took on its port in its Init */
-    uint8_t initialized; /* IPort::Init succeeded */
-    uint8_t registered;  /* a subdevice of a device (PcRegisterSubdevice) */
-    PUNKNOWN miniport;   /* the port's miniport interface, held from Init */
-    const char *file;    /* where the driver made it */
-    int line;
-};
-
-struct pc_subdevice {
-    struct pc_object *port;
-    WCHAR name[40];
-};
-
-struct pc_connection {
-    struct pc_object *from, *to;
-    ULONG from_pin, to_pin;
-};
-
-struct pc_device {
-    uint8_t added;      /* PcAddAdapterDevice made the FDO; until IRP_MN_REMOVE_DEVICE */
-    uint8_t pc_started; /* PcDispatchIrp saw the start succeed */
-    PCPFNSTARTDEVICE start;
-    ULONG max_objects;
-    void *extension; /* the FDO's device extension (heap, so that a use after the removal shows) */
-    struct pc_subdevice sub[PC_MAX_SUBDEVICES];
-    uint32_t nsub;
-    struct pc_connection conn[PC_MAX_CONNECTIONS];
-    uint32_t nconn;
-    PUNKNOWN power; /* PcRegisterAdapterPowerManagement's IAdapterPowerManagement */
-};
-
-/* A PnP IRP of the port's own: the dispatch routine's stack location and
- * the one below it. */
-struct pc_irp {
-    IRP irp;
-    IO_STACK_LOCATION stack[2]; /* [1] the driver's (current), [0] the lower driver's */
-};
-
-static struct {
-    uint8_t initialized;          /* PcInitializeAdapterDriver succeeded */
-    PDRIVER_UNLOAD port_unload;   /* PortCls's own, until it ran */
-    struct pc_device dev[PROG_MAX_ADAPTERS];
-    struct pc_object obj[PC_MAX_OBJECTS];
-    uint32_t nobj;
-    struct pc_irp irp;            /* the IRP of the PnP call being made */
-    uint8_t in_dispatch;          /* PcDispatchIrp handled the IRP being sent */
-} C;
+struct portcls_state uf__portcls;
 
 void uf_port_portcls_reset(void)
 {
@@ -123,187 +51,10 @@ void uf_port_portcls_reset(void)
     memset(&C, 0, sizeof C);
 }
 
-/* ---- the objects ---- */
-
-static const char *kind_name(enum pc_kind k)
-{
-    switch (k) {
-    case PC_PORT_WAVERT:
-        return "WaveRT port";
-    case PC_PORT_TOPOLOGY:
-        return "topology port";
-    case PC_RESOURCE_LIST:
-        return "resource list";
-    }
-    return "object";
-}
-
-static const char *site_file(const char *file)
-{
-    return file ? file : "PortCls";
-}
-
-/* The object behind an interface pointer of PortCls's, or NULL. */
-static struct pc_object *object_of(const void *iface)
-{
-    uint32_t i;
-
-    for (i = 0; i < C.nobj; i++) {
-        struct pc_object *o = &C.obj[i];
-        if (iface == &o->main || iface == &o->unregister_subdevice ||
-            iface == &o->unregister_connection || iface == &o->events ||
-            iface == &o->stream_resources)
-            return o;
-    }
-    return NULL;
-}
-
-/* Whether a call may use o: a call on an object whose last reference
- * went is a use after free [R9]. */
-static int alive(struct pc_object *o, const char *method)
-{
-    char detail[200];
-
-    if (o->refs > 0)
-        return 1;
-    snprintf(detail, sizeof detail,
-             "%s on the %s made at %s:%d after its last reference was released (a use after free)",
-             method, kind_name(o->kind), site_file(o->file), o->line);
-    model_port_violation(RULE_PORTCLS_RELEASE_PAST_ZERO, detail, 0);
-    return 0;
-}
-
-static ULONG obj_add_ref(struct pc_object *o)
-{
-    if (!alive(o, "AddRef"))
-        return 0;
-    return (ULONG)++o->refs;
-}
-
-/* A port lets go of its miniport (a call into the driver's object). */
-static void release_miniport(struct pc_object *o)
-{
-    PUNKNOWN mp = o->miniport;
-
-    o->miniport = NULL;
-    if (mp != NULL && !model_halted()) {
-        uf_port_trace_call(PORT_CALL_PORTCLS_MINIPORT_RELEASE);
-        mp->lpVtbl->Release(mp);
-    }
-}
-
-/* Drops a reference; the last one destroys the object, letting go of the
- * miniport a port still holds. A port no subdevice registers whose only
- * references left are those its miniport took lets go of its miniport too
- * (which then releases them): nothing else could ever reach it [R8]. */
-static ULONG obj_release(struct pc_object *o)
-{
-    if (!alive(o, "Release"))
-        return 0;
-    if (--o->refs > 0) {
-        if (o->miniport != NULL && !o->registered && o->refs <= o->miniport_refs) {
-            release_miniport(o);
-            return o->refs > 0 ? (ULONG)o->refs : 0;
-        }
-        return (ULONG)o->refs;
-    }
-    release_miniport(o);
-    return 0;
-}
-
-static const IPortVtbl port_vtbl;
-static const IResourceListVtbl resource_list_vtbl;
-static const IUnregisterSubdeviceVtbl unregister_subdevice_vtbl;
-static const IUnregisterPhysicalConnectionVtbl unregister_connection_vtbl;
-static const IPortEventsVtbl events_vtbl;
-static const IPortClsStreamResourceManager2Vtbl stream_resources_vtbl;
-
-/* A new object with its creator's reference, or NULL when the allocation
- * fails (the fault plan's site `site`). */
-static struct pc_object *obj_new(enum pc_kind kind, enum model_site site)
-{
-    struct pc_object *o;
-
-    if (C.nobj == PC_MAX_OBJECTS || !model_port_allocate(site))
-        return NULL;
-    o = &C.obj[C.nobj++];
-    memset(o, 0, sizeof *o);
-    o->kind = kind;
-    o->refs = 1;
-    o->main.o = o;
-    o->main.vtbl = kind == PC_RESOURCE_LIST ? (const void *)&resource_list_vtbl
-                                            : (const void *)&port_vtbl;
-    o->unregister_subdevice.vtbl = &unregister_subdevice_vtbl;
-    o->unregister_subdevice.o = o;
-    o->unregister_connection.vtbl = &unregister_connection_vtbl;
-    o->unregister_connection.o = o;
-    o->events.vtbl = &events_vtbl;
-    o->events.o = o;
-    o->stream_resources.vtbl = &stream_resources_vtbl;
-    o->stream_resources.o = o;
-    model_port_call_site(&o->file, &o->line);
-    return o;
-}
-
-static struct pc_object *self(const void *This)
-{
-    return ((const struct pc_iface *)This)->o;
-}
-
-/* QueryInterface of every PortCls object: a port answers for itself, its
- * kind's interface, the two unregistration interfaces and IPortEvents, and
- * a WaveRT port for its stream resource manager [R7]. */
-static NTSTATUS obj_query(struct pc_object *o, REFIID riid, PVOID *out)
-{
-    const struct pc_iface *i = NULL;
-
-    if (out == NULL)
-        return STATUS_INVALID_PARAMETER;
-    *out = NULL;
-    if (!alive(o, "QueryInterface"))
-        return STATUS_INVALID_PARAMETER;
-    if (IsEqualGUID(riid, &IID_IUnknown))
-        i = &o->main;
-    else if (o->kind == PC_RESOURCE_LIST)
-        i = IsEqualGUID(riid, &IID_IResourceList) ? &o->main : NULL;
-    else if (IsEqualGUID(riid, &IID_IPort) ||
-             IsEqualGUID(riid, o->kind == PC_PORT_WAVERT ? &IID_IPortWaveRT : &IID_IPortTopology))
-        i = &o->main;
-    else if (IsEqualGUID(riid, &IID_IUnregisterSubdevice))
-        i = &o->unregister_subdevice;
-    else if (IsEqualGUID(riid, &IID_IUnregisterPhysicalConnection))
-        i = &o->unregister_connection;
-    else if (IsEqualGUID(riid, &IID_IPortEvents))
-        i = &o->events;
-    else if (o->kind == PC_PORT_WAVERT && (IsEqualGUID(riid, &IID_IPortClsStreamResourceManager) ||
-                                           IsEqualGUID(riid, &IID_IPortClsStreamResourceManager2)))
-        i = &o->stream_resources;
-    if (i == NULL)
-        return STATUS_INVALID_PARAMETER;
-    o->refs++;
-    *out = (PVOID)i;
-    return STATUS_SUCCESS;
-}
-
-static NTSTATUS iface_query(IUnknown *This, REFIID riid, PVOID *out)
-{
-    return obj_query(self(This), riid, out);
-}
-
-static ULONG iface_add_ref(IUnknown *This)
-{
-    return obj_add_ref(self(This));
-}
-
-static ULONG iface_release(IUnknown *This)
-{
-    return obj_release(self(This));
-}
-
 /* ---- the devices ---- */
 
 /* Adapter a's device when DeviceObject is an FDO PcAddAdapterDevice made. */
-static struct pc_device *device_of(PDEVICE_OBJECT DeviceObject, uint32_t *ap)
+struct pc_device *uf_pc_device_of(PDEVICE_OBJECT DeviceObject, uint32_t *ap)
 {
     uint32_t a;
 
@@ -314,7 +65,7 @@ static struct pc_device *device_of(PDEVICE_OBJECT DeviceObject, uint32_t *ap)
     return &C.dev[a];
 }
 
-static int find_subdevice(struct pc_device *d, const struct pc_object *port)
+int uf_pc_find_subdevice(struct pc_device *d, const struct pc_object *port)
 {
     uint32_t i;
 
@@ -328,15 +79,15 @@ static int find_subdevice(struct pc_device *d, const struct pc_object *port)
  * then, since the miniport usually holds interfaces of its port (its
  * IPortEvents) and would otherwise keep it alive for ever, and the
  * registration's reference on the port goes [R8]. */
-static void drop_subdevice(struct pc_device *d, uint32_t i)
+void uf_pc_drop_subdevice(struct pc_device *d, uint32_t i)
 {
     struct pc_object *port = d->sub[i].port;
 
     d->sub[i] = d->sub[--d->nsub];
     port->registered = 0;
-    release_miniport(port);
+    uf_pc_release_miniport(port);
     if (!model_halted())
-        obj_release(port);
+        uf_pc_release(port);
 }
 
 /* IRP_MN_REMOVE_DEVICE as PcDispatchIrp handles it: the connections and
@@ -349,7 +100,7 @@ static void device_removed(struct pc_device *d)
 
     d->nconn = 0;
     while (d->nsub > 0 && !model_halted())
-        drop_subdevice(d, d->nsub - 1);
+        uf_pc_drop_subdevice(d, d->nsub - 1);
     d->power = NULL;
     if (pm != NULL && !model_halted()) {
         uf_port_trace_call(PORT_CALL_PORTCLS_POWER_RELEASE);
@@ -360,317 +111,6 @@ static void device_removed(struct pc_device *d)
     d->added = 0;
     d->pc_started = 0;
 }
-
-/* ---- IPort ---- */
-
-static NTSTATUS port_init(IPort *This, PDEVICE_OBJECT DeviceObject, PIRP Irp,
-                          PUNKNOWN UnknownMiniport, PUNKNOWN UnknownAdapter,
-                          PRESOURCELIST ResourceList)
-{
-    struct pc_object *o = self(This);
-    const GUID *iid = o->kind == PC_PORT_WAVERT ? &IID_IMiniportWaveRT : &IID_IMiniportTopology;
-    PUNKNOWN mp = NULL;
-    PPCFILTER_DESCRIPTOR desc = NULL;
-    LONG before;
-    NTSTATUS st;
-
-    (void)Irp;
-    if (!alive(o, "IPort::Init"))
-        return STATUS_INVALID_PARAMETER;
-    if (o->initialized || UnknownMiniport == NULL || device_of(DeviceObject, NULL) == NULL)
-        return STATUS_INVALID_PARAMETER;
-    /* the miniport's interface of this kind of port, held from here on */
-    uf_port_trace_call(PORT_CALL_PORTCLS_MINIPORT_QUERY);
-    st = UnknownMiniport->lpVtbl->QueryInterface(UnknownMiniport, iid, (PVOID *)&mp);
-    if (model_halted())
-        return STATUS_UNSUCCESSFUL;
-    if (!NT_SUCCESS(st) || mp == NULL)
-        return STATUS_INVALID_PARAMETER;
-    uf_port_trace_call(PORT_CALL_PORTCLS_MINIPORT_INIT);
-    before = o->refs;
-    if (o->kind == PC_PORT_WAVERT)
-        st = ((IMiniportWaveRT *)mp)->lpVtbl->Init((IMiniportWaveRT *)mp, UnknownAdapter,
-                                                   ResourceList, (PPORTWAVERT)This);
-    else
-        st = ((IMiniportTopology *)mp)->lpVtbl->Init((IMiniportTopology *)mp, UnknownAdapter,
-                                                     ResourceList, (PPORTTOPOLOGY)This);
-    if (NT_SUCCESS(st) && !model_halted()) {
-        uf_port_trace_call(PORT_CALL_PORTCLS_MINIPORT_DESCRIPTION);
-        st = ((IMiniport *)mp)->lpVtbl->GetDescription((IMiniport *)mp, &desc);
-    }
-    /* the port's own description of the filter, built from the miniport's */
-    if (NT_SUCCESS(st) && !model_halted() && !model_port_allocate(SITE_PORTCLS_PORT_INIT))
-        st = STATUS_INSUFFICIENT_RESOURCES;
-    if (model_halted())
-        return STATUS_UNSUCCESSFUL;
-    if (!NT_SUCCESS(st)) {
-        uf_port_trace_call(PORT_CALL_PORTCLS_MINIPORT_RELEASE);
-        mp->lpVtbl->Release(mp);
-        return st;
-    }
-    o->miniport = mp;
-    o->miniport_refs = o->refs > before ? o->refs - before : 0;
-    o->initialized = 1;
-    return STATUS_SUCCESS;
-}
-
-static NTSTATUS port_get_device_property(IPort *This, DEVICE_REGISTRY_PROPERTY DeviceProperty,
-                                         ULONG BufferLength, PVOID PropertyBuffer,
-                                         PULONG ResultLength)
-{
-    (void)DeviceProperty;
-    (void)BufferLength;
-    (void)PropertyBuffer;
-    if (ResultLength)
-        *ResultLength = 0;
-    if (alive(self(This), "IPort::GetDeviceProperty"))
-        model_not_modelled("IPort::GetDeviceProperty");
-    return STATUS_NOT_IMPLEMENTED;
-}
-
-static NTSTATUS port_new_registry_key(IPort *This, PVOID *OutRegistryKey, PUNKNOWN OuterUnknown,
-                                      ULONG RegistryKeyType, ACCESS_MASK DesiredAccess,
-                                      PVOID ObjectAttributes, ULONG CreateOptions,
-                                      PULONG Disposition)
-{
-    (void)OuterUnknown;
-    (void)RegistryKeyType;
-    (void)DesiredAccess;
-    (void)ObjectAttributes;
-    (void)CreateOptions;
-    (void)Disposition;
-    if (OutRegistryKey)
-        *OutRegistryKey = NULL;
-    if (alive(self(This), "IPort::NewRegistryKey"))
-        model_not_modelled("IPort::NewRegistryKey");
-    return STATUS_NOT_IMPLEMENTED;
-}
-
-static const IPortVtbl port_vtbl = {
-    .QueryInterface = (NTSTATUS(*)(IPort *, REFIID, PVOID *))iface_query,
-    .AddRef = (ULONG(*)(IPort *))iface_add_ref,
-    .Release = (ULONG(*)(IPort *))iface_release,
-    .Init = port_init,
-    .GetDeviceProperty = port_get_device_property,
-    .NewRegistryKey = port_new_registry_key,
-};
-
-/* ---- IResourceList: a virtual device's, with no resources [R5] ---- */
-
-static ULONG rl_count(IResourceList *This)
-{
-    alive(self(This), "IResourceList::NumberOfEntries");
-    return 0;
-}
-
-static ULONG rl_count_of_type(IResourceList *This, CM_RESOURCE_TYPE Type)
-{
-    (void)Type;
-    alive(self(This), "IResourceList::NumberOfEntriesOfType");
-    return 0;
-}
-
-static PCM_PARTIAL_RESOURCE_DESCRIPTOR rl_find(IResourceList *This, CM_RESOURCE_TYPE Type,
-                                               ULONG Index)
-{
-    (void)Type;
-    (void)Index;
-    alive(self(This), "IResourceList::FindTranslatedEntry");
-    return NULL;
-}
-
-static NTSTATUS rl_add(IResourceList *This, PCM_PARTIAL_RESOURCE_DESCRIPTOR Translated,
-                       PCM_PARTIAL_RESOURCE_DESCRIPTOR Untranslated)
-{
-    (void)Translated;
-    (void)Untranslated;
-    if (alive(self(This), "IResourceList::AddEntry"))
-        model_not_modelled("IResourceList::AddEntry");
-    return STATUS_NOT_IMPLEMENTED;
-}
-
-static NTSTATUS rl_add_from_parent(IResourceList *This, IResourceList *Parent,
-                                   CM_RESOURCE_TYPE Type, ULONG Index)
-{
-    (void)Parent;
-    (void)Type;
-    (void)Index;
-    if (alive(self(This), "IResourceList::AddEntryFromParent"))
-        model_not_modelled("IResourceList::AddEntryFromParent");
-    return STATUS_NOT_IMPLEMENTED;
-}
-
-static PCM_RESOURCE_LIST rl_list(IResourceList *This)
-{
-    alive(self(This), "IResourceList::TranslatedList");
-    return NULL;
-}
-
-static const IResourceListVtbl resource_list_vtbl = {
-    .QueryInterface = (NTSTATUS(*)(IResourceList *, REFIID, PVOID *))iface_query,
-    .AddRef = (ULONG(*)(IResourceList *))iface_add_ref,
-    .Release = (ULONG(*)(IResourceList *))iface_release,
-    .NumberOfEntries = rl_count,
-    .NumberOfEntriesOfType = rl_count_of_type,
-    .FindTranslatedEntry = rl_find,
-    .FindUntranslatedEntry = rl_find,
-    .AddEntry = rl_add,
-    .AddEntryFromParent = rl_add_from_parent,
-    .TranslatedList = rl_list,
-    .UntranslatedList = rl_list,
-};
-
-/* ---- IUnregisterSubdevice, IUnregisterPhysicalConnection [R8] ---- */
-
-static NTSTATUS unregister_subdevice(IUnregisterSubdevice *This, PDEVICE_OBJECT DeviceObject,
-                                     PUNKNOWN Unknown)
-{
-    struct pc_device *d;
-    struct pc_object *port = object_of(Unknown);
-    int i;
-
-    if (!alive(self(This), "IUnregisterSubdevice::UnregisterSubdevice"))
-        return STATUS_INVALID_PARAMETER;
-    if ((d = device_of(DeviceObject, NULL)) == NULL || port == NULL ||
-        (i = find_subdevice(d, port)) < 0)
-        return STATUS_INVALID_PARAMETER;
-    drop_subdevice(d, (uint32_t)i);
-    return STATUS_SUCCESS;
-}
-
-static const IUnregisterSubdeviceVtbl unregister_subdevice_vtbl = {
-    .QueryInterface = (NTSTATUS(*)(IUnregisterSubdevice *, REFIID, PVOID *))iface_query,
-    .AddRef = (ULONG(*)(IUnregisterSubdevice *))iface_add_ref,
-    .Release = (ULONG(*)(IUnregisterSubdevice *))iface_release,
-    .UnregisterSubdevice = unregister_subdevice,
-};
-
-static NTSTATUS unregister_connection(IUnregisterPhysicalConnection *This,
-                                      PDEVICE_OBJECT DeviceObject, PUNKNOWN FromUnknown,
-                                      ULONG FromPin, PUNKNOWN ToUnknown, ULONG ToPin)
-{
-    struct pc_object *from = object_of(FromUnknown), *to = object_of(ToUnknown);
-    struct pc_device *d;
-    uint32_t i;
-
-    if (!alive(self(This), "IUnregisterPhysicalConnection::UnregisterPhysicalConnection"))
-        return STATUS_INVALID_PARAMETER;
-    if ((d = device_of(DeviceObject, NULL)) == NULL)
-        return STATUS_INVALID_PARAMETER;
-    for (i = 0; i < d->nconn; i++) {
-        struct pc_connection *c = &d->conn[i];
-        if (c->from == from && c->to == to && c->from_pin == FromPin && c->to_pin == ToPin) {
-            *c = d->conn[--d->nconn];
-            return STATUS_SUCCESS;
-        }
-    }
-    return STATUS_INVALID_PARAMETER;
-}
-
-static NTSTATUS unregister_external(IUnregisterPhysicalConnection *This,
-                                    PDEVICE_OBJECT DeviceObject, PVOID A, ULONG APin, PVOID B,
-                                    ULONG BPin)
-{
-    (void)DeviceObject;
-    (void)A;
-    (void)APin;
-    (void)B;
-    (void)BPin;
-    if (alive(self(This), "IUnregisterPhysicalConnection"))
-        model_not_modelled("IUnregisterPhysicalConnection (external connections)");
-    return STATUS_NOT_IMPLEMENTED;
-}
-
-static NTSTATUS unregister_to_external(IUnregisterPhysicalConnection *This,
-                                       PDEVICE_OBJECT DeviceObject, PUNKNOWN FromUnknown,
-                                       ULONG FromPin, PUNICODE_STRING ToString, ULONG ToPin)
-{
-    return unregister_external(This, DeviceObject, FromUnknown, FromPin, ToString, ToPin);
-}
-
-static NTSTATUS unregister_from_external(IUnregisterPhysicalConnection *This,
-                                         PDEVICE_OBJECT DeviceObject, PUNICODE_STRING FromString,
-                                         ULONG FromPin, PUNKNOWN ToUnknown, ULONG ToPin)
-{
-    return unregister_external(This, DeviceObject, FromString, FromPin, ToUnknown, ToPin);
-}
-
-static const IUnregisterPhysicalConnectionVtbl unregister_connection_vtbl = {
-    .QueryInterface = (NTSTATUS(*)(IUnregisterPhysicalConnection *, REFIID, PVOID *))iface_query,
-    .AddRef = (ULONG(*)(IUnregisterPhysicalConnection *))iface_add_ref,
-    .Release = (ULONG(*)(IUnregisterPhysicalConnection *))iface_release,
-    .UnregisterPhysicalConnection = unregister_connection,
-    .UnregisterPhysicalConnectionToExternal = unregister_to_external,
-    .UnregisterPhysicalConnectionFromExternal = unregister_from_external,
-};
-
-/* ---- IPortEvents, IPortClsStreamResourceManager2: no client ever
- * enables an event or opens a stream here, so each call succeeds and
- * changes nothing [R7] ---- */
-
-static void events_add(IPortEvents *This, PKSEVENT_ENTRY EventEntry)
-{
-    (void)EventEntry;
-    alive(self(This), "IPortEvents::AddEventToEventList");
-}
-
-static void events_generate(IPortEvents *This, GUID *Set, ULONG EventId, BOOL PinEvent,
-                            ULONG PinId, BOOL NodeEvent, ULONG NodeId)
-{
-    (void)Set;
-    (void)EventId;
-    (void)PinEvent;
-    (void)PinId;
-    (void)NodeEvent;
-    (void)NodeId;
-    alive(self(This), "IPortEvents::GenerateEventList");
-}
-
-static const IPortEventsVtbl events_vtbl = {
-    .QueryInterface = (NTSTATUS(*)(IPortEvents *, REFIID, PVOID *))iface_query,
-    .AddRef = (ULONG(*)(IPortEvents *))iface_add_ref,
-    .Release = (ULONG(*)(IPortEvents *))iface_release,
-    .AddEventToEventList = events_add,
-    .GenerateEventList = events_generate,
-};
-
-static NTSTATUS resources_add2(IPortClsStreamResourceManager2 *This, PDEVICE_OBJECT Pdo,
-                               PVOID ResourceSet, PPCSTREAMRESOURCE_DESCRIPTOR Descriptor,
-                               PCSTREAMRESOURCE *Handle)
-{
-    (void)Pdo;
-    (void)ResourceSet;
-    if (Handle == NULL || Descriptor == NULL)
-        return STATUS_INVALID_PARAMETER;
-    *Handle = NULL;
-    if (!alive(self(This), "IPortClsStreamResourceManager::AddStreamResource"))
-        return STATUS_INVALID_PARAMETER;
-    *Handle = (PCSTREAMRESOURCE)Descriptor; /* a token the driver hands back */
-    return STATUS_SUCCESS;
-}
-
-static NTSTATUS resources_add(IPortClsStreamResourceManager2 *This, PVOID ResourceSet,
-                              PPCSTREAMRESOURCE_DESCRIPTOR Descriptor, PCSTREAMRESOURCE *Handle)
-{
-    return resources_add2(This, NULL, ResourceSet, Descriptor, Handle);
-}
-
-static NTSTATUS resources_remove(IPortClsStreamResourceManager2 *This, PCSTREAMRESOURCE Handle)
-{
-    (void)Handle;
-    if (!alive(self(This), "IPortClsStreamResourceManager::RemoveStreamResource"))
-        return STATUS_INVALID_PARAMETER;
-    return STATUS_SUCCESS;
-}
-
-static const IPortClsStreamResourceManager2Vtbl stream_resources_vtbl = {
-    .QueryInterface = (NTSTATUS(*)(IPortClsStreamResourceManager2 *, REFIID, PVOID *))iface_query,
-    .AddRef = (ULONG(*)(IPortClsStreamResourceManager2 *))iface_add_ref,
-    .Release = (ULONG(*)(IPortClsStreamResourceManager2 *))iface_release,
-    .AddStreamResource = resources_add,
-    .RemoveStreamResource = resources_remove,
-    .AddStreamResource2 = resources_add2,
-};
 
 /* ---- the flavour ---- */
 
@@ -761,7 +201,7 @@ static void pc_unloaded(int entry_failed)
             continue;
         snprintf(detail, sizeof detail,
                  "the %s made at %s:%d still had %d reference%s when the image unloaded%s",
-                 kind_name(o->kind), site_file(o->file), o->line, (int)o->refs,
+                 uf_pc_kind_name(o->kind), uf_pc_site_file(o->file), o->line, (int)o->refs,
                  o->refs == 1 ? "" : "s",
                  o->miniport ? ", holding the driver's miniport" : "");
         model_port_violation(RULE_PORTCLS_INTERFACE_LEAK, detail, 0);
@@ -866,13 +306,13 @@ static NTSTATUS start_device(uint32_t a, struct pc_device *d, PIRP Irp)
 
     if (d->pc_started)
         return STATUS_SUCCESS;
-    if ((list = obj_new(PC_RESOURCE_LIST, SITE_PORTCLS_RESOURCE_LIST)) == NULL)
+    if ((list = uf_pc_new(PC_RESOURCE_LIST, SITE_PORTCLS_RESOURCE_LIST)) == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     uf_port_trace_call(PORT_CALL_PORTCLS_START_DEVICE | a << 16);
     st = d->start(&P.dev[a].fdo, Irp, (PRESOURCELIST)&list->main);
     if (model_halted())
         return st;
-    obj_release(list); /* PortCls's reference; the driver keeps what it took */
+    uf_pc_release(list); /* PortCls's reference; the driver keeps what it took */
     if (NT_SUCCESS(st))
         d->pc_started = 1;
     return st;
@@ -885,7 +325,7 @@ NTSTATUS PcDispatchIrp(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     uint32_t a;
     NTSTATUS st = STATUS_SUCCESS;
 
-    if (Irp == NULL || (d = device_of(DeviceObject, &a)) == NULL) {
+    if (Irp == NULL || (d = uf_pc_device_of(DeviceObject, &a)) == NULL) {
         model_not_modelled("PcDispatchIrp");
         return STATUS_INVALID_DEVICE_REQUEST;
     }
@@ -917,7 +357,7 @@ NTSTATUS PcGetPhysicalDeviceObject(PDEVICE_OBJECT DeviceObject, PDEVICE_OBJECT *
 
     if (PhysicalDeviceObject == NULL)
         return STATUS_INVALID_PARAMETER;
-    if (device_of(DeviceObject, &a) == NULL) {
+    if (uf_pc_device_of(DeviceObject, &a) == NULL) {
         *PhysicalDeviceObject = NULL;
         model_not_modelled("PcGetPhysicalDeviceObject");
         return STATUS_INVALID_PARAMETER;
@@ -942,7 +382,7 @@ NTSTATUS PcNewPort(PPORT *OutPort, REFCLSID ClassId)
         model_not_modelled("PcNewPort (a port class other than WaveRT and topology)");
         return STATUS_NOT_IMPLEMENTED;
     }
-    if ((o = obj_new(kind, SITE_PORTCLS_PORT)) == NULL)
+    if ((o = uf_pc_new(kind, SITE_PORTCLS_PORT)) == NULL)
         return STATUS_INSUFFICIENT_RESOURCES;
     *OutPort = (PPORT)&o->main;
     return STATUS_SUCCESS;
@@ -959,19 +399,19 @@ NTSTATUS PcNewMiniport(PMINIPORT *OutMiniport, REFCLSID ClassId)
 
 NTSTATUS PcRegisterSubdevice(PDEVICE_OBJECT DeviceObject, PWSTR Name, PUNKNOWN Unknown)
 {
-    struct pc_object *port = object_of(Unknown);
+    struct pc_object *port = uf_pc_object_of(Unknown);
     struct pc_device *d;
     struct pc_subdevice *s;
     size_t n;
 
-    if ((d = device_of(DeviceObject, NULL)) == NULL || Name == NULL || port == NULL ||
+    if ((d = uf_pc_device_of(DeviceObject, NULL)) == NULL || Name == NULL || port == NULL ||
         port->kind == PC_RESOURCE_LIST) {
         model_not_modelled("PcRegisterSubdevice");
         return STATUS_INVALID_PARAMETER;
     }
-    if (!alive(port, "PcRegisterSubdevice"))
+    if (!uf_pc_alive(port, "PcRegisterSubdevice"))
         return STATUS_INVALID_PARAMETER;
-    if (!port->initialized || find_subdevice(d, port) >= 0)
+    if (!port->initialized || uf_pc_find_subdevice(d, port) >= 0)
         return STATUS_INVALID_PARAMETER;
     if (d->nsub == PC_MAX_SUBDEVICES || d->nsub >= d->max_objects ||
         !model_port_allocate(SITE_PORTCLS_SUBDEVICE))
@@ -989,15 +429,15 @@ NTSTATUS PcRegisterSubdevice(PDEVICE_OBJECT DeviceObject, PWSTR Name, PUNKNOWN U
 NTSTATUS PcRegisterPhysicalConnection(PDEVICE_OBJECT DeviceObject, PUNKNOWN FromUnknown,
                                       ULONG FromPin, PUNKNOWN ToUnknown, ULONG ToPin)
 {
-    struct pc_object *from = object_of(FromUnknown), *to = object_of(ToUnknown);
+    struct pc_object *from = uf_pc_object_of(FromUnknown), *to = uf_pc_object_of(ToUnknown);
     struct pc_device *d;
     struct pc_connection *c;
 
-    if ((d = device_of(DeviceObject, NULL)) == NULL || from == NULL || to == NULL) {
+    if ((d = uf_pc_device_of(DeviceObject, NULL)) == NULL || from == NULL || to == NULL) {
         model_not_modelled("PcRegisterPhysicalConnection");
         return STATUS_INVALID_PARAMETER;
     }
-    if (!alive(from, "PcRegisterPhysicalConnection") || !alive(to, "PcRegisterPhysicalConnection"))
+    if (!uf_pc_alive(from, "PcRegisterPhysicalConnection") || !uf_pc_alive(to, "PcRegisterPhysicalConnection"))
         return STATUS_INVALID_PARAMETER;
     if (!from->initialized || !to->initialized)
         return STATUS_INVALID_PARAMETER;
@@ -1013,7 +453,7 @@ NTSTATUS PcRegisterPhysicalConnection(PDEVICE_OBJECT DeviceObject, PUNKNOWN From
 
 NTSTATUS PcRegisterAdapterPowerManagement(PUNKNOWN Unknown, PVOID pvContext1)
 {
-    struct pc_device *d = device_of((PDEVICE_OBJECT)pvContext1, NULL);
+    struct pc_device *d = uf_pc_device_of((PDEVICE_OBJECT)pvContext1, NULL);
     PUNKNOWN pm = NULL;
     NTSTATUS st;
 
@@ -1033,7 +473,7 @@ NTSTATUS PcRegisterAdapterPowerManagement(PUNKNOWN Unknown, PVOID pvContext1)
 
 NTSTATUS PcUnregisterAdapterPowerManagement(PDEVICE_OBJECT DeviceObject)
 {
-    struct pc_device *d = device_of(DeviceObject, NULL);
+    struct pc_device *d = uf_pc_device_of(DeviceObject, NULL);
     PUNKNOWN pm;
 
     if (d == NULL) {
