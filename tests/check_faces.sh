@@ -8,7 +8,9 @@
 # face together in a driver's order (ntddk.h, then the rest, initguid.h
 # last), the same inside extern "C" for C++, and driver code over them
 # (faces_use.c). The faces are every header at the top of INCLUDE_DIR, so
-# a new one is checked with no edit here. A face that is C++ alone
+# a new one is checked with no edit here. Faces whose names differ only in
+# case (a spelling drivers use: Ntstrsafe.h) must hold the same bytes, or a
+# checkout that ignores case would see one of them changed. A face that is C++ alone
 # (stdunk.h, whose CUnknown is a class) is checked with the C++ compilers
 # only. A compiler that is not installed is skipped, but clang and gcc
 # must be.
@@ -24,6 +26,13 @@ cxx_only="stdunk.h"
 cxx_faces=$(cd "$inc" && ls *.h | grep -vx -e ntddk.h -e initguid.h -e 'pshpack[0-9]*\.h' -e poppack.h | sort)
 faces=$(echo "$cxx_faces" | grep -vx $(printf -- '-e %s ' $cxx_only))
 [ -n "$faces" ] || { echo "check_faces: no faces in $inc"; exit 1; }
+
+# the spellings of one face are one file where case is ignored
+for f in $(cd "$inc" && ls *.h | sort -f | uniq -di); do
+  for g in $(cd "$inc" && ls *.h | grep -ix "$f"); do
+    cmp -s "$inc/$f" "$inc/$g" || { echo "FAIL: $g and $f differ only in case but not in bytes"; fail=1; }
+  done
+done
 
 # every face together, in a driver's order
 all() {
