@@ -152,6 +152,21 @@ int uf_port_set_flavour(const struct port_flavour *f)
     return 0;
 }
 
+PIRP uf_port_pnp_irp(struct port_irp *i, uint32_t a, UCHAR minor, NTSTATUS initial)
+{
+    memset(i, 0, sizeof *i);
+    i->irp.Type = 6; /* IO_TYPE_IRP of the real headers */
+    i->irp.Size = (USHORT)sizeof i->irp;
+    i->irp.StackCount = 2;
+    i->irp.CurrentLocation = 2;
+    i->irp.IoStatus.Status = initial;
+    i->irp.Tail.Overlay.CurrentStackLocation = &i->stack[1];
+    i->stack[1].MajorFunction = IRP_MJ_PNP;
+    i->stack[1].MinorFunction = minor;
+    i->stack[1].DeviceObject = &P.dev[a].fdo;
+    return &i->irp;
+}
+
 uint32_t uf_port_surprise_removals(struct op *ev, uint32_t max)
 {
     uint32_t a, n = 0;

@@ -144,6 +144,17 @@ enum {
  * already (the caller fails the registration). */
 int uf_port_set_flavour(const struct port_flavour *f);
 
+/* A PnP IRP of the port's own: the dispatch routine's stack location and
+ * the one below it. */
+struct port_irp {
+    IRP irp;
+    IO_STACK_LOCATION stack[2]; /* [1] the driver's (current), [0] the lower driver's */
+};
+/* Makes *i a PnP IRP of minor function `minor` for adapter a's FDO, its
+ * status `initial` (what the drivers below it answered, or PnP's own), and
+ * returns it. */
+PIRP uf_port_pnp_irp(struct port_irp *i, uint32_t a, UCHAR minor, NTSTATUS initial);
+
 /* The explorer's events of a port whose only event of its own is a
  * surprise removal: one per adapter present (surprise-removal adapter=N),
  * into ev[] (room for max). Returns how many. */

@@ -50,18 +50,11 @@ struct ks_device {
     uint8_t created; /* from KsAddDevice until Remove returned, or Add failed */
 };
 
-/* A PnP IRP of the port's own: the dispatch routine's stack location and
- * the one below it. */
-struct ks_irp {
-    IRP irp;
-    IO_STACK_LOCATION stack[2]; /* [1] AVStream's (current), [0] the lower driver's */
-};
-
 static struct {
     const KSDEVICE_DESCRIPTOR *descriptor; /* KsInitializeDriver's; NULL: no dispatch */
     uint8_t initialized;                   /* KsInitializeDriver succeeded */
     struct ks_device dev[PROG_MAX_ADAPTERS];
-    struct ks_irp irp;                     /* the IRP of the call being made */
+    struct port_irp irp;                   /* the IRP of the call being made */
 } K;
 
 void uf_port_ks_reset(void)
@@ -75,23 +68,11 @@ static const KSDEVICE_DISPATCH *dispatch(void)
     return K.descriptor ? K.descriptor->Dispatch : NULL;
 }
 
-/* Makes K.irp a PnP IRP of minor function `minor` for adapter a's FDO and
- * returns it. */
+/* K.irp as a PnP IRP of minor function `minor` for adapter a's FDO, the
+ * drivers below it having succeeded. */
 static PIRP pnp_irp(uint32_t a, UCHAR minor)
 {
-    struct ks_irp *i = &K.irp;
-
-    memset(i, 0, sizeof *i);
-    i->irp.Type = 6; /* IO_TYPE_IRP of the real headers */
-    i->irp.Size = (USHORT)sizeof i->irp;
-    i->irp.StackCount = 2;
-    i->irp.CurrentLocation = 2;
-    i->irp.IoStatus.Status = STATUS_SUCCESS; /* the lower drivers' answer, for a start */
-    i->irp.Tail.Overlay.CurrentStackLocation = &i->stack[1];
-    i->stack[1].MajorFunction = IRP_MJ_PNP;
-    i->stack[1].MinorFunction = minor;
-    i->stack[1].DeviceObject = &P.dev[a].fdo;
-    return &i->irp;
+    return uf_port_pnp_irp(&K.irp, a, minor, STATUS_SUCCESS);
 }
 
 /* Reports a dispatch routine `name` that returned STATUS_PENDING [A8]. */

@@ -119,24 +119,16 @@ static void device_removed(struct pc_device *d)
  * dispatch routine's status. */
 static NTSTATUS send_pnp(uint32_t a, UCHAR minor, uint32_t what)
 {
-    struct pc_irp *i = &C.irp;
     PDRIVER_DISPATCH dispatch = P.driver_object.MajorFunction[IRP_MJ_PNP];
+    PIRP irp;
     NTSTATUS st;
 
     if (dispatch == NULL)
         return STATUS_INVALID_DEVICE_REQUEST;
-    memset(i, 0, sizeof *i);
-    i->irp.Type = 6; /* IO_TYPE_IRP of the real headers */
-    i->irp.Size = (USHORT)sizeof i->irp;
-    i->irp.StackCount = 2;
-    i->irp.CurrentLocation = 2;
-    i->irp.IoStatus.Status = STATUS_NOT_SUPPORTED; /* PnP's initial status */
-    i->irp.Tail.Overlay.CurrentStackLocation = &i->stack[1];
-    i->stack[1].MajorFunction = IRP_MJ_PNP;
-    i->stack[1].MinorFunction = minor;
-    i->stack[1].DeviceObject = &P.dev[a].fdo;
+    /* PnP's initial status of the IRP it sends */
+    irp = uf_port_pnp_irp(&C.irp, a, minor, STATUS_NOT_SUPPORTED);
     uf_port_enter_driver(what | a << 16, PASSIVE_LEVEL);
-    st = dispatch(&P.dev[a].fdo, &i->irp);
+    st = dispatch(&P.dev[a].fdo, irp);
     uf_port_leave_driver();
     return st;
 }

@@ -62,13 +62,6 @@ struct pc_device {
     PUNKNOWN power; /* PcRegisterAdapterPowerManagement's IAdapterPowerManagement */
 };
 
-/* A PnP IRP of the port's own: the dispatch routine's stack location and
- * the one below it. */
-struct pc_irp {
-    IRP irp;
-    IO_STACK_LOCATION stack[2]; /* [1] the driver's (current), [0] the lower driver's */
-};
-
 /* PortCls's state in the run. */
 struct portcls_state {
     uint8_t initialized;          /* PcInitializeAdapterDriver succeeded */
@@ -76,7 +69,7 @@ struct portcls_state {
     struct pc_device dev[PROG_MAX_ADAPTERS];
     struct pc_object obj[PC_MAX_OBJECTS];
     uint32_t nobj;
-    struct pc_irp irp;            /* the IRP of the PnP call being made */
+    struct port_irp irp;          /* the IRP of the PnP call being made */
 };
 
 extern struct portcls_state uf__portcls;
